@@ -1,0 +1,3 @@
+"""gov-review: review government information-disclosure annual reports."""
+
+__version__ = "0.1.0"

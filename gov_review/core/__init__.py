@@ -1,0 +1,1 @@
+"""The pure-Python engine: read, locate, reconstruct, check. Never imports Qt."""

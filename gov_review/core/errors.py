@@ -1,0 +1,112 @@
+"""Expected failures, as typed exceptions with one clear sentence in Chinese (and English).
+
+The core raises these; the GUI and the CLI show ``message_zh`` (or ``message_en``) as they are.
+Every message says what is wrong and what the reviewer can do about it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Chinese, English). Placeholders are filled from the exception's params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": (
+        "找不到文件“{name}”，请确认路径是否正确。",
+        "File “{name}” was not found; check the path.",
+    ),
+    "not_a_file": (
+        "“{name}”不是一个文件，请选择报告文件（文件夹请用“打开文件夹”）。",
+        "“{name}” is not a file; choose a report file (use Open Folder for folders).",
+    ),
+    "unreadable": (
+        "无法读取文件“{name}”（{reason}），请检查文件权限后重试。",
+        "Cannot read “{name}” ({reason}); check the file permissions and try again.",
+    ),
+    "empty": (
+        "文件“{name}”是空的（0 字节），请确认是否下载或复制完整。",
+        "“{name}” is empty (0 bytes); check that it was downloaded or copied completely.",
+    ),
+    "too_large": (
+        "文件“{name}”有 {size_mb} MB，超过了 {limit_mb} MB 的上限，不像是一份年度报告；请确认选对了文件。",
+        "“{name}” is {size_mb} MB, over the {limit_mb} MB limit — not an annual report; check the file.",
+    ),
+    "binary": (
+        "文件“{name}”不是文本，也不是可识别的 Word、网页或 PDF 文件，请另存为 .docx 后再打开。",
+        "“{name}” is neither text nor a recognised Word, HTML or PDF file; save it as .docx and try again.",
+    ),
+    "undecodable": (
+        "无法识别文件“{name}”的文字编码，请用记事本或 Word 另存为 UTF-8 文本或 .docx 后再打开。",
+        "Cannot tell the text encoding of “{name}”; save it as UTF-8 text or .docx and try again.",
+    ),
+    "unsupported_type": (
+        "不支持“{ext}”类型的文件“{name}”；请打开 .docx、.txt、.html 或 .pdf 文件。",
+        "Files of type “{ext}” (“{name}”) are not supported; open a .docx, .txt, .html or .pdf file.",
+    ),
+    "wrong_type": (
+        "文件“{name}”的扩展名是 {ext}，但内容是{actual}；请改正扩展名或重新导出后再打开。",
+        "“{name}” is named {ext} but holds {actual}; fix the extension or export it again.",
+    ),
+    "corrupt": (
+        "文件“{name}”已损坏，无法打开（{reason}）；请向报送单位索取完好的文件。",
+        "“{name}” is damaged and cannot be opened ({reason}); ask the sender for an intact copy.",
+    ),
+    "encrypted": (
+        "文件“{name}”设置了密码保护；请在 Word/WPS 中取消密码后另存，再打开。",
+        "“{name}” is password-protected; remove the password in Word/WPS, save, and open it again.",
+    ),
+    "hostile": (
+        "文件“{name}”的结构异常（{reason}），为安全起见已拒绝打开；请向报送单位索取正常导出的文件。",
+        "“{name}” has an abnormal structure ({reason}) and was refused for safety; ask for a normal export.",
+    ),
+    "no_text_layer": (
+        "PDF 文件“{name}”是扫描图片，没有文字层，离线无法识别；请向报送单位索取 Word 版或可复制文字的 PDF。",
+        "PDF “{name}” is a scan with no text layer and cannot be read offline; ask for the Word file or a text PDF.",
+    ),
+    "needs_pdf_extra": (
+        "读取 PDF 需要安装 pdfplumber 组件（pip install \"gov-review[pdf]\"）；或将文件另存为 .docx 后打开。",
+        "Reading PDFs needs the pdfplumber extra (pip install \"gov-review[pdf]\"), or save the file as .docx.",
+    ),
+    "needs_libreoffice": (
+        "“{name}”是旧版 {ext} 文件，本机未安装 LibreOffice，无法转换；请在 Word/WPS 中另存为 .docx 后再打开。",
+        "“{name}” is a legacy {ext} file and LibreOffice is not installed; save it as .docx in Word/WPS.",
+    ),
+    "conversion_failed": (
+        "用 LibreOffice 转换“{name}”失败（{reason}）；请在 Word/WPS 中另存为 .docx 后再打开。",
+        "LibreOffice could not convert “{name}” ({reason}); save it as .docx in Word/WPS.",
+    ),
+    "timeout": (
+        "处理文件“{name}”超时（超过 {seconds} 秒），已放弃；请检查文件是否异常。",
+        "Processing “{name}” took longer than {seconds} s and was abandoned; check the file.",
+    ),
+}
+
+
+class GovReviewError(Exception):
+    """Base of every expected failure. ``code`` picks the sentence, ``params`` fill it."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message_en)
+
+    def _fmt(self, index: int) -> str:
+        template = MESSAGES.get(self.code, ("{code}", "{code}"))[index]
+        try:
+            return template.format(code=self.code, **self.params)
+        except (KeyError, IndexError):
+            return template
+
+    @property
+    def message_zh(self) -> str:
+        return self._fmt(0)
+
+    @property
+    def message_en(self) -> str:
+        return self._fmt(1)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+class ReadError(GovReviewError):
+    """A report file could not be read."""

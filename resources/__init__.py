@@ -1,0 +1,1 @@
+"""Data files shipped with gov-review: templates, rule packs, translations, samples."""
