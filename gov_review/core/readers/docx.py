@@ -1,0 +1,502 @@
+"""Word .docx: ``word/document.xml`` parsed with lxml into paragraphs and span-aware raw tables.
+
+Why not python-docx's ``cell.text``: it drops text inside ``w:ins`` (unaccepted insertions) and
+``w:sdt`` (content controls), and it repeats a merged cell's text at every grid position it covers.
+Reports come from many offices and many Word/WPS versions, so the walk below reads the XML itself,
+the way Word shows the document with all tracked changes accepted.
+
+Tables become a grid: ``gridSpan`` and ``vMerge`` are expanded so that the origin cell carries
+``colspan``/``rowspan`` and every covered position is ``RawCell(merged=True, text="")``; positions
+missing through ``gridBefore``/``gridAfter`` are not emitted. Anchors name the ``w:tbl`` (index
+among all ``w:tbl`` of the body in document order, nested ones included), the ``w:tr`` and the
+``w:tc`` exactly as ``find_tc`` walks them, so a writer can put a corrected value back in place.
+
+The file is untrusted: zip members are size-checked before anything is inflated, XML is parsed
+without DTDs, entities or network, and every failure is a ``ReadError`` with a code.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from typing import Any
+
+from lxml import etree
+
+from ..errors import ReadError
+from ..model import Anchor, Paragraph, RawCell, RawTable, SourceDocument
+from ..normalize import BOOKMARK_RE
+
+MB = 1024 * 1024
+# A real report's document.xml is a few MB at most; styles.xml far less.
+MAX_DOCUMENT_XML = 48 * MB
+MAX_PART_XML = 8 * MB
+MAX_MEMBERS = 4000
+# Any member claiming more than this is not part of a report, whether or not we would read it.
+MAX_MEMBER_SIZE = 512 * MB
+MAX_TOTAL_SIZE = 1024 * MB
+# XML deflates about 5-30×; a member beyond this ratio that is also big is a zip bomb.
+MAX_RATIO = 200
+RATIO_CHECK_FROM = 2 * MB
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+OFFICE_DOC_REL = "/officeDocument"
+
+_WS = " \t\u00a0\u3000\ufeff\r\n"
+_ELEMENT_START = re.compile(rb"<[A-Za-z_]")
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    load_dtd=False,
+    dtd_validation=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+# Other zip-based formats a reviewer may pick by mistake: (marker member prefix, name in Chinese, ext).
+_OTHER_ZIPS = (
+    ("xl/", "Excel 表格", ".xlsx"),
+    ("ppt/", "PowerPoint 演示文稿", ".pptx"),
+    ("content.xml", "OpenDocument 文档", ".odt"),
+    ("Contents/", "WPS/Hancom 文档", ".hwpx"),
+)
+
+
+class _Tags:
+    """Clark-notation tag names for one WordprocessingML namespace (transitional or strict)."""
+
+    def __init__(self, ns: str) -> None:
+        def q(local: str) -> str:
+            return f"{{{ns}}}{local}"
+
+        self.ns = ns
+        self.val = q("val")
+        self.body = q("body")
+        self.p = q("p")
+        self.r = q("r")
+        self.t = q("t")
+        self.tab = q("tab")
+        self.br = q("br")
+        self.cr = q("cr")
+        self.no_break_hyphen = q("noBreakHyphen")
+        self.tbl = q("tbl")
+        self.tr = q("tr")
+        self.tc = q("tc")
+        self.tr_pr = q("trPr")
+        self.tc_pr = q("tcPr")
+        self.p_pr = q("pPr")
+        self.p_style = q("pStyle")
+        self.grid_span = q("gridSpan")
+        self.grid_before = q("gridBefore")
+        self.grid_after = q("gridAfter")
+        self.v_merge = q("vMerge")
+        self.sdt = q("sdt")
+        self.sdt_pr = q("sdtPr")
+        self.sdt_content = q("sdtContent")
+        self.showing_plc_hdr = q("showingPlcHdr")
+        self.ins = q("ins")
+        self.del_ = q("del")
+        self.move_to = q("moveTo")
+        self.move_from = q("moveFrom")
+        self.style = q("style")
+        self.style_id = q("styleId")
+        self.name = q("name")
+        # Inline wrappers whose runs are part of the visible text.
+        self.inline_containers = frozenset(
+            q(x)
+            for x in ("r", "hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir")
+        )
+        # Block wrappers whose paragraphs/tables are part of the body.
+        self.block_containers = frozenset(q(x) for x in ("customXml", "ins", "moveTo"))
+
+
+_TAGS = {W_MAIN: _Tags(W_MAIN), W_STRICT: _Tags(W_STRICT)}
+
+
+def _name_of(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _ext_of(path: str) -> str:
+    name = _name_of(path)
+    return name[name.rfind(".") :].lower() if "." in name else ""
+
+
+# ------------------------------------------------------------------------------------------------
+# Zip container
+
+
+def _open_zip(name: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise ReadError("corrupt", name=name, reason="ZIP 结构不完整") from exc
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError("hostile", name=name, reason=f"压缩包内有 {len(infos)} 个文件")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_SIZE or total > MAX_TOTAL_SIZE:
+            raise ReadError("hostile", name=name, reason="压缩包解压后体积异常（疑似压缩炸弹）")
+        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ReadError("hostile", name=name, reason="压缩比异常（疑似压缩炸弹）")
+    return zf
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, member: str, cap: int) -> bytes:
+    info = zf.getinfo(member)
+    if info.flag_bits & 0x1:
+        raise ReadError("encrypted", name=name)
+    if info.file_size > cap:
+        raise ReadError("hostile", name=name, reason=f"{member} 过大")
+    try:
+        with zf.open(info) as fh:
+            # The header's size can lie; never inflate more than the cap whatever it claims.
+            out = fh.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError("corrupt", name=name, reason=f"无法解压 {member}") from exc
+    if len(out) > cap:
+        raise ReadError("hostile", name=name, reason=f"{member} 解压后过大（疑似压缩炸弹）")
+    return out
+
+
+def _parse_xml(name: str, member: str, data: bytes) -> etree._Element:
+    # DTDs have no business in OOXML; refusing them outright also rules out entity expansion.
+    m = _ELEMENT_START.search(data, 0, 65536)
+    prolog = data[: m.start()] if m else data[:65536]
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        raise ReadError("hostile", name=name, reason=f"{member} 含有 DTD/实体声明")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError("corrupt", name=name, reason=f"{member} 不是有效的 XML") from exc
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ReadError("hostile", name=name, reason=f"{member} 含有 DTD/实体声明")
+    return root
+
+
+def _main_part(zf: zipfile.ZipFile, name: str, path: str) -> str:
+    """The main document part's name, from _rels/.rels, else word/document.xml."""
+    names = set(zf.namelist())
+    if "_rels/.rels" in names:
+        rels = _parse_xml(name, "_rels/.rels", _read_member(zf, name, "_rels/.rels", MAX_PART_XML))
+        for rel in rels:
+            if str(rel.get("Type", "")).endswith(OFFICE_DOC_REL):
+                target = str(rel.get("Target", "")).lstrip("/")
+                if target in names and target.startswith("word/"):
+                    return target
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    ext = _ext_of(path)
+    for prefix, kind_zh, kind_ext in _OTHER_ZIPS:
+        if any(n.startswith(prefix) for n in names):
+            if ext == kind_ext:
+                raise ReadError("unsupported_type", name=name, ext=ext)
+            raise ReadError("wrong_type", name=name, ext=ext or "（无）", actual=kind_zh)
+    if any(n.startswith("word/") for n in names) or "[Content_Types].xml" in names:
+        raise ReadError("corrupt", name=name, reason="缺少正文 word/document.xml")
+    if ext in (".docx", ".docm", ".doc", ".wps"):
+        raise ReadError("wrong_type", name=name, ext=ext, actual="普通 ZIP 压缩包")
+    raise ReadError("unsupported_type", name=name, ext=ext or "zip")
+
+
+def _style_names(zf: zipfile.ZipFile, name: str, main: str, tags: _Tags) -> dict[str, str]:
+    member = main.rsplit("/", 1)[0] + "/styles.xml"
+    if member not in zf.namelist():
+        return {}
+    root = _parse_xml(name, member, _read_member(zf, name, member, MAX_PART_XML))
+    out: dict[str, str] = {}
+    for style in root.iter(tags.style):
+        sid = style.get(tags.style_id)
+        name_el = style.find(tags.name)
+        if sid and name_el is not None and name_el.get(tags.val):
+            label = str(name_el.get(tags.val))
+            # Word stores built-in names in lower case ("heading 1") and shows them capitalised.
+            out[sid] = label[:1].upper() + label[1:] if label.islower() else label
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Structure helpers shared by the reader and find_tc (they must walk rows/cells identically)
+
+
+def table_rows(tbl: etree._Element, tags: _Tags) -> list[etree._Element]:
+    """The ``w:tr`` of a table in order, looking through row-level content controls."""
+    rows: list[etree._Element] = []
+    _collect_children(tbl, tags.tr, tags, rows)
+    return rows
+
+
+def row_cells(tr: etree._Element, tags: _Tags) -> list[etree._Element]:
+    """The ``w:tc`` of a row in order, looking through cell-level content controls."""
+    cells: list[etree._Element] = []
+    _collect_children(tr, tags.tc, tags, cells)
+    return cells
+
+
+def _collect_children(parent: etree._Element, want: str, tags: _Tags, out: list[etree._Element]) -> None:
+    for child in parent:
+        tag = child.tag
+        if tag == want:
+            out.append(child)
+        elif tag == tags.sdt:
+            content = child.find(tags.sdt_content)
+            if content is not None:
+                _collect_children(content, want, tags, out)
+        elif tag in tags.block_containers:
+            _collect_children(child, want, tags, out)
+
+
+def tags_for(root: etree._Element) -> _Tags:
+    ns = etree.QName(root).namespace or W_MAIN
+    return _TAGS.get(ns, _TAGS[W_MAIN])
+
+
+def _body(root: etree._Element, tags: _Tags) -> etree._Element:
+    if root.tag == tags.body:
+        return root
+    body = root.find(tags.body)
+    if body is None:
+        raise LookupError("no w:body")
+    return body
+
+
+def find_tc(document_root: etree._Element, anchor: Anchor) -> etree._Element:
+    """The ``w:tc`` a docx cell anchor names, in a parsed ``word/document.xml``.
+
+    Raises LookupError when the document does not have that table/row/cell (e.g. it was edited).
+    """
+    if anchor.kind != "docx" or anchor.table is None or anchor.row is None or anchor.cell is None:
+        raise LookupError(f"not a docx cell anchor: {anchor!r}")
+    root = document_root.getroot() if hasattr(document_root, "getroot") else document_root
+    tags = tags_for(root)
+    body = _body(root, tags)
+    for i, tbl in enumerate(body.iter(tags.tbl)):
+        if i == anchor.table:
+            rows = table_rows(tbl, tags)
+            if not 0 <= anchor.row < len(rows):
+                break
+            cells = row_cells(rows[anchor.row], tags)
+            if not 0 <= anchor.cell < len(cells):
+                break
+            return cells[anchor.cell]
+    raise LookupError(f"no w:tc at table {anchor.table}, row {anchor.row}, cell {anchor.cell}")
+
+
+def _int_attr(el: etree._Element | None, tags: _Tags, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return max(0, min(int(str(el.get(tags.val, default))), 1000))
+    except ValueError:
+        return default
+
+
+# ------------------------------------------------------------------------------------------------
+# The walk
+
+
+class _Walker:
+    def __init__(self, tags: _Tags, body: etree._Element, styles: dict[str, str]) -> None:
+        self.t = tags
+        self.styles = styles
+        self.tbl_index = {tbl: i for i, tbl in enumerate(body.iter(tags.tbl))}
+        self.blocks: list[Paragraph | RawTable] = []
+        self.paragraph_count = 0
+        self.odd_spaces = 0
+        self.bookmarks = 0
+
+    # -- text ------------------------------------------------------------------------------
+
+    def _collect(self, el: etree._Element, parts: list[str]) -> None:
+        t = self.t
+        for child in el:
+            tag = child.tag
+            if tag == t.t:
+                if child.text:
+                    parts.append(child.text)
+            elif tag in t.inline_containers:
+                self._collect(child, parts)
+            elif tag == t.tab:
+                # Only run-level tabs reach here (pPr/tabs is never descended into).
+                parts.append(" ")
+            elif tag == t.br or tag == t.cr:
+                parts.append("\n")
+            elif tag == t.no_break_hyphen:
+                parts.append("-")
+            elif tag == t.sdt:
+                self._collect_sdt(child, parts)
+            # Everything else is skipped on purpose: w:del/w:moveFrom (deleted), w:pPr/w:rPr
+            # (properties), w:instrText (field codes), drawings and text boxes (not body text).
+
+    def _collect_sdt(self, sdt: etree._Element, parts: list[str]) -> None:
+        props = sdt.find(self.t.sdt_pr)
+        if props is not None and props.find(self.t.showing_plc_hdr) is not None:
+            return  # the control shows its placeholder ("单击此处输入文字"), i.e. it is empty
+        content = sdt.find(self.t.sdt_content)
+        if content is not None:
+            self._collect(content, parts)
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        parts: list[str] = []
+        self._collect(p, parts)
+        text = "".join(parts)
+        if "[bookmark" in text:
+            text, n = BOOKMARK_RE.subn("", text)
+            self.bookmarks += n
+        if "\u00a0" in text or "\u3000" in text:
+            self.odd_spaces += 1
+        return text
+
+    def _style(self, p: etree._Element) -> str | None:
+        ppr = p.find(self.t.p_pr)
+        if ppr is None:
+            return None
+        ps = ppr.find(self.t.p_style)
+        if ps is None:
+            return None
+        sid = str(ps.get(self.t.val, ""))
+        return self.styles.get(sid, sid or None)
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def walk(self, parent: etree._Element) -> None:
+        t = self.t
+        for child in parent:
+            tag = child.tag
+            if tag == t.p:
+                index = self.paragraph_count
+                self.paragraph_count += 1
+                text = self.paragraph_text(child).strip(_WS)
+                if text:
+                    anchor = Anchor("docx", paragraph=index)
+                    self.blocks.append(Paragraph(text=text, anchor=anchor, style=self._style(child)))
+            elif tag == t.tbl:
+                self.blocks.extend(self.table(child))
+            elif tag == t.sdt:
+                content = child.find(t.sdt_content)
+                if content is not None:
+                    self.walk(content)
+            elif tag in t.block_containers:
+                self.walk(child)
+
+    def _cell_text(self, tc: etree._Element, nested: list[RawTable]) -> str:
+        lines: list[str] = []
+        self._cell_blocks(tc, lines, nested)
+        return "\n".join(lines)
+
+    def _cell_blocks(self, parent: etree._Element, lines: list[str], nested: list[RawTable]) -> None:
+        t = self.t
+        for child in parent:
+            tag = child.tag
+            if tag == t.p:
+                lines.append(self.paragraph_text(child))
+            elif tag == t.tbl:
+                # A nested table is a table of its own; its text is not the outer cell's text.
+                nested.extend(self.table(child))
+            elif tag == t.sdt:
+                content = child.find(t.sdt_content)
+                if content is not None:
+                    self._cell_blocks(content, lines, nested)
+            elif tag in t.block_containers:
+                self._cell_blocks(child, lines, nested)
+
+    def table(self, tbl: etree._Element) -> list[RawTable]:
+        """The table and, after it, the tables nested in its cells (document order)."""
+        t = self.t
+        ti = self.tbl_index.get(tbl, -1)
+        nested: list[RawTable] = []
+        rows: list[list[RawCell]] = []
+        # grid column -> the origin cell of a vertical merge still open at that column
+        open_v: dict[int, RawCell] = {}
+        for ri, tr in enumerate(table_rows(tbl, t)):
+            trpr = tr.find(t.tr_pr)
+            before = 0
+            if trpr is not None:
+                if trpr.find(t.del_) is not None:
+                    continue  # a tracked row deletion: gone once changes are accepted
+                before = _int_attr(trpr.find(t.grid_before), t, 0)
+            col = before
+            out: list[RawCell] = []
+            still_open: dict[int, RawCell] = {}
+            for ci, tc in enumerate(row_cells(tr, t)):
+                tcpr = tc.find(t.tc_pr)
+                span = 1
+                vmerge: str | None = None
+                if tcpr is not None:
+                    span = max(1, _int_attr(tcpr.find(t.grid_span), t, 1))
+                    vm = tcpr.find(t.v_merge)
+                    if vm is not None:
+                        vmerge = str(vm.get(t.val, "continue"))
+                anchor = Anchor("docx", table=ti, row=ri, cell=ci)
+                origin = open_v.get(col) if vmerge == "continue" else None
+                if origin is not None:
+                    origin.rowspan += 1
+                    still_open[col] = origin
+                    # Text in a continuation cell is not shown by Word; only nested tables count.
+                    self._cell_text(tc, nested)
+                    out.extend(RawCell(text="", anchor=anchor, merged=True) for _ in range(span))
+                else:
+                    cell = RawCell(text=self._cell_text(tc, nested), anchor=anchor, colspan=span)
+                    if vmerge is not None:
+                        still_open[col] = cell
+                    out.append(cell)
+                    out.extend(RawCell(text="", anchor=anchor, merged=True) for _ in range(span - 1))
+                col += span
+            open_v = still_open
+            rows.append(out)
+        table = RawTable(rows=rows, anchor=Anchor("docx", table=ti), index=ti)
+        return [table, *nested]
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def read(path: str, data: bytes) -> SourceDocument:
+    name = _name_of(path)
+    zf = _open_zip(name, data)
+    with zf:
+        main = _main_part(zf, name, path)
+        root = _parse_xml(name, main, _read_member(zf, name, main, MAX_DOCUMENT_XML))
+        tags = tags_for(root)
+        try:
+            body = _body(root, tags)
+        except LookupError as exc:
+            raise ReadError("corrupt", name=name, reason="正文为空（没有 w:body）") from exc
+        try:
+            styles = _style_names(zf, name, main, tags)
+        except ReadError as exc:
+            if exc.code == "hostile":
+                raise
+            styles = {}  # a broken styles.xml costs us heading names, nothing more
+    return _build(path, root, body, tags, styles)
+
+
+def _build(
+    path: str, root: etree._Element, body: etree._Element, tags: _Tags, styles: dict[str, str]
+) -> SourceDocument:
+    walker = _Walker(tags, body, styles)
+    walker.walk(body)
+    notes: list[tuple[str, dict[str, Any]]] = []
+    insertions = sum(1 for _ in body.iter(tags.ins, tags.move_to))
+    deletions = sum(1 for _ in body.iter(tags.del_, tags.move_from))
+    if insertions or deletions:
+        notes.append(("tracked_changes", {"insertions": insertions, "deletions": deletions}))
+    if walker.bookmarks:
+        notes.append(("bookmark_removed", {"count": walker.bookmarks}))
+    if walker.odd_spaces:
+        notes.append(("odd_spaces", {"count": walker.odd_spaces}))
+    return SourceDocument(path=path, kind="docx", blocks=walker.blocks, notes=notes)
+
+
+def parse_document_xml(data: bytes, name: str = "document.xml") -> etree._Element:
+    """Parse a document.xml with the same safe parser the reader uses (for writers and tests)."""
+    return _parse_xml(name, "word/document.xml", data)
