@@ -395,13 +395,20 @@ class _Walker:
 
     def _cell_blocks(self, parent: etree._Element, lines: list[str], nested: list[RawTable]) -> None:
         t = self.t
+        after_table = False
         for child in parent:
             tag = child.tag
             if tag == t.p:
-                lines.append(self.paragraph_text(child))
+                text = self.paragraph_text(child)
+                # Word must end a cell with a paragraph, so a nested table is always followed by an
+                # empty one nobody typed.
+                if text or not after_table:
+                    lines.append(text)
+                after_table = False
             elif tag == t.tbl:
                 # A nested table is a table of its own; its text is not the outer cell's text.
                 nested.extend(self.table(child))
+                after_table = True
             elif tag == t.sdt:
                 content = child.find(t.sdt_content)
                 if content is not None:
