@@ -62,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF 文件“{name}”是扫描图片，没有文字层，离线无法识别；请向报送单位索取 Word 版或可复制文字的 PDF。",
         "PDF “{name}” is a scan with no text layer and cannot be read offline; ask for the Word file or a text PDF.",
     ),
+    "html_no_text": (
+        "网页“{name}”中没有找到任何正文文字；请确认保存的是报告页面本身（另存为“网页，全部”或“网页，仅 HTML”）。",
+        "Web page “{name}” contains no text; check that the report page itself was saved (Save as “Web page, complete”).",
+    ),
     "needs_pdf_extra": (
         "读取 PDF 需要安装 pdfplumber 组件（pip install \"gov-review[pdf]\"）；或将文件另存为 .docx 后打开。",
         "Reading PDFs needs the pdfplumber extra (pip install \"gov-review[pdf]\"), or save the file as .docx.",

@@ -28,6 +28,8 @@ class CellInfo:
     row_short: str  # "（七）"
     col_short: str  # "总计"
     unit: str | None = None
+    row_label: str = ""  # "（七）总计", "（三）1.属于国家秘密", "规章", "行政复议"
+    col_label: str = ""  # "总计", "本年新制作数量", "结果维持"
 
 
 @dataclass(slots=True)
@@ -76,6 +78,8 @@ def _build(fmt: str, raw: dict[str, Any]) -> Template:
                     row_short=row["label"],
                     col_short=col["short"],
                     unit=col.get("unit"),
+                    row_label=row["label"],
+                    col_label=col["label"],
                 )
     # Table 3
     t3 = raw["t3"]
@@ -85,8 +89,12 @@ def _build(fmt: str, raw: dict[str, Any]) -> Template:
         tpl.t3_rows.append(row["id"])
         group = groups.get(row.get("group", ""))
         path = [row["number"] + row["label"]] if row.get("number") else [row["label"]]
+        row_label = row.get("number", "") + row["label"]
         if group and group["id"] != "outcomes":
             path.insert(0, group["number"] + group["label"])
+            row_label = group["number"] + row_label
+        if row["id"] == "r_partial":
+            row_label = "（二）部分公开"
         for col in t3["columns"]:
             cid = f"t3.{row['id']}.{col['id']}"
             tpl.cells[cid] = CellInfo(
@@ -100,6 +108,8 @@ def _build(fmt: str, raw: dict[str, Any]) -> Template:
                 label_en=f"Table 3 · {row['en']} · {col['en']}",
                 row_short=row["short"],
                 col_short=col["short"],
+                row_label=row_label,
+                col_label=col["label"],
             )
     for gid in ("deny", "unable", "reject"):
         tpl.groups[f"g_{gid}"] = [r["id"] for r in t3["rows"] if r.get("group") == gid]
@@ -133,6 +143,8 @@ def _build(fmt: str, raw: dict[str, Any]) -> Template:
                 label_en=f"Table 4 · {group['en']} · {col['en']}",
                 row_short=group["label"],
                 col_short=col["short"],
+                row_label=group["label"],
+                col_label=col["label"],
             )
     return tpl
 

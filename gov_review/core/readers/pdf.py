@@ -73,7 +73,11 @@ def read(path: str, data: bytes) -> SourceDocument:
 
 
 def _classify(exc: Exception, name: str) -> ReadError:
-    text = f"{type(exc).__name__}: {exc}"
+    # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect())): look inside.
+    inner: BaseException = exc
+    while inner.args and isinstance(inner.args[0], BaseException):
+        inner = inner.args[0]
+    text = f"{type(inner).__name__}: {inner}"
     if "password" in text.lower() or "encrypt" in text.lower():
         return ReadError("encrypted", name=name)
     return ReadError("corrupt", name=name, reason=text[:120])

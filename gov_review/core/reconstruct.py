@@ -1,0 +1,482 @@
+"""Raw tables → canonical cells, by normalised labels, never by position alone.
+
+Rows are classified into tables 二/三/四 by their labels (and by the section they sit in), then:
+- a row's *label cells* name the row (with the group context of merged label columns);
+- the header rows name the columns; header groups (申请人情况 → 自然人 | 法人或其他组织 → …) are
+  expanded top-down, so reordered columns (seed 002's 总计 in the first header row) land right;
+- a row's *value cells* are the cells after its last label, mapped in the header's column order.
+Every cell records how it was placed and how sure the match is; what cannot be placed is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .labels import LabelIndex, is_label
+from .meta import detect_body, find_title, find_year, stats_period_year
+from .model import Cell, RawCell, RawTable, ReportData, SourceDocument, Unplaced
+from .normalize import norm, parse_value, strip_numbering
+from .sections import locate_sections
+from .templates import FORMATS, get_template
+
+_CAPTION_RE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+MARKERS_2019 = {"c_new_made", "c_new_pub", "c_total_pub", "c_prev", "c_delta", "c_count", "c_amount", "a9", "r_other_service", "r_other"}
+MARKERS_2021 = {"c_issued", "c_repealed", "c_in_force", "c_amount_wan", "r_other_nocorrect", "r_other_nofee", "r_other_else"}
+
+
+@dataclass(slots=True)
+class _Placed:
+    cell: RawCell
+    confidence: float
+    placement: str
+
+
+@dataclass(slots=True)
+class _Result:
+    placed: dict[str, _Placed] = field(default_factory=dict)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    observations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    markers: set[str] = field(default_factory=set)
+    found: dict[str, bool] = field(default_factory=dict)
+
+    def place(self, cell_id: str, cell: RawCell, confidence: float, placement: str) -> None:
+        prev = self.placed.get(cell_id)
+        if prev is not None and prev.confidence >= confidence:
+            self.unplaced.append(Unplaced(cell_id.split(".")[0], cell.text, cell.anchor, "duplicate"))
+            return
+        self.placed[cell_id] = _Placed(cell, confidence, placement)
+
+
+# ------------------------------------------------------------------------------------------------
+# Label indexes, built once from both templates
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexes:
+    t2_rows: LabelIndex  # key "a1.r_reg"
+    t2_cols: LabelIndex  # key col id
+    t2_default_cols: dict[str, dict[str, list[str]]]  # fmt -> sub -> [col ids]
+    t3_rows: LabelIndex  # key row id
+    t3_row_group_of: dict[str, str | None]
+    t3_groups: LabelIndex  # key group id
+    t3_header: LabelIndex
+    t3_header_groups: dict[str, tuple[frozenset[str], int]]
+    t4_header: LabelIndex
+    t4_header_groups: dict[str, tuple[frozenset[str], int]]
+
+
+@cache
+def _indexes() -> _Indexes:
+    t2_rows: list[tuple[str, list[str]]] = []
+    t2_cols: list[tuple[str, list[str]]] = []
+    defaults: dict[str, dict[str, list[str]]] = {}
+    t3_rows: dict[str, list[str]] = {}
+    group_of: dict[str, str | None] = {}
+    t3_groups: dict[str, list[str]] = {}
+    for fmt in FORMATS:
+        raw = get_template(fmt).raw
+        defaults[fmt] = {}
+        for sub in raw["t2"]["subtables"]:
+            defaults[fmt][sub["id"]] = [c["id"] for c in sub["columns"]]
+            for row in sub["rows"]:
+                t2_rows.append((f"{sub['id']}.{row['id']}", [row["label"], *row.get("variants", [])]))
+            for col in sub["columns"]:
+                t2_cols.append((col["id"], [col["label"], *col.get("variants", [])]))
+        for row in raw["t3"]["rows"]:
+            t3_rows.setdefault(row["id"], [row["label"], *row.get("variants", [])])
+            group_of[row["id"]] = row.get("group")
+        for g in raw["t3"]["row_groups"]:
+            t3_groups.setdefault(g["id"], [g["label"]])
+    raw = get_template("2021").raw
+    t3h = [(c["id"], [c["label"], *c.get("variants", [])]) for c in raw["t3"]["columns"]]
+    t3h += [(g["id"], [g["label"], *g.get("variants", [])]) for g in raw["t3"]["header_groups"]]
+    t3hg = {g["id"]: (frozenset(g["members"]), g["capacity"]) for g in raw["t3"]["header_groups"]}
+    t4h = [(c["id"], [c["label"], *c.get("variants", [])]) for c in raw["t4"]["columns"]]
+    t4h += [(g["id"], [g["label"], *g.get("variants", [])]) for g in raw["t4"]["header_groups"]]
+    t4hg = {g["id"]: (frozenset(g["members"]), g["capacity"]) for g in raw["t4"]["header_groups"]}
+    return _Indexes(
+        t2_rows=LabelIndex(t2_rows),
+        t2_cols=LabelIndex(t2_cols),
+        t2_default_cols=defaults,
+        t3_rows=LabelIndex(t3_rows.items()),
+        t3_row_group_of=group_of,
+        t3_groups=LabelIndex(t3_groups.items(), min_ratio=0.9),
+        t3_header=LabelIndex(t3h, min_ratio=0.8),
+        t3_header_groups=t3hg,
+        t4_header=LabelIndex(t4h, min_ratio=0.8),
+        t4_header_groups=t4hg,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Classifying rows into tables
+
+
+def _row_kind(texts: list[str]) -> str | None:
+    joined = "".join(texts)
+    if "第二十条" in joined:
+        return "t2"
+    if "勾稽关系" in joined or "申请人情况" in joined or "本年新收政府信息公开申请" in joined:
+        return "t3"
+    if any(t in ("行政复议", "行政诉讼", "行政法复议") for t in texts) and "本年度办理结果" not in joined:
+        return "t4"
+    return None
+
+
+def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[str, list[list[RawCell]]]:
+    out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
+    state: str | None = None
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, RawTable):
+            continue
+        section = section_of_block.get(index)
+        by_section = {2: "t2", 3: "t3", 4: "t4"}.get(section or 0)
+        if by_section is not None and by_section != state:
+            state = by_section
+        for row in block.rows:
+            cells = [c for c in row if not c.merged]
+            kind = _row_kind([norm(c.text) for c in cells if c.text])
+            if kind is not None:
+                state = kind
+            if state is not None:
+                out[state].append(cells)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Table 二
+
+
+def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: _Result) -> None:
+    idx = _indexes()
+    sub: str | None = None
+    header: list[tuple[str | None, float]] | None = None
+    for cells in rows:
+        texts = [norm(c.text) for c in cells]
+        joined = "".join(texts)
+        m = _CAPTION_RE.search(joined)
+        if m and len(joined) < 30:
+            sub = f"a{_cn_number(m.group(1))}"
+            header = None
+            res.found["t2"] = True
+            if sub == "a9":
+                res.markers.add("a9")
+            continue
+        label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
+        if not label_idx:
+            if any(t for t in texts):
+                for c in cells:
+                    if norm(c.text):
+                        res.unplaced.append(Unplaced("t2", c.text, c.anchor, "value_without_label"))
+            continue
+        first = label_idx[0]
+        if texts[first] == "信息内容" or strip_numbering(texts[first]) == "信息内容":
+            header = [idx.t2_cols.match(c.text) if is_label(c.text) else (None, 0.0) for c in cells[first + 1 :]]
+            for col, _conf in header:
+                if col in MARKERS_2019 or col in MARKERS_2021:
+                    res.markers.add(col)
+            continue
+        key, conf = idx.t2_rows.match(cells[first].text)
+        if key is None:
+            res.unplaced.append(Unplaced("t2", " ".join(c.text for c in cells if c.text), cells[first].anchor, "extra_row"))
+            continue
+        row_sub, row_id = key.split(".")
+        if row_id in MARKERS_2019:
+            res.markers.add(row_id)
+        values = cells[first + 1 :]
+        if header is not None and sub == row_sub and len(header) >= len(values):
+            cols = header
+            placement = "label"
+        else:
+            fmt = fmt_hint or "2021"
+            cols = [(c, 0.8) for c in idx.t2_default_cols[fmt].get(row_sub, [])]
+            placement = "order"
+            res.observations.append(("t2_no_header", {"row": row_id}))
+        for i, cell in enumerate(values):
+            if i >= len(cols) or cols[i][0] is None:
+                if norm(cell.text):
+                    res.unplaced.append(Unplaced("t2", cell.text, cell.anchor, "extra_value"))
+                continue
+            col_id, col_conf = cols[i]
+            res.place(f"t2.{row_sub}.{row_id}.{col_id}", cell, min(conf, col_conf), placement)
+
+
+def _cn_number(s: str) -> int:
+    if s == "十":
+        return 10
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _CN_DIGITS.get(s[1], 0)
+    return _CN_DIGITS.get(s, 0)
+
+
+# ------------------------------------------------------------------------------------------------
+# Header expansion (tables 三 and 四)
+
+
+def _expand_header(
+    header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]
+) -> list[tuple[str, ...]]:
+    """Top-down expansion of grouped headers into leaf paths, in left-to-right order."""
+    seq: list[tuple[str, ...]] = []
+    for items in header_rows:
+        if not items:
+            continue
+        if not seq:
+            seq = [(k,) for k in items]
+            continue
+        it = 0
+        new: list[tuple[str, ...]] = []
+        for path in seq:
+            key = path[-1]
+            group = groups.get(key)
+            if group is None:
+                new.append(path)
+                continue
+            members, capacity = group
+            children: list[str] = []
+            while it < len(items) and items[it] in members and len(children) < capacity:
+                children.append(items[it])
+                it += 1
+            if children:
+                new.extend((*path, c) for c in children)
+            else:
+                new.append(path)
+        new.extend((k,) for k in items[it:])
+        seq = new
+    return [p for p in seq if p[-1] not in groups]
+
+
+def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
+    keys: list[str] = []
+    for c in cells:
+        if not is_label(c.text):
+            continue
+        key, _conf = index.match(c.text)
+        if key is not None:
+            keys.append(key)
+    return keys
+
+
+# ------------------------------------------------------------------------------------------------
+# Table 三
+
+
+T3_DEFAULT_COLS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"]
+T3_TOP_ROWS = {"r_new", "r_carry", "r_fwd"}
+
+
+def _t3(rows: list[list[RawCell]], res: _Result) -> None:
+    idx = _indexes()
+    header_rows: list[list[str]] = []
+    data_start = len(rows)
+    for i, cells in enumerate(rows):
+        if _t3_data_label(cells, idx) is not None:
+            data_start = i
+            break
+        header_rows.append(_header_keys(cells, idx.t3_header))
+    if data_start < len(rows):
+        res.found["t3"] = True
+    leaves = _expand_header(header_rows, idx.t3_header_groups)
+    cols = [p[-1] for p in leaves]
+    col_conf = 1.0
+    placement = "label"
+    if sorted(cols) != sorted(T3_DEFAULT_COLS):
+        if header_rows and any(header_rows):
+            res.observations.append(("t3_header_unclear", {"found": cols}))
+        cols = T3_DEFAULT_COLS
+        col_conf = 0.7
+        placement = "order"
+    group: str | None = None
+    for cells in rows[data_start:]:
+        label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
+        if not label_idx:
+            if any(norm(c.text) for c in cells):
+                res.unplaced.append(Unplaced("t3", " ".join(c.text for c in cells), cells[0].anchor, "value_without_label"))
+            continue
+        # Group labels among the row's label cells set the context for the leaf.
+        for i in label_idx[:-1]:
+            g, _ = idx.t3_groups.match(cells[i].text)
+            if g is not None:
+                group = g
+        leaf = cells[label_idx[-1]]
+        row_id, conf = _match_t3_row(leaf.text, group, idx)
+        if row_id is None:
+            g, _ = idx.t3_groups.match(leaf.text)
+            values = cells[label_idx[-1] + 1 :]
+            if g is not None and not any(norm(v.text) for v in values):
+                group = g  # a group label alone on its row (e.g. 三、本年度办理结果 split off)
+                continue
+            res.unplaced.append(Unplaced("t3", " ".join(c.text for c in cells if c.text), leaf.anchor, "extra_row"))
+            continue
+        row_group = idx.t3_row_group_of.get(row_id)
+        if row_id in T3_TOP_ROWS or row_group == "outcomes":
+            group = None if row_id != "r_other" else group
+        if row_id in MARKERS_2019 or row_id in MARKERS_2021:
+            res.markers.add(row_id)
+        values = cells[label_idx[-1] + 1 :]
+        if len(values) != len(cols):
+            res.observations.append(("t3_row_width", {"row": row_id, "found": len(values), "expected": len(cols)}))
+        for i, cell in enumerate(values):
+            if i >= len(cols):
+                if norm(cell.text):
+                    res.unplaced.append(Unplaced("t3", cell.text, cell.anchor, "extra_value"))
+                continue
+            width_conf = 1.0 if len(values) == len(cols) else 0.6
+            res.place(f"t3.{row_id}.{cols[i]}", cell, min(conf, col_conf, width_conf), placement if width_conf == 1.0 else "order")
+
+
+def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
+    for c in cells:
+        if is_label(c.text):
+            key, _ = idx.t3_rows.match(c.text, frozenset({"r_new", "r_carry"}))
+            if key is not None:
+                return key
+    return None
+
+
+
+
+def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | None, float]:
+    if group in ("deny", "unable", "reject", "other"):
+        allowed = frozenset(r for r, g in idx.t3_row_group_of.items() if g == group)
+        key, conf = idx.t3_rows.match(text, allowed)
+        if key is not None and conf >= 0.85:
+            return key, conf
+    key, conf = idx.t3_rows.match(text)
+    if key == "r_other_else" and group != "other":
+        return None, 0.0  # a bare 其他 outside （六） names nothing we know
+    return key, conf
+
+
+# ------------------------------------------------------------------------------------------------
+# Table 四
+
+T4_DEFAULT = [(g, c) for g in ("review", "lit_direct", "lit_post") for c in ("c_upheld", "c_corrected", "c_other", "c_pending", "c_total")]
+
+
+def _t4(rows: list[list[RawCell]], res: _Result) -> None:
+    idx = _indexes()
+    header_rows: list[list[str]] = []
+    data_rows: list[list[RawCell]] = []
+    for cells in rows:
+        keys = _header_keys(cells, idx.t4_header)
+        has_values = any(parse_value(c.text).status == "ok" for c in cells)
+        if keys and not has_values and not data_rows:
+            header_rows.append(keys)
+        elif header_rows or has_values:
+            data_rows.append(cells)
+    leaves = _expand_header(header_rows, idx.t4_header_groups)
+    cols: list[tuple[str, str]] = []
+    for path in leaves:
+        groups_in_path = [p for p in path if p in ("review", "lit_direct", "lit_post")]
+        if groups_in_path and path[-1].startswith("c_"):
+            cols.append((groups_in_path[-1], path[-1]))
+    conf, placement = 1.0, "label"
+    if sorted(cols) != sorted(T4_DEFAULT):
+        if header_rows:
+            res.observations.append(("t4_header_unclear", {"found": [f"{g}.{c}" for g, c in cols]}))
+        cols, conf, placement = T4_DEFAULT, 0.7, "order"
+    if not data_rows:
+        return
+    res.found["t4"] = True
+    cells = data_rows[0]
+    label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
+    values = cells[label_idx[-1] + 1 :] if label_idx else cells
+    if len(values) != len(cols):
+        res.observations.append(("t4_row_width", {"found": len(values), "expected": len(cols)}))
+    for i, cell in enumerate(values):
+        if i >= len(cols):
+            if norm(cell.text):
+                res.unplaced.append(Unplaced("t4", cell.text, cell.anchor, "extra_value"))
+            continue
+        g, c = cols[i]
+        res.place(f"t4.{g}.{c}", cell, conf if len(values) == len(cols) else 0.6, placement)
+    for extra in data_rows[1:]:
+        if any(norm(c.text) for c in extra):
+            res.unplaced.append(Unplaced("t4", " ".join(c.text for c in extra), extra[0].anchor, "extra_row"))
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def detect_format(markers: set[str], year: int | None) -> tuple[str | None, dict[str, Any]]:
+    m19 = sorted(markers & MARKERS_2019)
+    m21 = sorted(markers & MARKERS_2021)
+    by_year = None if year is None else ("2021" if year >= 2021 else "2019")
+    if m19 and not m21:
+        fmt = "2019"
+    elif m21 and not m19:
+        fmt = "2021"
+    elif m19 and m21:
+        fmt = "2021" if len(m21) > len(m19) else "2019" if len(m19) > len(m21) else (by_year or "2021")
+    else:
+        fmt = by_year
+    evidence = {"markers_2019": m19, "markers_2021": m21, "by_year": by_year, "mixed": bool(m19 and m21)}
+    return fmt, evidence
+
+
+def reconstruct(doc: SourceDocument) -> ReportData:
+    sections = locate_sections(doc)
+    section_of_block: dict[int, int] = {}
+    for sec in sections:
+        for i in range(sec.block_index, sec.end_block):
+            section_of_block[i] = sec.number
+    title, _ = find_title(doc, sections)
+    year = find_year(title, doc)
+    body, other_names = detect_body(title, doc)
+
+    res = _Result()
+    split = _split_rows(doc, section_of_block)
+    fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
+    _t3(split["t3"], res)
+    _t4(split["t4"], res)
+    # Table 二's defaults depend on the format, which table 三 may already have told us.
+    _t2(split["t2"], detect_format(res.markers, year)[0] or fmt_hint, res)
+    fmt, evidence = detect_format(res.markers, year)
+
+    cells: dict[str, Cell] = {}
+    if fmt is not None:
+        for cid in get_template(fmt).cells:
+            cells[cid] = _make_cell(cid, res.placed.get(cid))
+    for cid, placed in res.placed.items():
+        if cid not in cells:
+            cells[cid] = _make_cell(cid, placed)  # a cell of the other format (R12 reports it)
+
+    observations = list(res.observations)
+    if other_names:
+        observations.append(("body_names", {"names": sorted(set(other_names))}))
+    period = stats_period_year(doc)
+    if period is not None:
+        observations.append(("stats_period", {"year": period[0]}))
+    return ReportData(
+        format=fmt,
+        year=year,
+        body=body,
+        cells=cells,
+        title=title,
+        sections=sections,
+        unplaced=res.unplaced,
+        observations=observations,
+        format_evidence=evidence,
+        tables_found={t: res.found.get(t, False) for t in ("t2", "t3", "t4")},
+    )
+
+
+def _make_cell(cid: str, placed: _Placed | None) -> Cell:
+    if placed is None:
+        return Cell(id=cid, raw=None, value=None, anchor=None, confidence=0.0, placement="missing")
+    parsed = parse_value(placed.cell.text)
+    return Cell(
+        id=cid,
+        raw=placed.cell.text,
+        value=parsed.value,
+        anchor=placed.cell.anchor,
+        confidence=placed.confidence,
+        placement=placed.placement,
+        unit=parsed.unit,
+    )

@@ -1,0 +1,182 @@
+"""Who may report what (S01–S06) and the document's shape (D01–D04)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from ..meta import LEVEL_NAMES_ZH
+from ..model import Finding, ReportData, SourceDocument
+from ..normalize import fmt_number, norm
+from ..sections import STANDARD_TITLES, section_text
+from ..templates import get_template
+from .emit import emit
+from .narrative import prose
+
+LEVEL_NAMES_EN = {
+    "province": "provincial government",
+    "city": "city government",
+    "county": "county government",
+    "district": "district government",
+    "township": "township government",
+    "street": "street office",
+    "department": "government department",
+}
+NUMERALS = "一二三四五六"
+LOW_LEVELS = {"township", "street", "county", "district"}
+
+
+def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    body = data.body
+    level = body.level
+    name = body.name or "报告主体"
+    if level is None:
+        out.append(emit("S03", "unknown"))
+    else:
+        out.append(emit("S03", "body", body=name, level=LEVEL_NAMES_ZH[level], level_en=LEVEL_NAMES_EN[level]))
+    for code, params in data.observations:
+        if code == "body_names" and params["names"]:
+            out.append(emit("S03", "inconsistent", body=name, others="、".join(params["names"])))
+    if data.format is not None and level is not None:
+        reg_cols = ["c_new_made", "c_new_pub", "c_total_pub"] if data.format == "2019" else ["c_issued", "c_repealed", "c_in_force"]
+        tpl = get_template(data.format)
+        for col in reg_cols:
+            cid = f"t2.a1.r_reg.{col}"
+            value = data.value(cid)
+            if value is None or value == 0:
+                continue
+            label = tpl.cells[cid].label_zh
+            params = {"body": name, "level": LEVEL_NAMES_ZH[level], "level_en": LEVEL_NAMES_EN[level], "label": label, "value": fmt_number(value)}
+            if level in LOW_LEVELS or (level == "department" and body.parent_level in LOW_LEVELS):
+                out.append(emit("S01", "not_allowed", [cid], **params))
+            elif level == "department" and body.parent_level == "city":
+                out.append(emit("S01", "city_department", [cid], **params))
+        if level == "street":
+            col = "c_new_made" if data.format == "2019" else "c_issued"
+            cid = f"t2.a1.r_norm.{col}"
+            value = data.value(cid)
+            if value is not None and value > 0:
+                out.append(emit("S02", "street_norm", [cid], body=name, label=tpl.cells[cid].label_zh, value=fmt_number(value)))
+    texts = [norm(p.text) for p in prose(doc, data)]
+    all_text = "".join(texts)
+    out += _s04(data, all_text)
+    out += _s05(doc, data)
+    out += _s06(data, texts)
+    return out
+
+
+_CASES_RE = re.compile(r"(?:行政复议|行政诉讼|复议|诉讼|起诉)[^。；;，,]{0,10}?[0-9零一二两三四五六七八九十百]+\s*(?:件|条|起|宗|次)")
+
+
+def _s04(data: ReportData, all_text: str) -> list[Finding]:
+    case_cells = ["t4.review.c_total", "t4.lit_direct.c_total", "t4.lit_post.c_total"]
+    handled_cells = ["t3.r_new.c_total", "t3.r_carry.c_total"]
+    cases = [data.value(c) for c in case_cells]
+    handled = [data.value(c) for c in handled_cells]
+    if any(v is None for v in cases + handled):
+        return []
+    total_cases = sum(cases, Decimal(0))  # type: ignore[arg-type]
+    total_handled = sum(handled, Decimal(0))  # type: ignore[arg-type]
+    # An explanation: the prose gives review/litigation figures, or speaks of earlier years' cases.
+    explained = bool(_CASES_RE.search(all_text)) or any(k in all_text for k in ("以前年度", "往年", "历年", "跨年度"))
+    if total_cases > total_handled and not explained:
+        return [
+            emit(
+                "S04",
+                "exceeds",
+                [*case_cells, *handled_cells],
+                cases=fmt_number(total_cases),
+                new=fmt_number(handled[0]),
+                carry=fmt_number(handled[1]),
+                handled=fmt_number(total_handled),
+            )
+        ]
+    return []
+
+
+def _s05(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    if data.format != "2021":
+        return []
+    value = data.value("t3.r_other_nofee.c_total")
+    if value is None or value <= 0:
+        return []
+    six = "".join(norm(p.text) for p in section_text(doc, data.sections, 6))
+    if "处理费" in six or "信息处理费" in six:
+        return []
+    return [emit("S05", "fee_not_reported", ["t3.r_other_nofee.c_total"], value=fmt_number(value))]
+
+
+_CLAIM_RE = re.compile(r"(均(?:获|被|予以)?维持|全部(?:获得?|予以)?维持|均已(?:审)?结案|全部(?:审)?结案|均已审结)")
+
+
+def _s06(data: ReportData, texts: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for text in texts:
+        m = _CLAIM_RE.search(text)
+        if not m or not any(k in text for k in ("复议", "诉讼", "起诉")):
+            continue
+        phrase = m.group(0)
+        bad: list[tuple[str, Decimal]] = []
+        cols = ("c_pending",) if "结" in phrase else ("c_corrected", "c_other", "c_pending")
+        for g in ("review", "lit_direct", "lit_post"):
+            for c in cols:
+                v = data.value(f"t4.{g}.{c}")
+                if v is not None and v > 0:
+                    bad.append((f"t4.{g}.{c}", v))
+        if bad:
+            tpl = get_template(data.format or "2021")
+            what = "、".join(f"{tpl.cells[c].label_zh.replace('表四 · ', '')} {fmt_number(v)}" for c, v in bad)
+            what_en = ", ".join(f"{c} = {fmt_number(v)}" for c, v in bad)
+            out.append(emit("S06", "claim", [c for c, _ in bad], phrase=phrase, what=what, what_en=what_en))
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Document shape
+
+
+_DATE_RE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    found = {s.number: s for s in data.sections}
+    for n in range(1, 7):
+        sec = found.get(n)
+        if sec is None:
+            if n == 6:
+                out.append(emit("D03", "missing"))
+            out.append(emit("D01", "missing", numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n]))
+        elif not sec.standard:
+            out.append(emit("D01", "variant", anchor=sec.anchor, numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n], written=sec.title.strip()))
+    if 5 in found:
+        five = [norm(p.text) for p in section_text(doc, data.sections, 5)]
+        body = "".join(five).strip("。.")
+        if not body or body in ("无", "暂无", "没有"):
+            out.append(emit("D02", "empty", anchor=found[5].anchor))
+    out += _d04(doc, data)
+    return out
+
+
+def _d04(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    if data.year is None:
+        return []
+    tail = doc.paragraphs[-4:]
+    for para in reversed(tail):
+        m = _DATE_RE.search(norm(para.text))
+        if not m or len(norm(para.text)) > 30:
+            continue
+        try:
+            dated = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return []
+        department = data.body.level == "department"
+        deadline = date(data.year + 1, 1, 31) if department else date(data.year + 1, 3, 31)
+        if dated > deadline:
+            dl_zh = f"{deadline.year}年{deadline.month}月{deadline.day}日"
+            return [emit("D04", "late", anchor=para.anchor, date=m.group(0), deadline=dl_zh, deadline_en=deadline.isoformat())]
+        return []
+    return []

@@ -1,0 +1,167 @@
+"""Text against tables (N01–N10): numbers quoted in the prose must agree with the tables."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Finding, Paragraph, ReportData, SourceDocument
+from ..normalize import fmt_number, norm
+from ..numerals import NUMBER_CHARS, cn_to_int
+from ..templates import get_template
+from .emit import emit
+
+NUM = f"(?P<n>[{NUMBER_CHARS}]+)"
+UNIT = r"(?P<unit>件|条|个|次|项|宗|起|人次)"
+FILL = r"(?:数量|总数|数)?(?:共计|合计|总计|共|为|计|达到|达|有)?(?:[:：])?"
+GAP = r"[^。；;，,、\n]{0,14}?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    rule: str
+    code: str
+    regex: re.Pattern[str]
+    target: str  # a key into _targets
+    target_zh: str
+    target_en: str
+
+
+def _p(rule: str, code: str, pattern: str, target: str, zh: str, en: str) -> _Pattern:
+    return _Pattern(rule, code, re.compile(pattern), target, zh, en)
+
+
+PATTERNS: tuple[_Pattern, ...] = (
+    _p("N01", "mismatch", rf"新收{GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
+    _p("N01", "loose", rf"(?:收到|受理|接到|接收){GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
+    _p("N01", "loose", rf"(?:收到|受理|接到|接收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?{FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
+    _p("N02", "mismatch", rf"上一?年(?:度)?结转{GAP}{FILL}{NUM}{UNIT}", "carry", "二、上年结转·总计", "carried-over total"),
+    _p("N04", "mismatch", rf"结转(?:至|到)?下一?年度?(?:继续办理)?{FILL}{NUM}{UNIT}", "fwd", "四、结转下年度·总计", "carried-forward total"),
+    _p("N03", "mismatch", rf"(?:已办结|办结|答复|办理完毕){GAP}{FILL}{NUM}{UNIT}", "total", "（七）总计·总计", "total handled"),
+    _p("N05", "mismatch", rf"予以公开{FILL}{NUM}{UNIT}", "open", "（一）予以公开·总计", "disclosed total"),
+    _p("N05", "mismatch", rf"部分公开{FILL}{NUM}{UNIT}", "partial", "（二）部分公开·总计", "partly disclosed total"),
+    _p("N05", "mismatch", rf"不予公开{FILL}{NUM}{UNIT}", "deny", "（三）不予公开合计", "not disclosed total"),
+    _p("N05", "mismatch", rf"无法提供{FILL}{NUM}{UNIT}", "unable", "（四）无法提供合计", "cannot provide total"),
+    _p("N05", "mismatch", rf"不予处理{FILL}{NUM}{UNIT}", "reject", "（五）不予处理合计", "not processed total"),
+    _p("N06", "mismatch", rf"行政复议(?:案件|申请|案)?{FILL}{NUM}{UNIT}", "review", "行政复议·总计", "administrative reviews total"),
+    _p("N07", "mismatch", rf"行政诉讼(?:案件|案)?{FILL}{NUM}{UNIT}", "litigation", "行政诉讼总计（两类之和）", "lawsuits total"),
+    _p("N08", "mismatch", rf"自然人(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_natural", "一、本年新收·自然人", "new applications by natural persons"),
+    _p("N08", "mismatch", rf"商业企业(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_biz", "一、本年新收·商业企业", "new applications by businesses"),
+    _p("N08", "mismatch", rf"科研机构(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_research", "一、本年新收·科研机构", "new applications by research institutions"),
+    _p("N08", "mismatch", rf"社会公益组织(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_ngo", "一、本年新收·社会公益组织", "new applications by NGOs"),
+    _p("N08", "mismatch", rf"法律服务机构(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_legal", "一、本年新收·法律服务机构", "new applications by legal service institutions"),
+)
+
+
+def _targets(data: ReportData) -> dict[str, tuple[list[str], Callable[[], Decimal | None]]]:
+    fmt = data.format or "2021"
+    groups = get_template(fmt).groups
+
+    def total(cells: list[str]) -> Callable[[], Decimal | None]:
+        def f() -> Decimal | None:
+            vals = [data.value(c) for c in cells]
+            if any(v is None for v in vals):
+                return None
+            return sum(vals, Decimal(0))  # type: ignore[arg-type]
+
+        return f
+
+    def rows(rs: list[str]) -> list[str]:
+        return [f"t3.{r}.c_total" for r in rs]
+
+    out: dict[str, tuple[list[str], Callable[[], Decimal | None]]] = {}
+    for key, cells in {
+        "new": ["t3.r_new.c_total"],
+        "carry": ["t3.r_carry.c_total"],
+        "fwd": ["t3.r_fwd.c_total"],
+        "total": ["t3.r_total.c_total"],
+        "open": ["t3.r_open.c_total"],
+        "partial": ["t3.r_partial.c_total"],
+        "deny": rows(groups["g_deny"]),
+        "unable": rows(groups["g_unable"]),
+        "reject": rows(groups["g_reject"]),
+        "review": ["t4.review.c_total"],
+        "litigation": ["t4.lit_direct.c_total", "t4.lit_post.c_total"],
+        **{c: [f"t3.r_new.{c}"] for c in ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal")},
+    }.items():
+        out[key] = (cells, total(cells))
+    return out
+
+
+def prose(doc: SourceDocument, data: ReportData) -> list[Paragraph]:
+    """Body paragraphs that are not headings or the title."""
+    headings = {s.block_index for s in data.sections}
+    out = []
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph) and i not in headings and b.text != data.title:
+            out.append(b)
+    return out
+
+
+def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    findings: list[Finding] = []
+    targets = _targets(data)
+    seen: set[tuple[str, str, int]] = set()
+    paragraphs = prose(doc, data)
+    for para in paragraphs:
+        text = norm(para.text)
+        if not text:
+            continue
+        claimed: list[tuple[int, int]] = []  # spans already matched by a stricter pattern
+        for pat in PATTERNS:
+            for m in pat.regex.finditer(text):
+                if any(s <= m.start("n") < e for s, e in claimed):
+                    continue
+                n = cn_to_int(m.group("n"))
+                if n is None:
+                    continue
+                claimed.append((m.start("n"), m.end("n")))
+                cells, value_of = targets[pat.target]
+                table_value = value_of()
+                key = (pat.rule, pat.target, n)
+                if table_value is None or key in seen:
+                    continue
+                seen.add(key)
+                if Decimal(n) == table_value:
+                    continue
+                findings.append(
+                    emit(
+                        pat.rule,
+                        pat.code,
+                        cells,
+                        anchor=para.anchor,
+                        phrase=m.group(0),
+                        n=n,
+                        table=fmt_number(table_value),
+                        target=pat.target_zh,
+                        target_en=pat.target_en,
+                        expected=fmt_number(table_value),
+                        found=str(n),
+                    )
+                )
+    findings += _years(doc, data, paragraphs)
+    return findings
+
+
+_YEAR_MENTION_RE = re.compile(r"(20\d{2})年")
+
+
+def _years(doc: SourceDocument, data: ReportData, paragraphs: list[Paragraph]) -> list[Finding]:
+    out: list[Finding] = []
+    if data.year is None:
+        out.append(emit("N10", "no_year"))
+        return out
+    for code, params in data.observations:
+        if code == "stats_period" and params["year"] != data.year:
+            out.append(emit("N10", "period", year=data.year, period=params["year"]))
+    counts = Counter(int(y) for p in paragraphs for y in _YEAR_MENTION_RE.findall(norm(p.text)))
+    allowed = {data.year, data.year + 1}
+    if counts:
+        other, count = counts.most_common(1)[0]
+        own = sum(counts[y] for y in allowed)
+        if other not in allowed and other < data.year and count >= 3 and count > own:
+            out.append(emit("N10", "text_year", year=data.year, other=other, count=count))
+    return out

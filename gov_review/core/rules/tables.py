@@ -1,0 +1,188 @@
+"""Built-in checks on the tables themselves: R05–R08, R12, and the reader/reconstruction notes
+that become D05/D06 findings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from ..model import Finding, ReportData, SourceDocument
+from ..normalize import fmt_number, norm, parse_value
+from ..templates import CellInfo, get_template
+from .emit import emit
+
+TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四", "?": "表格"}
+FORMAT_ZH = {"2019": "2019 版（试行）", "2021": "2021 版"}
+# Totals and their parts, for "a total is blank while its parts are filled" (R07 error).
+T3_PARTS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"]
+T4_PARTS = ["c_upheld", "c_corrected", "c_other", "c_pending"]
+
+
+def _rows(data: ReportData, tpl_cells: dict[str, CellInfo]) -> dict[tuple[str, str, str | None], list[CellInfo]]:
+    rows: dict[tuple[str, str, str | None], list[CellInfo]] = defaultdict(list)
+    for cid, info in tpl_cells.items():
+        if cid in data.cells:
+            rows[(info.table, info.row, info.sub)].append(info)
+    return rows
+
+
+def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    if data.format is None:
+        for table in ("t2", "t3", "t4"):
+            out.append(emit("R06", "missing_table", table=TABLE_ZH[table]))
+        return out
+    tpl = get_template(data.format)
+    rows = _rows(data, tpl.cells)
+    for table in ("t2", "t3", "t4"):
+        if not data.tables_found.get(table):
+            out.append(emit("R06", "missing_table", tpl.ids_for(table), table=TABLE_ZH[table]))
+    for (table, _row, _sub), infos in rows.items():
+        if not data.tables_found.get(table):
+            continue
+        cells = [data.cells[i.id] for i in infos]
+        row_label = infos[0].row_label
+        missing = [c for c in cells if c.placement == "missing"]
+        if missing and len(missing) == len(cells):
+            out.append(emit("R06", "missing_row", [c.id for c in cells], table=TABLE_ZH[table], row=row_label, n=len(cells)))
+            continue
+        if missing:
+            cols = "、".join(tpl.cells[c.id].col_label for c in missing)
+            out.append(emit("R06", "missing_cells", [c.id for c in missing], table=TABLE_ZH[table], row=row_label, n=len(missing), cols=cols))
+        if any(c.placement == "order" for c in cells):
+            out.append(emit("R06", "order_only", [c.id for c in cells if c.placement == "order"], table=TABLE_ZH[table], row=row_label))
+        blanks = [c for c in cells if c.placement != "missing" and c.value is None and parse_value(c.raw).status == "blank"]
+        if blanks:
+            cols = "、".join(tpl.cells[c.id].col_label for c in blanks)
+            out.append(emit("R07", "blank", [c.id for c in blanks], table=TABLE_ZH[table], row=row_label, n=len(blanks), cols=cols))
+    out += _totals_blank(data)
+    out += _values(data, tpl.cells)
+    out += _format(data)
+    out += _notes(doc, data)
+    return out
+
+
+def _totals_blank(data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    tpl = get_template(data.format or "2021")
+
+    def filled(ids: list[str]) -> bool:
+        return any(data.value(i) is not None for i in ids)
+
+    def check(total_id: str, parts: list[str]) -> None:
+        cell = data.cells.get(total_id)
+        if cell is None or cell.placement == "missing" or cell.value is not None:
+            return
+        if parse_value(cell.raw).status == "blank" and filled(parts):
+            out.append(emit("R07", "total_blank", [total_id], label=tpl.cells[total_id].label_zh))
+
+    for row in tpl.t3_rows:
+        check(f"t3.{row}.c_total", [f"t3.{row}.{c}" for c in T3_PARTS])
+    for col in tpl.t3_cols:
+        check(f"t3.r_total.{col}", [f"t3.{r}.{col}" for r in tpl.groups["g_outcomes"]])
+    for group in tpl.t4_groups:
+        check(f"t4.{group}.c_total", [f"t4.{group}.{c}" for c in T4_PARTS])
+    return out
+
+
+def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
+    out: list[Finding] = []
+    for cid, cell in data.cells.items():
+        info = infos.get(cid)
+        if info is None or cell.raw is None:
+            continue
+        parsed = parse_value(cell.raw)
+        label = info.label_zh
+        if parsed.status == "invalid":
+            out.append(emit("R05", "not_number", [cid], label=label, raw=cell.raw.strip(), found=cell.raw.strip()))
+            continue
+        value = cell.value
+        if value is None:
+            continue
+        if value < 0 and info.kind != "delta":
+            out.append(emit("R05", "negative", [cid], label=label, value=fmt_number(value)))
+        if info.kind in ("count", "delta") and value != value.to_integral_value():
+            out.append(emit("R05", "decimal", [cid], label=label, value=fmt_number(value)))
+        unit = parsed.unit
+        if unit and info.kind != "money":
+            out.append(emit("R08", "unit_in_count", [cid], label=label, raw=cell.raw.strip(), unit=unit, value=fmt_number(value)))
+        elif info.kind == "money":
+            out += _money(cid, cell.raw.strip(), value, unit, info)
+    return out
+
+
+def _money(cid: str, raw: str, value: Decimal, unit: str | None, info: CellInfo) -> list[Finding]:
+    out: list[Finding] = []
+    label = info.label_zh
+    if unit:
+        if unit == "元":
+            converted = f"{fmt_number(value / 10000)} 万元"
+        elif unit in ("万元", "万"):
+            converted = f"{fmt_number(value * 10000)} 元"
+        else:
+            converted = raw
+        out.append(emit("R08", "unit_in_money", [cid], label=label, raw=raw, unit=unit, value=fmt_number(value), converted=converted))
+    # Implausible magnitudes: a fee above 1 亿 in 万元 (= 1 万亿 元), or procurement over 1 万亿 元.
+    yuan = value * 10000 if (info.unit == "万元" and unit != "元") or unit in ("万元", "万") else value
+    if yuan > Decimal("1e12"):
+        out.append(emit("R08", "implausible", [cid], label=label, value=fmt_number(value), unit=unit or info.unit or ""))
+    return out
+
+
+def _format(data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    ev = data.format_evidence
+    m19, m21 = ev.get("markers_2019", []), ev.get("markers_2021", [])
+    if data.year is not None:
+        expected = "2021" if data.year >= 2021 else "2019"
+        labels_fmt = "2019" if m19 and not m21 else "2021" if m21 and not m19 else None
+        if labels_fmt is not None and labels_fmt != expected:
+            markers = "、".join(m19 if labels_fmt == "2019" else m21)
+            out.append(
+                emit(
+                    "R12",
+                    "format_year",
+                    year=data.year,
+                    expected_fmt=FORMAT_ZH[expected],
+                    labels_fmt=FORMAT_ZH[labels_fmt],
+                    markers=markers,
+                )
+            )
+    if m19 and m21:
+        expected = data.format or "2021"
+        out.append(emit("R12", "mixed", m19="、".join(m19), m21="、".join(m21), expected_fmt=FORMAT_ZH[expected]))
+    return out
+
+
+def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    out: list[Finding] = []
+    for code, params in doc.notes:
+        if code == "bookmark_removed":
+            out.append(emit("D05", "bookmark", count=params.get("count", 1)))
+        elif code == "odd_spaces":
+            out.append(emit("D05", "spaces", count=params.get("count", 1)))
+        elif code == "tracked_changes":
+            out.append(emit("D05", "tracked_changes", insertions=params.get("insertions", 0), deletions=params.get("deletions", 0)))
+        elif code == "extension_mismatch":
+            out.append(emit("D05", "extension", ext=params.get("ext", ""), actual=params.get("actual", "")))
+    odd = sorted({ch for c in data.cells.values() if c.raw for ch in c.raw if ch in "．\\／"})
+    labels_odd = _odd_label_chars(doc)
+    if labels_odd or odd:
+        out.append(emit("D05", "label_chars", chars=" ".join(sorted(set(labels_odd) | set(odd)))))
+    for u in data.unplaced:
+        if u.reason in ("extra_row", "value_without_label"):
+            out.append(emit("D06", "extra_row", anchor=u.anchor, table=TABLE_ZH.get(u.table, "表格"), text=norm(u.text)[:60]))
+        elif u.reason == "extra_value":
+            out.append(emit("D06", "extra_value", anchor=u.anchor, table=TABLE_ZH.get(u.table, "表格"), text=u.text.strip()[:30]))
+    return out
+
+
+def _odd_label_chars(doc: SourceDocument) -> list[str]:
+    found: set[str] = set()
+    for table in doc.tables:
+        for row in table.rows:
+            for c in row:
+                for ch in ("．", "\\", "／"):
+                    if ch in c.text:
+                        found.add(ch)
+    return sorted(found)
