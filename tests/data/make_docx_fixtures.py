@@ -27,7 +27,11 @@ Each file is read back with gov_review's docx reader and checked against its tex
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -206,7 +210,21 @@ def build_seed(seed: Path, target: Path) -> SourceDocument:
         else:
             _add_table(document, block, use_br)
     document.save(str(target))
+    _freeze(target)
     return doc
+
+
+def _freeze(target: Path) -> None:
+    """Fixed timestamps inside the zip, so that rebuilding gives the same bytes (clean git diffs)."""
+    with zipfile.ZipFile(target) as zin:
+        members = [(i.filename, zin.read(i)) for i in zin.infolist()]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members:
+            if name == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2021-01-01T00:00:00Z", data
+                )
+            zout.writestr(zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def check_twin(text_doc: SourceDocument, path: Path) -> None:
@@ -260,6 +278,7 @@ def build_special(target: Path) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in members.items():
             zout.writestr(name, data)
+    _freeze(target)
 
 
 def main() -> None:
@@ -273,6 +292,21 @@ def main() -> None:
         print(f"{target.relative_to(ROOT)}  ← {seed.name}")
     build_special(OUT / "special.docx")
     print(f"{(OUT / 'special.docx').relative_to(ROOT)}  (hand-made)")
+    build_legacy(OUT / "seed_002.docx", OUT / "seed_002.doc")
+
+
+def build_legacy(source: Path, target: Path) -> None:
+    """A Word 97 .doc of one seed, converted by LibreOffice (skipped when it is not installed)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print(f"no LibreOffice: {target.name} not rebuilt")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [soffice, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless"]
+        cmd += ["--convert-to", "doc", "--outdir", tmp, str(source)]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+        shutil.copyfile(Path(tmp, source.stem + ".doc"), target)
+    print(f"{target.relative_to(ROOT)}  ← {source.name} (LibreOffice, MS Word 97)")
 
 
 if __name__ == "__main__":

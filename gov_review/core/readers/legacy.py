@@ -32,7 +32,11 @@ _FREESECT = 0xFFFFFFFF
 _MAX_DIR_ENTRIES = 20000
 
 # Streams that say the OLE file is something else than a Word/WPS document.
-_OTHER_OLE = {"Workbook": "Excel 表格（.xls）", "Book": "Excel 表格（.xls）", "PowerPoint Document": "PowerPoint 演示文稿（.ppt）"}
+_OTHER_OLE = {
+    "Workbook": "Excel 表格（.xls）",
+    "Book": "Excel 表格（.xls）",
+    "PowerPoint Document": "PowerPoint 演示文稿（.ppt）",
+}
 
 
 def _name_of(path: str) -> str:
@@ -164,7 +168,9 @@ def convert_to_docx(name: str, ext: str, data: bytes, soffice: str, timeout: int
                 start_new_session=True,  # so a timeout can end soffice and the helpers it starts
             )
         except OSError as exc:
-            raise ReadError("conversion_failed", name=name, reason=exc.strerror or type(exc).__name__) from exc
+            raise ReadError(
+                "conversion_failed", name=name, reason=exc.strerror or type(exc).__name__
+            ) from exc
         try:
             _out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -174,7 +180,9 @@ def convert_to_docx(name: str, ext: str, data: bytes, soffice: str, timeout: int
         if proc.returncode != 0 or not result.is_file():
             reason = (err or b"").decode("utf-8", "replace").strip().splitlines()
             raise ReadError(
-                "conversion_failed", name=name, reason=(reason[-1] if reason else f"退出码 {proc.returncode}")[:200]
+                "conversion_failed",
+                name=name,
+                reason=(reason[-1] if reason else f"退出码 {proc.returncode}")[:200],
             )
         return result.read_bytes()
 
