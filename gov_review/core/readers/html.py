@@ -86,6 +86,8 @@ BLOCK_TAGS = frozenset(
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_RE = re.compile(r"政府信息公开.{0,6}年度报告|年度报告$")
 _CHROME_TITLE_RE = re.compile(r"首页|当前位置|您的位置|>|》》|＞")
+
+
 def read(path: str, data: bytes) -> SourceDocument:
     import lxml.html
     from lxml import etree
@@ -211,10 +213,11 @@ def _article_blocks(found: list[_Found]) -> list[Block]:
     inside = set(container.iter())  # type: ignore[attr-defined]
     first = next((i for i, f in enumerate(found) if f.element in inside), None)
     blocks = [f.block for f in found if f.element in inside]
-    if first is not None and not any(_TITLE_RE.search(b.text) for b in blocks[:3] if isinstance(b, Paragraph)):
-        title = _title_before(found[:first])
-        if title is not None:
-            blocks.insert(0, title)
+    has_title = any(
+        _TITLE_RE.search(b.text) and len(b.text) <= 60 for b in blocks[:3] if isinstance(b, Paragraph)
+    )
+    if first is not None and not has_title:
+        blocks[:0] = _title_before(found[:first])
     return blocks
 
 
@@ -237,16 +240,32 @@ def _container(headings: list[object], tables: list[object]) -> object | None:
     return None
 
 
-def _title_before(found: list[_Found]) -> Paragraph | None:
-    """The report title printed just above the article (sites put it in a heading outside it)."""
-    for f in reversed(found[-8:]):
-        block = f.block
+def _title_before(found: list[_Found]) -> list[Paragraph]:
+    """The report title printed just above the article (sites put it in a heading outside it).
+
+    A title broken with ``<br>`` (``台儿庄区张山子镇`` / ``2020年…年度报告``) comes back whole.
+    """
+    start = max(0, len(found) - 8)
+    for i in range(len(found) - 1, start - 1, -1):
+        block = found[i].block
         if (
             isinstance(block, Paragraph)
-            and not f.chrome
+            and not found[i].chrome
             and len(block.text) <= 60
             and _TITLE_RE.search(block.text)
             and not _CHROME_TITLE_RE.search(block.text)
         ):
-            return block
-    return None
+            lines = [block]
+            j = i - 1
+            while j >= 0:
+                prev = found[j].block
+                if not (
+                    isinstance(prev, Paragraph)
+                    and prev.anchor.path == block.anchor.path
+                    and len(prev.text) <= 30
+                ):
+                    break
+                lines.insert(0, prev)
+                j -= 1
+            return lines
+    return []

@@ -32,7 +32,9 @@ REPORT_LABELS = (
     "处理决定数量",
 )
 MAX_SPAN = 1000  # a hostile rowspan=65534 must not allocate a huge grid
-_BREAK_TAGS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table"})
+_BREAK_TAGS = frozenset(
+    {"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table"}
+)
 _WS = " \t\r\n\f\u00a0\u3000\ufeff"
 _SOURCE_BREAK_RE = re.compile(
     r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])[ \t\r\n\f]*\n[ \t\r\n\f]*(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])"
@@ -69,7 +71,9 @@ def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
 
 def _has_labels(text: str) -> bool:
     text = re.sub(r"\s+", "", text)
-    return any(label in text for label in REPORT_LABELS) or ("行政复议" in text and "行政诉讼" in text and "总计" in text)
+    return any(label in text for label in REPORT_LABELS) or (
+        "行政复议" in text and "行政诉讼" in text and "总计" in text
+    )
 
 
 def clean_text(text: str) -> str:
