@@ -216,7 +216,33 @@ def _raw_table(table: Any, page_no: int) -> RawTable | None:
                 cell = RawCell(text="", anchor=anchor, merged=origin is not None)
             row.append(cell)
         rows.append(row)
+    _absorb_blank_labels(rows)
     return RawTable(rows=rows, anchor=Anchor("pdf", page=page_no, bbox=_box(table.bbox)))
+
+
+def _absorb_blank_labels(rows: list[list[RawCell]]) -> None:
+    """A blank cell right of a label, in a column that holds only labels, is part of that label.
+
+    WPS draws ``（六）其他处理`` and ``（七）总计`` over two label columns but sometimes keeps the rule
+    between them: the eye sees one label, a reader of values "in order" would see a blank value.
+    """
+    width = max((len(r) for r in rows), default=0)
+    label_cols = {
+        c
+        for c in range(width)
+        if not any(c < len(r) and not r[c].merged and _NUMERIC_RE.match(r[c].text or "x") for r in rows)
+    }
+    for row in rows:
+        for c in range(1, len(row)):
+            cell = row[c]
+            if cell.merged or cell.text.strip() or c not in label_cols:
+                continue
+            left = row[c - 1]
+            origin = next((o for o in reversed(row[:c]) if not o.merged), None) if left.merged else left
+            if origin is None or origin.anchor != left.anchor or not _is_label(origin) or origin.rowspan != 1:
+                continue
+            origin.colspan += 1
+            row[c] = RawCell(text="", anchor=origin.anchor, merged=True)
 
 
 def _box(bbox: Any) -> tuple[float, float, float, float]:
