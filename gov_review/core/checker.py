@@ -7,6 +7,7 @@ from .rules.document import check_body, check_document
 from .rules.narrative import check_narrative
 from .rules.pack import check_equations
 from .rules.tables import check_tables
+from .suggest import attach_suggestions
 from .templates import all_cell_info
 
 
@@ -17,6 +18,7 @@ def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
     findings += check_body(doc, data)
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
+    attach_suggestions(data, findings)
     return sort_findings(findings)
 
 

@@ -138,7 +138,9 @@ def compare(left: Decimal, op: str, right: Decimal) -> bool:
     return left > right
 
 
-def solve_for(formula: Formula, cell: str, values: Mapping[str, Decimal | None]) -> Decimal | None:
+def solve_for(
+    formula: Formula, cell: str, values: Mapping[str, Decimal | None], missing_as_zero: bool = False
+) -> Decimal | None:
     """For an equation: the value of ``cell`` that makes it hold (others fixed), or None."""
     if formula.op != "==":
         return None
@@ -153,7 +155,9 @@ def solve_for(formula: Formula, cell: str, values: Mapping[str, Decimal | None])
             else:
                 v = values.get(t.cell)
                 if v is None:
-                    return None
+                    if not missing_as_zero:
+                        return None
+                    v = Decimal(0)
                 rest += t.sign * factor * v
     if coef == 0:
         return None

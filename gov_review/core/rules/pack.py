@@ -179,7 +179,7 @@ def get_template_cells_for(inst: EquationInstance) -> Mapping[str, CellInfo]:
     return get_template(fmt).cells
 
 
-def _fails_for_any_blank(formula: Formula, values: Mapping[str, Decimal | None], known_diff: Decimal) -> bool:
+def fails_for_any_blank(formula: Formula, values: Mapping[str, Decimal | None], known_diff: Decimal) -> bool:
     """Counts are never negative, so blanks bound the difference left − right from one side.
 
     If no non-negative filling of the blanks can make the comparison hold, it fails for certain
@@ -222,7 +222,7 @@ def check_equations(data: ReportData) -> list[Finding]:
         holds = compare(lv, inst.formula.op, rv)
         rule = inst.rule
         params: dict[str, Any] = {"instance": inst.instance_zh, "formula": inst.formula.source}
-        if missing and _fails_for_any_blank(inst.formula, values, lv - rv):
+        if missing and fails_for_any_blank(inst.formula, values, lv - rv):
             missing = []  # blanks cannot rescue it: a definite failure, reported below
             holds = False
         if missing:
