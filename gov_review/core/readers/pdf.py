@@ -346,8 +346,11 @@ def _fold_split_labels(prev: RawTable, rows: list[list[RawCell]]) -> None:
         if text:
             origin.text = join_cell_lines(origin.text + "\n" + text)
         origin.rowspan += cell.rowspan
-        # The continuation's covered positions stay merged: they now belong to ``origin``.
-        first[c] = RawCell(text="", anchor=origin.anchor, merged=True)
+        # The fragment and the positions it covered now belong to ``origin``.
+        for row in rows:
+            for i, other in enumerate(row):
+                if other is cell or (other.merged and other.anchor == cell.anchor):
+                    row[i] = RawCell(text="", anchor=origin.anchor, merged=True)
 
 
 def _origin(table: RawTable, cell: RawCell) -> RawCell | None:
