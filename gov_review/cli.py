@@ -7,6 +7,7 @@ sample reports.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -16,7 +17,19 @@ from pathlib import Path
 
 from . import __version__
 
-SUPPORTED_EXTENSIONS = {".txt", ".text", ".docx", ".docm", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".grb"}
+SUPPORTED_EXTENSIONS = {
+    ".txt",
+    ".text",
+    ".docx",
+    ".docm",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".pdf",
+    ".doc",
+    ".wps",
+    ".grb",
+}
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -80,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def _print_report(report, lang: str, verbose: bool = False) -> None:  # noqa: ANN001 - Report
+def _print_report(report, lang: str, verbose: bool = False) -> None:
     zh = lang == "zh"
     _print(("文件：" if zh else "File: ") + report.path)
     if report.error is not None:
@@ -88,7 +101,11 @@ def _print_report(report, lang: str, verbose: bool = False) -> None:  # noqa: AN
         _print()
         return
     data = report.data
-    fmt = {"2019": "2019 版（试行）", "2021": "2021 版"}.get(data.format or "", "未识别") if zh else (data.format or "unknown")
+    fmt = (
+        {"2019": "2019 版（试行）", "2021": "2021 版"}.get(data.format or "", "未识别")
+        if zh
+        else (data.format or "unknown")
+    )
     body = data.body.name or ("未识别" if zh else "unknown")
     year = data.year or ("未识别" if zh else "unknown")
     if zh:
@@ -146,7 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="打开审核窗口 / open the review window")
     gui.add_argument("files", nargs="*")
-    gui.add_argument("--screenshot", metavar="OUT.png", help="渲染主窗口到 PNG 后退出 / render the window to a PNG and exit")
+    gui.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="渲染主窗口到 PNG 后退出 / render the window to a PNG and exit",
+    )
     gui.add_argument("--lang", choices=("zh", "en"), default=None)
     gui.set_defaults(func=cmd_gui)
 
@@ -162,16 +183,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
-        try:
+        with contextlib.suppress(ValueError, OSError):  # exotic streams keep their encoding
             sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-        except (ValueError, OSError):  # pragma: no cover - exotic streams
-            pass
     commands = {"check", "gui", "export", "-h", "--help", "--version"}
     if not argv or argv[0] not in commands:
         argv = ["gui", *argv]  # `gov-review FILE…` and bare `gov-review` open the window
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `gov-review check … | head`: the reader went away, not an error of ours
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .model import SEVERITY_ORDER, Finding, ReportData, SourceDocument
 from .rules.document import check_body, check_document
 from .rules.narrative import check_narrative
 from .rules.pack import check_equations
 from .rules.tables import check_tables
 from .suggest import attach_suggestions
-from .templates import all_cell_info
+from .templates import FORMATS, all_cell_info, get_template
 
 
 def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
@@ -19,7 +21,7 @@ def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
     attach_suggestions(data, findings)
-    return sort_findings(findings)
+    return sort_findings(findings, data.format)
 
 
 def recheck(doc: SourceDocument, data: ReportData) -> list[Finding]:
@@ -27,14 +29,21 @@ def recheck(doc: SourceDocument, data: ReportData) -> list[Finding]:
     return check(doc, data)
 
 
-_ORDER = {cid: i for i, cid in enumerate(all_cell_info())}
+@cache
+def _order(fmt: str | None) -> dict[str, int]:
+    cells = get_template(fmt).cells if fmt in FORMATS else all_cell_info()
+    order = {cid: i for i, cid in enumerate(cells)}
+    for cid in all_cell_info():  # cells of the other format (R12) go last
+        order.setdefault(cid, len(order))
+    return order
 
 
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """Severity, then table order of the first cell, then rule id: what F8 walks through."""
+def sort_findings(findings: list[Finding], fmt: str | None = None) -> list[Finding]:
+    """Severity, then the format's table order of the first cell, then rule id: what F8 walks."""
+    order = _order(fmt)
 
     def key(f: Finding) -> tuple[int, int, str]:
-        first = _ORDER.get(f.cells[0], len(_ORDER)) if f.cells else -1
+        first = order.get(f.cells[0], len(order)) if f.cells else -1
         return (SEVERITY_ORDER[f.severity], first, f.code)
 
     return sorted(findings, key=key)

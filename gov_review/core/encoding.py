@@ -7,7 +7,13 @@ import codecs
 from .errors import ReadError
 
 # gb2312/gbk labels in the wild are almost always really GB18030-compatible supersets.
-ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "gb_2312-80": "gb18030"}
+ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb_2312-80": "gb18030",
+}
 
 
 def canonical(label: str) -> str | None:

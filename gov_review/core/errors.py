@@ -67,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Web page “{name}” contains no text; check that the report page itself was saved (Save as “Web page, complete”).",
     ),
     "needs_pdf_extra": (
-        "读取 PDF 需要安装 pdfplumber 组件（pip install \"gov-review[pdf]\"）；或将文件另存为 .docx 后打开。",
-        "Reading PDFs needs the pdfplumber extra (pip install \"gov-review[pdf]\"), or save the file as .docx.",
+        '读取 PDF 需要安装 pdfplumber 组件（pip install "gov-review[pdf]"）；或将文件另存为 .docx 后打开。',
+        'Reading PDFs needs the pdfplumber extra (pip install "gov-review[pdf]"), or save the file as .docx.',
     ),
     "needs_libreoffice": (
         "“{name}”是旧版 {ext} 文件，本机未安装 LibreOffice，无法转换；请在 Word/WPS 中另存为 .docx 后再打开。",

@@ -151,7 +151,10 @@ def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[
         # A typo in the title (西坡在…): look for the name with a level suffix in the text.
         stem = name.rstrip("在的")
         for text in texts:
-            m = re.search(re.escape(stem[:2]) + r"[\u4e00-\u9fff]{0,6}?(街道办事处|镇人民政府|乡人民政府|街道|镇|乡)", text)
+            m = re.search(
+                re.escape(stem[:2]) + r"[\u4e00-\u9fff]{0,6}?(街道办事处|镇人民政府|乡人民政府|街道|镇|乡)",
+                text,
+            )
             if m:
                 name = m.group(0)
                 level = _level_of(name)

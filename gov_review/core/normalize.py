@@ -63,7 +63,9 @@ _TRAD = str.maketrans(
 
 _SPACE_RE = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 # Numbering that prefixes a row label: 1. / 1． / 1、 / (1) / （一） / 一、 / 三、
-_NUMBERING_RE = re.compile(r"^(?:\d{1,2}[.、,]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.])")
+_NUMBERING_RE = re.compile(
+    r"^(?:\d{1,2}[.、,]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.])"
+)
 BOOKMARK_RE = re.compile(r"\[bookmark:\s*[^\]]*\]")
 
 
@@ -101,7 +103,9 @@ def clean_display(text: str) -> str:
 # Values
 
 BLANK_MARKERS = {"", "/", "-", "—", "——", "–", "无", "－", "---", "/ ", "空", "—-"}
-_UNIT_RE = re.compile(r"^(?P<num>[+\-]?\d[\d,]*(?:\.\d+)?|[+\-]?\.\d+)\s*(?P<unit>万元|元|件|条|个|项|次|人次|%|万)?$")
+_UNIT_RE = re.compile(
+    r"^(?P<num>[+\-]?\d[\d,]*(?:\.\d+)?|[+\-]?\.\d+)\s*(?P<unit>万元|元|件|条|个|项|次|人次|%|万)?$"
+)
 
 
 class ParsedValue:

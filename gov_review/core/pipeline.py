@@ -89,7 +89,12 @@ def report_to_json(report: Report, lang: str = "zh") -> dict[str, Any]:
             f["message_zh"], f["message"] = f["message"], f["message_en"]
     out["counts"] = report.counts()
     out["unplaced"] = [
-        {"table": u.table, "text": u.text, "reason": u.reason, "anchor": u.anchor.to_dict() if u.anchor else None}
+        {
+            "table": u.table,
+            "text": u.text,
+            "reason": u.reason,
+            "anchor": u.anchor.to_dict() if u.anchor else None,
+        }
         for u in data.unplaced
     ]
     return out

@@ -25,8 +25,27 @@ from .templates import FORMATS, get_template
 _CAPTION_RE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-MARKERS_2019 = {"c_new_made", "c_new_pub", "c_total_pub", "c_prev", "c_delta", "c_count", "c_amount", "a9", "r_other_service", "r_other"}
-MARKERS_2021 = {"c_issued", "c_repealed", "c_in_force", "c_amount_wan", "r_other_nocorrect", "r_other_nofee", "r_other_else"}
+MARKERS_2019 = {
+    "c_new_made",
+    "c_new_pub",
+    "c_total_pub",
+    "c_prev",
+    "c_delta",
+    "c_count",
+    "c_amount",
+    "a9",
+    "r_other_service",
+    "r_other",
+}
+MARKERS_2021 = {
+    "c_issued",
+    "c_repealed",
+    "c_in_force",
+    "c_amount_wan",
+    "r_other_nocorrect",
+    "r_other_nofee",
+    "r_other_else",
+}
 
 
 @dataclass(slots=True)
@@ -176,14 +195,18 @@ def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: _Result) -> None:
             continue
         first = label_idx[0]
         if texts[first] == "信息内容" or strip_numbering(texts[first]) == "信息内容":
-            header = [idx.t2_cols.match(c.text) if is_label(c.text) else (None, 0.0) for c in cells[first + 1 :]]
+            header = [
+                idx.t2_cols.match(c.text) if is_label(c.text) else (None, 0.0) for c in cells[first + 1 :]
+            ]
             for col, _conf in header:
                 if col in MARKERS_2019 or col in MARKERS_2021:
                     res.markers.add(col)
             continue
         key, conf = idx.t2_rows.match(cells[first].text)
         if key is None:
-            res.unplaced.append(Unplaced("t2", " ".join(c.text for c in cells if c.text), cells[first].anchor, "extra_row"))
+            res.unplaced.append(
+                Unplaced("t2", " ".join(c.text for c in cells if c.text), cells[first].anchor, "extra_row")
+            )
             continue
         row_sub, row_id = key.split(".")
         if row_id in MARKERS_2019:
@@ -296,7 +319,9 @@ def _t3(rows: list[list[RawCell]], res: _Result) -> None:
         label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
         if not label_idx:
             if any(norm(c.text) for c in cells):
-                res.unplaced.append(Unplaced("t3", " ".join(c.text for c in cells), cells[0].anchor, "value_without_label"))
+                res.unplaced.append(
+                    Unplaced("t3", " ".join(c.text for c in cells), cells[0].anchor, "value_without_label")
+                )
             continue
         # Group labels among the row's label cells set the context for the leaf.
         for i in label_idx[:-1]:
@@ -311,7 +336,9 @@ def _t3(rows: list[list[RawCell]], res: _Result) -> None:
             if g is not None and not any(norm(v.text) for v in values):
                 group = g  # a group label alone on its row (e.g. 三、本年度办理结果 split off)
                 continue
-            res.unplaced.append(Unplaced("t3", " ".join(c.text for c in cells if c.text), leaf.anchor, "extra_row"))
+            res.unplaced.append(
+                Unplaced("t3", " ".join(c.text for c in cells if c.text), leaf.anchor, "extra_row")
+            )
             continue
         row_group = idx.t3_row_group_of.get(row_id)
         if row_id in T3_TOP_ROWS or row_group == "outcomes":
@@ -320,14 +347,21 @@ def _t3(rows: list[list[RawCell]], res: _Result) -> None:
             res.markers.add(row_id)
         values = cells[label_idx[-1] + 1 :]
         if len(values) != len(cols):
-            res.observations.append(("t3_row_width", {"row": row_id, "found": len(values), "expected": len(cols)}))
+            res.observations.append(
+                ("t3_row_width", {"row": row_id, "found": len(values), "expected": len(cols)})
+            )
         for i, cell in enumerate(values):
             if i >= len(cols):
                 if norm(cell.text):
                     res.unplaced.append(Unplaced("t3", cell.text, cell.anchor, "extra_value"))
                 continue
             width_conf = 1.0 if len(values) == len(cols) else 0.6
-            res.place(f"t3.{row_id}.{cols[i]}", cell, min(conf, col_conf, width_conf), placement if width_conf == 1.0 else "order")
+            res.place(
+                f"t3.{row_id}.{cols[i]}",
+                cell,
+                min(conf, col_conf, width_conf),
+                placement if width_conf == 1.0 else "order",
+            )
 
 
 def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
@@ -337,8 +371,6 @@ def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
             if key is not None:
                 return key
     return None
-
-
 
 
 def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | None, float]:
@@ -356,7 +388,11 @@ def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | No
 # ------------------------------------------------------------------------------------------------
 # Table 四
 
-T4_DEFAULT = [(g, c) for g in ("review", "lit_direct", "lit_post") for c in ("c_upheld", "c_corrected", "c_other", "c_pending", "c_total")]
+T4_DEFAULT = [
+    (g, c)
+    for g in ("review", "lit_direct", "lit_post")
+    for c in ("c_upheld", "c_corrected", "c_other", "c_pending", "c_total")
+]
 
 
 def _t4(rows: list[list[RawCell]], res: _Result) -> None:

@@ -91,7 +91,9 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
     kind = info.kind if info else "count"
     if kind == "money":
         if not _DEC_RE.match(s):
-            raise InvalidValue("金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5.")
+            raise InvalidValue(
+                "金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5."
+            )
         return Decimal(s)
     if not _INT_RE.match(s):
         raise InvalidValue("此栏只能填写整数，如 4。", "This cell takes a whole number, e.g. 4.")
@@ -100,7 +102,10 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only integers
         raise InvalidValue("此栏只能填写整数。", "This cell takes a whole number.") from exc
     if value < 0 and kind != "delta":
-        raise InvalidValue("此栏不能为负数（只有“本年增/减”可以为负）。", "This cell cannot be negative (only the change column can).")
+        raise InvalidValue(
+            "此栏不能为负数（只有“本年增/减”可以为负）。",
+            "This cell cannot be negative (only the change column can).",
+        )
     return value
 
 
@@ -122,7 +127,7 @@ class ReviewSession:
     # -------------------------------------------------------------------------------- queries
 
     @property
-    def data(self):  # noqa: ANN201 - ReportData
+    def data(self):
         return self.report.data
 
     @property
@@ -176,13 +181,17 @@ class ReviewSession:
         return edit
 
     def undo_edit(self, edit: Edit) -> None:
-        self._apply(edit.cell, edit.old_raw, None if edit.old_raw is None else parse_value(edit.old_raw).value)
+        self._apply(
+            edit.cell, edit.old_raw, None if edit.old_raw is None else parse_value(edit.old_raw).value
+        )
         if edit in self.edits:
             self.edits.remove(edit)
         self._changed()
 
     def redo_edit(self, edit: Edit) -> None:
-        self._apply(edit.cell, edit.new_raw, None if edit.new_raw is None else parse_value(edit.new_raw).value)
+        self._apply(
+            edit.cell, edit.new_raw, None if edit.new_raw is None else parse_value(edit.new_raw).value
+        )
         self.edits.append(edit)
         self._changed()
 
@@ -224,10 +233,21 @@ class ReviewSession:
     def waive(self, finding: Finding, reason: str) -> Waiver:
         """Accept a warning with a written reason. Errors must be fixed, not waived."""
         if finding.severity == "error":
-            raise WaiverNotAllowed("错误必须改正，不能接受；只有警告可以在说明理由后接受。", "Errors must be fixed; only warnings can be accepted with a reason.")
+            raise WaiverNotAllowed(
+                "错误必须改正，不能接受；只有警告可以在说明理由后接受。",
+                "Errors must be fixed; only warnings can be accepted with a reason.",
+            )
         if not reason.strip():
             raise WaiverNotAllowed("接受警告必须填写理由。", "Accepting a warning needs a written reason.")
-        waiver = Waiver(finding.key, finding.rule, list(finding.cells), reason.strip(), self.reviewer, self.clock(), finding.message)
+        waiver = Waiver(
+            finding.key,
+            finding.rule,
+            list(finding.cells),
+            reason.strip(),
+            self.reviewer,
+            self.clock(),
+            finding.message,
+        )
         self.waivers[finding.key] = waiver
         self.revision += 1
         return waiver

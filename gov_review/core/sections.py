@@ -89,7 +89,5 @@ def section_text(doc: SourceDocument, sections: list[Section], number: int) -> l
     """The paragraphs of one section (headings excluded); empty when the section is absent."""
     for sec in sections:
         if sec.number == number:
-            return [
-                b for b in doc.blocks[sec.block_index + 1 : sec.end_block] if isinstance(b, Paragraph)
-            ]
+            return [b for b in doc.blocks[sec.block_index + 1 : sec.end_block] if isinstance(b, Paragraph)]
     return []

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from .model import Finding, ReportData
 from .rules.evaluator import compare, side_value, solve_for
-from .rules.pack import fails_for_any_blank, equations
+from .rules.pack import equations, fails_for_any_blank
 from .templates import cell_info
 
 
@@ -74,4 +74,8 @@ def attach_suggestions(data: ReportData, findings: list[Finding]) -> None:
     for f in findings:
         if f.assessable and "formula" in f.params and f.severity in ("error", "warning"):
             s = suggest(data, f)
-            f.suggestion = None if s is None else {"cell": s.cell, "value": s.value, "fixes": s.fixes, "breaks": s.breaks}
+            f.suggestion = (
+                None
+                if s is None
+                else {"cell": s.cell, "value": s.value, "fixes": s.fixes, "breaks": s.breaks}
+            )

@@ -104,7 +104,9 @@ def read_document(path: str | os.PathLike[str], data: bytes | None = None) -> So
     doc = reader(str(p), data)
     expected = EXTENSION_KINDS.get(ext)
     if expected is not None and expected != doc.kind and not (expected == "legacy" and doc.kind == "docx"):
-        doc.notes.append(("extension_mismatch", {"ext": ext, "actual": KIND_NAMES_ZH.get(doc.kind, doc.kind)}))
+        doc.notes.append(
+            ("extension_mismatch", {"ext": ext, "actual": KIND_NAMES_ZH.get(doc.kind, doc.kind)})
+        )
     return doc
 
 

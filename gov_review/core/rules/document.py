@@ -35,12 +35,18 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
     if level is None:
         out.append(emit("S03", "unknown"))
     else:
-        out.append(emit("S03", "body", body=name, level=LEVEL_NAMES_ZH[level], level_en=LEVEL_NAMES_EN[level]))
+        out.append(
+            emit("S03", "body", body=name, level=LEVEL_NAMES_ZH[level], level_en=LEVEL_NAMES_EN[level])
+        )
     for code, params in data.observations:
         if code == "body_names" and params["names"]:
             out.append(emit("S03", "inconsistent", body=name, others="、".join(params["names"])))
     if data.format is not None and level is not None:
-        reg_cols = ["c_new_made", "c_new_pub", "c_total_pub"] if data.format == "2019" else ["c_issued", "c_repealed", "c_in_force"]
+        reg_cols = (
+            ["c_new_made", "c_new_pub", "c_total_pub"]
+            if data.format == "2019"
+            else ["c_issued", "c_repealed", "c_in_force"]
+        )
         tpl = get_template(data.format)
         for col in reg_cols:
             cid = f"t2.a1.r_reg.{col}"
@@ -48,7 +54,13 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
             if value is None or value == 0:
                 continue
             label = tpl.cells[cid].label_zh
-            params = {"body": name, "level": LEVEL_NAMES_ZH[level], "level_en": LEVEL_NAMES_EN[level], "label": label, "value": fmt_number(value)}
+            params = {
+                "body": name,
+                "level": LEVEL_NAMES_ZH[level],
+                "level_en": LEVEL_NAMES_EN[level],
+                "label": label,
+                "value": fmt_number(value),
+            }
             if level in LOW_LEVELS or (level == "department" and body.parent_level in LOW_LEVELS):
                 out.append(emit("S01", "not_allowed", [cid], **params))
             elif level == "department" and body.parent_level == "city":
@@ -58,7 +70,16 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
             cid = f"t2.a1.r_norm.{col}"
             value = data.value(cid)
             if value is not None and value > 0:
-                out.append(emit("S02", "street_norm", [cid], body=name, label=tpl.cells[cid].label_zh, value=fmt_number(value)))
+                out.append(
+                    emit(
+                        "S02",
+                        "street_norm",
+                        [cid],
+                        body=name,
+                        label=tpl.cells[cid].label_zh,
+                        value=fmt_number(value),
+                    )
+                )
     texts = [norm(p.text) for p in prose(doc, data)]
     all_text = "".join(texts)
     out += _s04(data, all_text)
@@ -67,7 +88,9 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
     return out
 
 
-_CASES_RE = re.compile(r"(?:行政复议|行政诉讼|复议|诉讼|起诉)[^。；;，,]{0,10}?[0-9零一二两三四五六七八九十百]+\s*(?:件|条|起|宗|次)")
+_CASES_RE = re.compile(
+    r"(?:行政复议|行政诉讼|复议|诉讼|起诉)[^。；;，,]{0,10}?[0-9零一二两三四五六七八九十百]+\s*(?:件|条|起|宗|次)"
+)
 
 
 def _s04(data: ReportData, all_text: str) -> list[Finding]:
@@ -80,7 +103,9 @@ def _s04(data: ReportData, all_text: str) -> list[Finding]:
     total_cases = sum(cases, Decimal(0))  # type: ignore[arg-type]
     total_handled = sum(handled, Decimal(0))  # type: ignore[arg-type]
     # An explanation: the prose gives review/litigation figures, or speaks of earlier years' cases.
-    explained = bool(_CASES_RE.search(all_text)) or any(k in all_text for k in ("以前年度", "往年", "历年", "跨年度"))
+    explained = bool(_CASES_RE.search(all_text)) or any(
+        k in all_text for k in ("以前年度", "往年", "历年", "跨年度")
+    )
     if total_cases > total_handled and not explained:
         return [
             emit(
@@ -108,7 +133,9 @@ def _s05(doc: SourceDocument, data: ReportData) -> list[Finding]:
     return [emit("S05", "fee_not_reported", ["t3.r_other_nofee.c_total"], value=fmt_number(value))]
 
 
-_CLAIM_RE = re.compile(r"(均(?:获|被|予以)?维持|全部(?:获得?|予以)?维持|均已(?:审)?结案|全部(?:审)?结案|均已审结)")
+_CLAIM_RE = re.compile(
+    r"(均(?:获|被|予以)?维持|全部(?:获得?|予以)?维持|均已(?:审)?结案|全部(?:审)?结案|均已审结)"
+)
 
 
 def _s06(data: ReportData, texts: list[str]) -> list[Finding]:
@@ -127,7 +154,9 @@ def _s06(data: ReportData, texts: list[str]) -> list[Finding]:
                     bad.append((f"t4.{g}.{c}", v))
         if bad:
             tpl = get_template(data.format or "2021")
-            what = "、".join(f"{tpl.cells[c].label_zh.replace('表四 · ', '')} {fmt_number(v)}" for c, v in bad)
+            what = "、".join(
+                f"{tpl.cells[c].label_zh.replace('表四 · ', '')} {fmt_number(v)}" for c, v in bad
+            )
             what_en = ", ".join(f"{c} = {fmt_number(v)}" for c, v in bad)
             out.append(emit("S06", "claim", [c for c, _ in bad], phrase=phrase, what=what, what_en=what_en))
             break
@@ -151,7 +180,16 @@ def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
                 out.append(emit("D03", "missing"))
             out.append(emit("D01", "missing", numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n]))
         elif not sec.standard:
-            out.append(emit("D01", "variant", anchor=sec.anchor, numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n], written=sec.title.strip()))
+            out.append(
+                emit(
+                    "D01",
+                    "variant",
+                    anchor=sec.anchor,
+                    numeral=NUMERALS[n - 1],
+                    title=STANDARD_TITLES[n],
+                    written=sec.title.strip(),
+                )
+            )
     if 5 in found:
         five = [norm(p.text) for p in section_text(doc, data.sections, 5)]
         body = "".join(five).strip("。.")
@@ -177,6 +215,15 @@ def _d04(doc: SourceDocument, data: ReportData) -> list[Finding]:
         deadline = date(data.year + 1, 1, 31) if department else date(data.year + 1, 3, 31)
         if dated > deadline:
             dl_zh = f"{deadline.year}年{deadline.month}月{deadline.day}日"
-            return [emit("D04", "late", anchor=para.anchor, date=m.group(0), deadline=dl_zh, deadline_en=deadline.isoformat())]
+            return [
+                emit(
+                    "D04",
+                    "late",
+                    anchor=para.anchor,
+                    date=m.group(0),
+                    deadline=dl_zh,
+                    deadline_en=deadline.isoformat(),
+                )
+            ]
         return []
     return []

@@ -17,7 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-_TOKEN_RE = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<id>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>==|!=|<=|>=|[<>+\-()]))")
+_TOKEN_RE = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<id>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>==|!=|<=|>=|[<>+\-()]))"
+)
 OPS = ("==", "!=", "<=", ">=", "<", ">")
 
 
@@ -51,7 +53,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     while pos < len(text):
         m = _TOKEN_RE.match(text, pos)
         if not m or m.end() == pos:
-            raise FormulaError(f"unexpected text at {pos}: {text[pos:pos + 10]!r}")
+            raise FormulaError(f"unexpected text at {pos}: {text[pos : pos + 10]!r}")
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind)))
         pos = m.end()
@@ -99,7 +101,7 @@ class _Parser:
 def compile_formula(text: str) -> Formula:
     parser = _Parser(_tokens(text))
     left = parser.sum()
-    kind, op = parser.take()
+    _kind, op = parser.take()
     if op not in OPS:
         raise FormulaError(f"expected a comparison, got {op!r}")
     right = parser.sum()

@@ -114,7 +114,7 @@ def equations(fmt: str) -> tuple[EquationInstance, ...]:
     for rule in load_pack().values():
         if rule.kind != "equation" or fmt not in rule.formats:
             continue
-        (var, spec), = rule.raw["foreach"].items()
+        ((var, spec),) = rule.raw["foreach"].items()
         for value in _foreach_values(spec, tpl):
             text = rule.raw["formula"].replace("{" + var + "}", value)
             has_group = "g_outcomes" in text
@@ -128,7 +128,9 @@ def equations(fmt: str) -> tuple[EquationInstance, ...]:
     return tuple(out)
 
 
-def _term_text(term: Term, values: Mapping[str, Decimal | None], info: Mapping[str, CellInfo], label: str) -> str:
+def _term_text(
+    term: Term, values: Mapping[str, Decimal | None], info: Mapping[str, CellInfo], label: str
+) -> str:
     if term.cell is None:
         return fmt_number(term.const)
     ci = info[term.cell]
@@ -138,7 +140,11 @@ def _term_text(term: Term, values: Mapping[str, Decimal | None], info: Mapping[s
 
 
 def _side_text(
-    terms: tuple[Term, ...], values: Mapping[str, Decimal | None], info: Mapping[str, CellInfo], label: str, lang: str
+    terms: tuple[Term, ...],
+    values: Mapping[str, Decimal | None],
+    info: Mapping[str, CellInfo],
+    label: str,
+    lang: str,
 ) -> str:
     if len(terms) <= MAX_TERMS_SHOWN:
         parts = []
@@ -147,15 +153,25 @@ def _side_text(
             parts.append(text if i == 0 and t.sign > 0 else ("+ " if t.sign > 0 else "- ") + text)
         return " ".join(parts)
     total, _missing = side_value(terms, values)
-    nonzero = [_term_text(t, values, info, label) for t in terms if values.get(t.cell or "") not in (None, Decimal(0))]
+    nonzero = [
+        _term_text(t, values, info, label)
+        for t in terms
+        if values.get(t.cell or "") not in (None, Decimal(0))
+    ]
     head = "（一）至（六）之和" if lang == "zh" else "sum of (一)–(六)"
     if not nonzero:
-        return f"{head} {fmt_number(total)}" + ("（各项均为 0 或空）" if lang == "zh" else " (all 0 or blank)")
+        return f"{head} {fmt_number(total)}" + (
+            "（各项均为 0 或空）" if lang == "zh" else " (all 0 or blank)"
+        )
     inner = " + ".join(nonzero)
-    return f"{head} {fmt_number(total)}（{inner}）" if lang == "zh" else f"{head} {fmt_number(total)} ({inner})"
+    return (
+        f"{head} {fmt_number(total)}（{inner}）" if lang == "zh" else f"{head} {fmt_number(total)} ({inner})"
+    )
 
 
-def equation_text(inst: EquationInstance, values: Mapping[str, Decimal | None], holds: bool, lang: str) -> str:
+def equation_text(
+    inst: EquationInstance, values: Mapping[str, Decimal | None], holds: bool, lang: str
+) -> str:
     info = get_template_cells_for(inst)
     left = _side_text(inst.formula.left, values, info, inst.term_label, lang)
     right = _side_text(inst.formula.right, values, info, inst.term_label, lang)

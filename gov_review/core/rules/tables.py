@@ -18,7 +18,9 @@ T3_PARTS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other
 T4_PARTS = ["c_upheld", "c_corrected", "c_other", "c_pending"]
 
 
-def _rows(data: ReportData, tpl_cells: dict[str, CellInfo]) -> dict[tuple[str, str, str | None], list[CellInfo]]:
+def _rows(
+    data: ReportData, tpl_cells: dict[str, CellInfo]
+) -> dict[tuple[str, str, str | None], list[CellInfo]]:
     rows: dict[tuple[str, str, str | None], list[CellInfo]] = defaultdict(list)
     for cid, info in tpl_cells.items():
         if cid in data.cells:
@@ -44,17 +46,58 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
         row_label = infos[0].row_label
         missing = [c for c in cells if c.placement == "missing"]
         if missing and len(missing) == len(cells):
-            out.append(emit("R06", "missing_row", [c.id for c in cells], table=TABLE_ZH[table], row=row_label, n=len(cells)))
+            out.append(
+                emit(
+                    "R06",
+                    "missing_row",
+                    [c.id for c in cells],
+                    table=TABLE_ZH[table],
+                    row=row_label,
+                    n=len(cells),
+                )
+            )
             continue
         if missing:
             cols = "、".join(tpl.cells[c.id].col_label for c in missing)
-            out.append(emit("R06", "missing_cells", [c.id for c in missing], table=TABLE_ZH[table], row=row_label, n=len(missing), cols=cols))
+            out.append(
+                emit(
+                    "R06",
+                    "missing_cells",
+                    [c.id for c in missing],
+                    table=TABLE_ZH[table],
+                    row=row_label,
+                    n=len(missing),
+                    cols=cols,
+                )
+            )
         if any(c.placement == "order" for c in cells):
-            out.append(emit("R06", "order_only", [c.id for c in cells if c.placement == "order"], table=TABLE_ZH[table], row=row_label))
-        blanks = [c for c in cells if c.placement != "missing" and c.value is None and parse_value(c.raw).status == "blank"]
+            out.append(
+                emit(
+                    "R06",
+                    "order_only",
+                    [c.id for c in cells if c.placement == "order"],
+                    table=TABLE_ZH[table],
+                    row=row_label,
+                )
+            )
+        blanks = [
+            c
+            for c in cells
+            if c.placement != "missing" and c.value is None and parse_value(c.raw).status == "blank"
+        ]
         if blanks:
             cols = "、".join(tpl.cells[c.id].col_label for c in blanks)
-            out.append(emit("R07", "blank", [c.id for c in blanks], table=TABLE_ZH[table], row=row_label, n=len(blanks), cols=cols))
+            out.append(
+                emit(
+                    "R07",
+                    "blank",
+                    [c.id for c in blanks],
+                    table=TABLE_ZH[table],
+                    row=row_label,
+                    n=len(blanks),
+                    cols=cols,
+                )
+            )
     out += _totals_blank(data)
     out += _values(data, tpl.cells)
     out += _format(data)
@@ -94,7 +137,9 @@ def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
         parsed = parse_value(cell.raw)
         label = info.label_zh
         if parsed.status == "invalid":
-            out.append(emit("R05", "not_number", [cid], label=label, raw=cell.raw.strip(), found=cell.raw.strip()))
+            out.append(
+                emit("R05", "not_number", [cid], label=label, raw=cell.raw.strip(), found=cell.raw.strip())
+            )
             continue
         value = cell.value
         if value is None:
@@ -105,7 +150,17 @@ def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
             out.append(emit("R05", "decimal", [cid], label=label, value=fmt_number(value)))
         unit = parsed.unit
         if unit and info.kind != "money":
-            out.append(emit("R08", "unit_in_count", [cid], label=label, raw=cell.raw.strip(), unit=unit, value=fmt_number(value)))
+            out.append(
+                emit(
+                    "R08",
+                    "unit_in_count",
+                    [cid],
+                    label=label,
+                    raw=cell.raw.strip(),
+                    unit=unit,
+                    value=fmt_number(value),
+                )
+            )
         elif info.kind == "money":
             out += _money(cid, cell.raw.strip(), value, unit, info)
     return out
@@ -121,11 +176,31 @@ def _money(cid: str, raw: str, value: Decimal, unit: str | None, info: CellInfo)
             converted = f"{fmt_number(value * 10000)} 元"
         else:
             converted = raw
-        out.append(emit("R08", "unit_in_money", [cid], label=label, raw=raw, unit=unit, value=fmt_number(value), converted=converted))
+        out.append(
+            emit(
+                "R08",
+                "unit_in_money",
+                [cid],
+                label=label,
+                raw=raw,
+                unit=unit,
+                value=fmt_number(value),
+                converted=converted,
+            )
+        )
     # Implausible magnitudes: a fee above 1 亿 in 万元 (= 1 万亿 元), or procurement over 1 万亿 元.
     yuan = value * 10000 if (info.unit == "万元" and unit != "元") or unit in ("万元", "万") else value
     if yuan > Decimal("1e12"):
-        out.append(emit("R08", "implausible", [cid], label=label, value=fmt_number(value), unit=unit or info.unit or ""))
+        out.append(
+            emit(
+                "R08",
+                "implausible",
+                [cid],
+                label=label,
+                value=fmt_number(value),
+                unit=unit or info.unit or "",
+            )
+        )
     return out
 
 
@@ -150,7 +225,9 @@ def _format(data: ReportData) -> list[Finding]:
             )
     if m19 and m21:
         expected = data.format or "2021"
-        out.append(emit("R12", "mixed", m19="、".join(m19), m21="、".join(m21), expected_fmt=FORMAT_ZH[expected]))
+        out.append(
+            emit("R12", "mixed", m19="、".join(m19), m21="、".join(m21), expected_fmt=FORMAT_ZH[expected])
+        )
     return out
 
 
@@ -162,7 +239,14 @@ def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
         elif code == "odd_spaces":
             out.append(emit("D05", "spaces", count=params.get("count", 1)))
         elif code == "tracked_changes":
-            out.append(emit("D05", "tracked_changes", insertions=params.get("insertions", 0), deletions=params.get("deletions", 0)))
+            out.append(
+                emit(
+                    "D05",
+                    "tracked_changes",
+                    insertions=params.get("insertions", 0),
+                    deletions=params.get("deletions", 0),
+                )
+            )
         elif code == "extension_mismatch":
             out.append(emit("D05", "extension", ext=params.get("ext", ""), actual=params.get("actual", "")))
     odd = sorted({ch for c in data.cells.values() if c.raw for ch in c.raw if ch in "．\\／"})
@@ -171,9 +255,25 @@ def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
         out.append(emit("D05", "label_chars", chars=" ".join(sorted(set(labels_odd) | set(odd)))))
     for u in data.unplaced:
         if u.reason in ("extra_row", "value_without_label"):
-            out.append(emit("D06", "extra_row", anchor=u.anchor, table=TABLE_ZH.get(u.table, "表格"), text=norm(u.text)[:60]))
+            out.append(
+                emit(
+                    "D06",
+                    "extra_row",
+                    anchor=u.anchor,
+                    table=TABLE_ZH.get(u.table, "表格"),
+                    text=norm(u.text)[:60],
+                )
+            )
         elif u.reason == "extra_value":
-            out.append(emit("D06", "extra_value", anchor=u.anchor, table=TABLE_ZH.get(u.table, "表格"), text=u.text.strip()[:30]))
+            out.append(
+                emit(
+                    "D06",
+                    "extra_value",
+                    anchor=u.anchor,
+                    table=TABLE_ZH.get(u.table, "表格"),
+                    text=u.text.strip()[:30],
+                )
+            )
     return out
 
 
