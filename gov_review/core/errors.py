@@ -82,6 +82,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "处理文件“{name}”超时（超过 {seconds} 秒），已放弃；请检查文件是否异常。",
         "Processing “{name}” took longer than {seconds} s and was abandoned; check the file.",
     ),
+    # Bundles (.grb) and saving
+    "bundle_not_bundle": (
+        "“{name}”不是 gov-review 审核包（.grb），请选择用本工具保存的审核包。",
+        "“{name}” is not a gov-review bundle (.grb); choose a bundle saved by this tool.",
+    ),
+    "bundle_corrupt": (
+        "审核包“{name}”已损坏（{reason}），无法打开；请改用备份或恢复文件。",
+        "Bundle “{name}” is damaged ({reason}) and cannot be opened; use a backup or a recovery file.",
+    ),
+    "bundle_tampered": (
+        "审核包“{name}”中的“{member}”与保存时的校验值不符，可能被改动过，已拒绝打开；请向保存者索取原件。",
+        "“{member}” in bundle “{name}” does not match the checksum recorded at save time; it was refused — ask for the original.",
+    ),
+    "bundle_hostile": (
+        "审核包“{name}”的结构异常（{reason}），为安全起见已拒绝打开；请向保存者索取正常保存的审核包。",
+        "Bundle “{name}” has an abnormal structure ({reason}) and was refused for safety; ask for a normally saved bundle.",
+    ),
+    "bundle_newer": (
+        "审核包“{name}”由较新版本的 gov-review（格式版本 {schema}，本机支持到 {supported}）保存，请先升级本工具再打开。",
+        "Bundle “{name}” was saved by a newer gov-review (format {schema}; this one reads up to {supported}); upgrade the tool to open it.",
+    ),
+    "save_disk_full": (
+        "磁盘空间不足，无法保存“{name}”；审核内容仍在内存中，请清理磁盘或另存到其他位置。",
+        "The disk is full and “{name}” could not be saved; the review is still open — free some space or save elsewhere.",
+    ),
+    "save_read_only": (
+        "无法写入“{folder}”（只读或没有权限），“{name}”未保存；审核内容仍在内存中，请另存到其他文件夹。",
+        "Cannot write to “{folder}” (read-only or no permission), so “{name}” was not saved; the review is still open — save to another folder.",
+    ),
+    "save_failed": (
+        "保存“{name}”失败（{reason}）；审核内容仍在内存中，请重试或另存到其他位置。",
+        "Saving “{name}” failed ({reason}); the review is still open — try again or save elsewhere.",
+    ),
+    "source_missing": (
+        "找不到报告原件“{name}”，无法保存审核包；请把原件放回原处或从审核包重新打开。",
+        "The original report “{name}” is gone, so the bundle cannot be saved; put it back or reopen from a bundle.",
+    ),
+    "recovery_unreadable": (
+        "恢复文件“{name}”已损坏或不完整，无法恢复；可将其删除。",
+        "Recovery file “{name}” is damaged or incomplete and cannot be restored; it can be deleted.",
+    ),
+    "export_failed": (
+        "导出“{name}”失败（{reason}）；请检查输出文件夹后重试。",
+        "Exporting “{name}” failed ({reason}); check the output folder and try again.",
+    ),
 }
 
 
@@ -114,3 +159,11 @@ class GovReviewError(Exception):
 
 class ReadError(GovReviewError):
     """A report file could not be read."""
+
+
+class BundleError(GovReviewError):
+    """A review bundle (.grb) could not be opened: damaged, tampered, hostile or too new."""
+
+
+class SaveError(GovReviewError):
+    """A bundle or an export could not be written; the review is still in memory."""
