@@ -41,6 +41,11 @@ _SOURCE_BREAK_RE = re.compile(
 )
 _SPACES_RE = re.compile(r"[ \t\r\n\f]+")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "select"})
+# Counted to choose the fast path: one block child is no line break; skip tags force the slow path.
+_BREAKS_XPATH = (
+    ".//br|.//p|.//div|.//li|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//tr|.//table"
+    "|.//script|.//style|.//noscript|.//template|.//button|.//select"
+)
 
 
 def _own_rows(table: Any) -> list[Any]:
@@ -53,6 +58,8 @@ def _own_cells(row: Any) -> list[Any]:
 
 def _own_text(table: Any) -> str:
     """The table's text without that of tables nested in it."""
+    if table.find(".//table") is None:
+        return "".join(table.itertext())
     parts: list[str] = []
     for row in _own_rows(table):
         for cell in _own_cells(row):
@@ -85,6 +92,12 @@ def clean_text(text: str) -> str:
 
 def cell_text(cell: Any, nested: bool = True) -> str:
     """A cell's text; ``<br>``, ``<p>`` and ``<div>`` inside it become line breaks."""
+    if len(cell) == 0:
+        return clean_text(cell.text or "")
+    breaks = cell.xpath(_BREAKS_XPATH)
+    if not breaks or (len(breaks) == 1 and breaks[0].tag == "p"):
+        # Word's usual cell, one <p> of <span>s: no line break to keep, so let lxml gather the text.
+        return clean_text("".join(cell.itertext()))
     lines: list[str] = []
     buf: list[str] = []
 
