@@ -89,7 +89,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             _print_report(report, lang, verbose=args.verbose)
     if args.json:
-        sys.stdout.write(json.dumps({"reports": reports_json}, ensure_ascii=False, indent=1) + "\n")
+        # indent forces json's pure-Python encoder: keep it for a handful of reports only.
+        indent = 1 if len(reports_json) <= 20 else None
+        sys.stdout.write(json.dumps({"reports": reports_json}, ensure_ascii=False, indent=indent) + "\n")
     return status
 
 

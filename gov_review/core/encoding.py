@@ -25,6 +25,9 @@ def canonical(label: str) -> str | None:
         return None
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -32,7 +35,7 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         return True
     # Control characters other than tab/newline/carriage return/form feed are rare in text.
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > max(8, len(head) // 50)
 
 

@@ -1,0 +1,100 @@
+"""Benchmark the core: read → reconstruct → check per seed, and whole-process `gov-review check`.
+
+Usage: python bench/bench_core.py [--runs 200] [--copies 1000]
+
+Prints medians per step (in-process, after a warm-up), a baseline measured in the same process
+(decoding the bytes and splitting lines — the least any text reader must do) with the ratio to it,
+and the wall time of `gov-review check --json` as a fresh process on the five seeds and on N copies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gov_review.core.checker import check  # noqa: E402
+from gov_review.core.readers import read_document  # noqa: E402
+from gov_review.core.reconstruct import reconstruct  # noqa: E402
+
+SAMPLES = sorted((ROOT / "resources" / "samples").glob("seed_*.txt"))
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def in_process(runs: int) -> None:
+    print(f"In-process, median of {runs} runs (ms)")
+    print(f"{'report':<14}{'baseline':>10}{'read':>9}{'reconstr':>10}{'check':>9}{'total':>9}{'÷ base':>9}")
+    totals = []
+    for path in SAMPLES:
+        data = path.read_bytes()
+        doc = read_document(path, data)
+        rep = reconstruct(doc)
+        check(doc, rep)  # warm the caches (templates, rule pack, label indexes)
+        base = median_ms(lambda d=data: d.decode("utf-8").splitlines(), runs)
+        t_read = median_ms(lambda p=path, d=data: read_document(p, d), runs)
+        t_rec = median_ms(lambda d=doc: reconstruct(d), runs)
+        t_chk = median_ms(lambda d=doc, r=rep: check(d, r), runs)
+        t_all = median_ms(lambda p=path, d=data: _full(p, d), runs)
+        totals.append(t_all)
+        print(f"{path.name:<14}{base:>10.3f}{t_read:>9.3f}{t_rec:>10.3f}{t_chk:>9.3f}{t_all:>9.3f}{t_all / base:>9.0f}")
+    print(f"median full check per report: {statistics.median(totals):.2f} ms (target ≤ 5 ms)")
+
+
+def _full(path: Path, data: bytes) -> None:
+    doc = read_document(path, data)
+    check(doc, reconstruct(doc))
+
+
+def whole_process(copies: int) -> None:
+    exe = [sys.executable, "-m", "gov_review", "check", "--json"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "many"
+        folder.mkdir()
+        for i in range(copies):
+            src = SAMPLES[i % len(SAMPLES)]
+            shutil.copyfile(src, folder / f"r{i:05d}.txt")
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run([*exe, *map(str, SAMPLES)], capture_output=True, check=False)
+            runs.append(time.perf_counter() - t0)
+        t_five = statistics.median(runs)
+        t0 = time.perf_counter()
+        subprocess.run([*exe, str(folder)], capture_output=True, check=False)
+        t_many = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import gov_review.cli"], capture_output=True, check=False)
+        t_start = time.perf_counter() - t0
+    print("Whole process (wall time)")
+    print(f"  python -c 'import gov_review.cli' : {t_start:.3f} s")
+    print(f"  gov-review check --json, 5 seeds  : {t_five:.3f} s (median of 3)")
+    print(f"  gov-review check --json, {copies} copies: {t_many:.3f} s (target ≤ 10 s for 1,000)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--copies", type=int, default=1000)
+    args = ap.parse_args()
+    in_process(args.runs)
+    whole_process(args.copies)
+
+
+if __name__ == "__main__":
+    main()
