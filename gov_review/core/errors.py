@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}” is damaged and cannot be opened ({reason}); ask the sender for an intact copy.",
     ),
     "encrypted": (
-        "文件“{name}”设置了密码保护；请在 Word/WPS 中取消密码后另存，再打开。",
-        "“{name}” is password-protected; remove the password in Word/WPS, save, and open it again.",
+        "文件“{name}”设置了打开密码，无法读取；请在原软件（Word/WPS 或 PDF 编辑器）中取消密码后另存，再打开。",
+        "“{name}” has an opening password and cannot be read; remove the password in the program that made it, save, and open it again.",
     ),
     "hostile": (
         "文件“{name}”的结构异常（{reason}），为安全起见已拒绝打开；请向报送单位索取正常导出的文件。",

@@ -39,8 +39,11 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
     for table in ("t2", "t3", "t4"):
         if not data.tables_found.get(table):
             out.append(emit("R06", "missing_table", tpl.ids_for(table), table=TABLE_ZH[table]))
-    for (table, _row, _sub), infos in rows.items():
-        if not data.tables_found.get(table):
+    old_other = _old_other_row(data)
+    if old_other:
+        out.append(old_other)
+    for (table, row, _sub), infos in rows.items():
+        if not data.tables_found.get(table) or (old_other and row.startswith("r_other_")):
             continue
         cells = [data.cells[i.id] for i in infos]
         row_label = infos[0].row_label
@@ -103,6 +106,45 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
     out += _format(data)
     out += _notes(doc, data)
     return out
+
+
+def _old_other_row(data: ReportData) -> Finding | None:
+    """A 2021 report that writes （六）其他处理 as the 2019 format's single row."""
+    if data.format != "2021":
+        return None
+    old = [f"t3.r_other.{c}" for c in [*T3_PARTS, "c_total"]]
+    if not any(c in data.cells and data.cells[c].placement != "missing" for c in old):
+        return None
+    new_rows = [c for c in data.cells if c.startswith("t3.r_other_")]
+    if any(data.cells[c].placement != "missing" for c in new_rows):
+        return None
+    values = " ".join(fmt_number(data.value(c)) for c in old)
+    return emit("R12", "old_other_row", old, values=values)
+
+
+MARKER_ZH = {
+    "a9": "第二十条第（九）项",
+    "c_new_made": "本年新制作数量",
+    "c_new_pub": "本年新公开数量",
+    "c_total_pub": "对外公开总数量",
+    "c_prev": "上一年项目数量",
+    "c_delta": "本年增/减",
+    "c_count": "采购项目数量",
+    "c_amount": "采购总金额",
+    "r_other_service": "其他对外管理服务事项",
+    "r_other": "（六）其他处理（一行）",
+    "c_issued": "本年制发件数",
+    "c_repealed": "本年废止件数",
+    "c_in_force": "现行有效件数",
+    "c_amount_wan": "本年收费金额（万元）",
+    "r_other_nocorrect": "（六）1",
+    "r_other_nofee": "（六）2",
+    "r_other_else": "（六）3",
+}
+
+
+def _zh(markers: list[str]) -> str:
+    return "、".join(MARKER_ZH.get(m, m) for m in markers)
 
 
 def _totals_blank(data: ReportData) -> list[Finding]:
@@ -208,11 +250,13 @@ def _format(data: ReportData) -> list[Finding]:
     out: list[Finding] = []
     ev = data.format_evidence
     m19, m21 = ev.get("markers_2019", []), ev.get("markers_2021", [])
+    if _old_other_row(data) is not None:
+        m19 = [m for m in m19 if m != "r_other"]  # reported on its own, with the cells
     if data.year is not None:
         expected = "2021" if data.year >= 2021 else "2019"
         labels_fmt = "2019" if m19 and not m21 else "2021" if m21 and not m19 else None
         if labels_fmt is not None and labels_fmt != expected:
-            markers = "、".join(m19 if labels_fmt == "2019" else m21)
+            markers = _zh(m19 if labels_fmt == "2019" else m21)
             out.append(
                 emit(
                     "R12",
@@ -225,9 +269,7 @@ def _format(data: ReportData) -> list[Finding]:
             )
     if m19 and m21:
         expected = data.format or "2021"
-        out.append(
-            emit("R12", "mixed", m19="、".join(m19), m21="、".join(m21), expected_fmt=FORMAT_ZH[expected])
-        )
+        out.append(emit("R12", "mixed", m19=_zh(m19), m21=_zh(m21), expected_fmt=FORMAT_ZH[expected]))
     return out
 
 
