@@ -15,6 +15,7 @@ verified, and only then is the source re-read and the review replayed onto it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import io
@@ -202,10 +203,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise _save_error(exc, name, folder) from exc
     finally:
         if tmp is not None:
-            try:
+            # The temp file may never have come to be, or the folder vanished with it.
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass  # the temp file never came to be, or the folder vanished with it
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,0 +1,218 @@
+"""A clean .docx in the national layout, for reports that did not come as .docx (text, HTML, PDF).
+
+Title, the six sections with the report's own prose, and tables 二, 三 and 四 laid out as the
+national format prints them (the merged headers of ``template_2021.docx``), carrying the corrected
+values. Every template row is present, so a row the original left out appears blank.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ..model import Paragraph
+from ..review import ReviewSession
+from ..templates import Template, get_template
+
+# (row, column, colspan, rowspan, text, cell id or None) — one entry per visible cell of a grid.
+Entry = tuple[int, int, int, int, str, "str | None"]
+
+
+def _entries(raw: list[tuple]) -> list[Entry]:
+    return [e if len(e) == 6 else (*e, None) for e in raw]
+
+
+SECTION_TITLES = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+
+def _fonts(run, east_asia: str, size: float, bold: bool = False) -> None:
+    run.font.name = "Times New Roman"
+    run.font.size = Pt(size)
+    run.bold = bold
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
+
+
+def _value(session: ReviewSession, cid: str) -> str:
+    cell = session.cell(cid)
+    return "" if cell is None or cell.raw is None else cell.raw.strip()
+
+
+# ------------------------------------------------------------------------------------------------
+# Grids
+
+
+def t2_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
+    out: list[tuple] = []
+    r = 0
+    for sub in tpl.t2_subtables:
+        out.append((r, 0, 4, 1, sub["caption"]))
+        r += 1
+        cols = sub["columns"]
+        spans = [1, 1, 1] if len(cols) == 3 else ([1, 2] if len(cols) == 2 else [3])
+        out.append((r, 0, 1, 1, "信息内容"))
+        c = 1
+        for col, span in zip(cols, spans, strict=True):
+            out.append((r, c, span, 1, col["label"]))
+            c += span
+        r += 1
+        for row in sub["rows"]:
+            out.append((r, 0, 1, 1, row["label"]))
+            c = 1
+            for col, span in zip(cols, spans, strict=True):
+                cid = f"t2.{sub['id']}.{row['id']}.{col['id']}"
+                out.append((r, c, span, 1, _value(session, cid), cid))
+                c += span
+            r += 1
+    return 4, _entries(out)
+
+
+def t3_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
+    t3 = tpl.raw["t3"]
+    cols = t3["columns"]
+    legal = next(g for g in t3["header_groups"] if g["id"] == "legal")
+    out: list[tuple] = [
+        (0, 0, 3, 3, t3["corner"]),
+        (0, 3, 7, 1, "申请人情况"),
+        (1, 3, 1, 2, cols[0]["label"]),
+        (1, 4, 5, 1, legal["label"]),
+        (1, 9, 1, 2, cols[-1]["label"]),
+    ]
+    out += [(2, 4 + i, 1, 1, cols[1 + i]["label"]) for i in range(5)]
+    groups = {g["id"]: g for g in t3["row_groups"]}
+    rows = [r for r in t3["rows"]]
+    first = 3
+    # How many rows each group label covers, and where it starts.
+    starts: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        g = row.get("group")
+        if g:
+            starts.setdefault(g, first + i)
+            counts[g] = counts.get(g, 0) + 1
+    outcome_rows = sum(counts.values())
+    for i, row in enumerate(rows):
+        r = first + i
+        g = row.get("group")
+        label = row.get("number", "") + row["label"]
+        if not g:
+            out.append((r, 0, 3, 1, label))
+        else:
+            if starts["outcomes"] == r:
+                og = groups["outcomes"]
+                out.append((r, 0, 1, outcome_rows, og["number"] + og["label"]))
+            if g == "outcomes":
+                out.append((r, 1, 2, 1, label))
+            else:
+                if starts[g] == r:
+                    grp = groups[g]
+                    out.append((r, 1, 1, counts[g], grp["number"] + grp["label"]))
+                out.append((r, 2, 1, 1, label))
+        for j, col in enumerate(cols):
+            cid = f"t3.{row['id']}.{col['id']}"
+            out.append((r, 3 + j, 1, 1, _value(session, cid), cid))
+    return 10, _entries(out)
+
+
+def t4_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
+    t4 = tpl.raw["t4"]
+    cols = t4["columns"]
+    groups = t4["groups"]
+    out: list[tuple] = [(0, 0, 5, 1, groups[0]["label"]), (0, 5, 10, 1, "行政诉讼")]
+    out += [(1, i, 1, 2, c["label"]) for i, c in enumerate(cols)]
+    out += [(1, 5, 5, 1, groups[1]["label"]), (1, 10, 5, 1, groups[2]["label"])]
+    out += [(2, 5 + i, 1, 1, cols[i % 5]["label"]) for i in range(10)]
+    for gi, g in enumerate(groups):
+        for ci, c in enumerate(cols):
+            cid = f"t4.{g['id']}.{c['id']}"
+            out.append((3, gi * 5 + ci, 1, 1, _value(session, cid), cid))
+    return 15, _entries(out)
+
+
+def add_grid(document, ncols: int, entries: Sequence[Entry]) -> None:
+    nrows = max(e[0] + e[3] for e in entries)
+    table = document.add_table(rows=nrows, cols=ncols)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, c, cs, rs, text, _cid in entries:
+        cell = table.cell(r, c)
+        if cs > 1 or rs > 1:
+            cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
+        para = cell.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if text:
+            _fonts(para.add_run(text), "宋体", 9)
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u3000]+", "", text)
+
+
+def generate_docx_bytes(session: ReviewSession) -> bytes:
+    data = session.data
+    doc_src = session.report.source
+    tpl = get_template(data.format or "2021")
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+
+    title = data.title or f"{data.body.name or ''}{data.year or ''}年政府信息公开工作年度报告"
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fonts(p.add_run(_squash(title)), "方正小标宋简体", 22)
+
+    blocks = doc_src.blocks if doc_src is not None else []
+    sections = sorted(data.sections, key=lambda s: s.block_index)
+    first = sections[0].block_index if sections else len(blocks)
+    squashed_title = _squash(title)
+    for b in blocks[:first]:
+        if isinstance(b, Paragraph) and _squash(b.text) and _squash(b.text) not in squashed_title:
+            _body(document, b.text)
+    by_number = {s.number: s for s in sections}
+    for number in range(1, 7):
+        heading = document.add_paragraph(style="Heading 1")
+        _fonts(heading.add_run(SECTION_TITLES[number]), "黑体", 16)
+        sec = by_number.get(number)
+        if sec is not None:
+            end = sec.end_block if sec.end_block >= 0 else len(blocks)
+            for b in blocks[sec.block_index + 1 : end]:
+                if isinstance(b, Paragraph) and b.text.strip():
+                    _body(document, b.text)
+        if number == 2:
+            add_grid(document, *t2_grid(tpl, session))
+        elif number == 3:
+            add_grid(document, *t3_grid(tpl, session))
+        elif number == 4:
+            add_grid(document, *t4_grid(tpl, session))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _body(document, text: str) -> None:
+    p = document.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(32)
+    _fonts(p.add_run(text.strip(" \t\u00a0\u3000")), "仿宋_GB2312", 16)
+
+
+def generate_docx(session: ReviewSession):
+    from .docx_writer import DocxResult
+
+    return DocxResult(generate_docx_bytes(session), written=session.edited_cells(), generated=True)
