@@ -1,0 +1,66 @@
+"""Start the window: ``run(files, screenshot, lang)`` is what ``gov-review gui`` calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import i18n, settings
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """Unexpected errors go to a dialog with a copyable report, never silently away."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    sys.stderr.write(text)
+    app = QApplication.instance()
+    if app is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "Unexpected error"))
+    box.setText(
+        QCoreApplication.translate(
+            "App", "Something went wrong. Please copy the details and send them to the developers."
+        )
+    )
+    box.setDetailedText(text)
+    box.exec()
+
+
+def make_app(lang: str | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(settings.ORG)
+    app.setApplicationName(settings.APP)
+    app.setApplicationDisplayName("gov-review")
+    i18n.install(app, lang or settings.get(settings.LANGUAGE) or "zh")
+    return app  # type: ignore[return-value]
+
+
+def run(files: list[str], screenshot: str | None = None, lang: str | None = None) -> int:
+    app = make_app(lang)
+    from .main_window import MainWindow
+    from .workers import SyncPool
+
+    if screenshot:
+        window = MainWindow(pool=SyncPool())
+        window.resize(1600, 1000)
+        window.open_paths(files)
+        window.show()
+        window.next_finding()  # show a finding as the reviewer would see it after F8
+        app.processEvents()
+        ok = window.grab().save(screenshot)
+        window.close()
+        return 0 if ok else 2
+    sys.excepthook = _excepthook
+    window = MainWindow()
+    window.show()
+    if files:
+        window.open_paths(files)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    return app.exec()

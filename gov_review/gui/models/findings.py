@@ -1,0 +1,191 @@
+"""Findings of the current report as a tree: severity → rule → finding, with counts.
+
+Waived warnings stay under their severity, marked as accepted. Rebuilt (reset) whenever the
+session changes, since the checks re-run after every edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from ...core.model import SEVERITY_ORDER, Finding
+from ..commands import cell_label
+from ..document import ReportDocument
+from ..i18n import pick
+from ..states import severity_icon
+
+COL_MESSAGE, COL_WHERE = range(2)
+N_COLS = 2
+FindingRole = Qt.ItemDataRole.UserRole + 1
+NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "severity" | "rule" | "finding"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FindingsModel", text)
+
+
+class _Node:
+    __slots__ = ("children", "finding", "key", "kind", "parent", "row")
+
+    def __init__(self, kind: str, key: str, parent: _Node | None, finding: Finding | None = None) -> None:
+        self.kind, self.key, self.parent, self.finding = kind, key, parent, finding
+        self.children: list[_Node] = []
+        self.row = 0 if parent is None else len(parent.children)
+        if parent is not None:
+            parent.children.append(self)
+
+
+class FindingsModel(QAbstractItemModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.doc: ReportDocument | None = None
+        self._root = _Node("root", "", None)
+        self._leaf: dict[int, _Node] = {}  # id(finding) -> node
+
+    def set_document(self, doc: ReportDocument | None) -> None:
+        if self.doc is not None:
+            self.doc.changed.disconnect(self.rebuild)
+        self.doc = doc if doc is not None and doc.session is not None else None
+        if self.doc is not None:
+            self.doc.changed.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        root = _Node("root", "", None)
+        leaf: dict[int, _Node] = {}
+        if self.doc is not None and self.doc.session is not None:
+            findings = sorted(self.doc.session.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+            sev_nodes: dict[str, _Node] = {}
+            rule_nodes: dict[tuple[str, str], _Node] = {}
+            for f in findings:
+                sev = sev_nodes.get(f.severity) or sev_nodes.setdefault(
+                    f.severity, _Node("severity", f.severity, root)
+                )
+                rk = (f.severity, f.rule)
+                rule = rule_nodes.get(rk) or rule_nodes.setdefault(rk, _Node("rule", f.rule, sev))
+                leaf[id(f)] = _Node("finding", f.key, rule, f)
+        self._root, self._leaf = root, leaf
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.rebuild()
+
+    def severity_at(self, row: int) -> str:
+        return self._root.children[row].key
+
+    def index_of(self, finding: Finding) -> QModelIndex:
+        node = self._leaf.get(id(finding))
+        return QModelIndex() if node is None else self.createIndex(node.row, 0, node)
+
+    # ----------------------------------------------------------------------------- tree
+
+    def _node(self, index: _Index) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= N_COLS or row < 0:
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node: _Node = index.internalPointer()
+        p = node.parent
+        if p is None or p is self._root:
+            return QModelIndex()
+        return self.createIndex(p.row, 0, p)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return N_COLS
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {COL_MESSAGE: _tr("Finding"), COL_WHERE: _tr("Cell")}.get(section)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node: _Node = index.internalPointer()
+        col = index.column()
+        if role == NodeKindRole:
+            return node.kind
+        if node.kind == "finding":
+            return self._finding_data(node.finding, col, role)
+        if role == Qt.ItemDataRole.DisplayRole and col == COL_MESSAGE:
+            n = _count(node)
+            if node.kind == "severity":
+                name = {"error": _tr("Errors"), "warning": _tr("Warnings"), "info": _tr("Notes")}[node.key]
+                return f"{name} ({n})"
+            return f"{node.key} ({n})"
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_MESSAGE and node.kind == "severity":
+            return severity_icon(node.key)
+        return None
+
+    def _finding_data(self, f: Finding | None, col: int, role: int) -> Any:
+        assert f is not None and self.doc is not None and self.doc.session is not None
+        session = self.doc.session
+        waived = session.is_waived(f)
+        if role == FindingRole:
+            return f
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_MESSAGE:
+                text = pick(f.message, f.message_en)
+                if waived:
+                    text = _tr("[accepted] ") + text
+                elif not f.assessable:
+                    text = _tr("[not assessable] ") + text
+                return text
+            if f.cells:
+                return cell_label(f.cells[0], session.data.format)
+            return _tr("text") if f.anchor is not None else ""
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_MESSAGE:
+            return severity_icon("waived" if waived else f.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [pick(f.message, f.message_en)]
+            if f.equation:
+                parts.append(f.equation)
+            w = session.waivers.get(f.key)
+            if w is not None:
+                parts.append(
+                    _tr("Accepted by {who} ({when}): {reason}").format(
+                        who=w.reviewer, when=w.time, reason=w.reason
+                    )
+                )
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.FontRole and waived:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+
+def _count(node: _Node) -> int:
+    if node.kind == "finding":
+        return 1
+    return sum(_count(c) for c in node.children)

@@ -1,0 +1,226 @@
+"""One of 表二/表三/表四 as an editable grid laid out like the national format.
+
+The model adapts the current ReportDocument's session: header and label items come from the
+template (grid_layout), data items show the cell's raw text and its state. ``setData`` validates
+with the core and pushes an undo command; invalid input is refused with the core's sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+
+from ...core.review import InvalidValue, validate
+from ...core.templates import cell_info
+from ..commands import EditCellCommand, cell_label
+from ..document import ReportDocument
+from ..grid_layout import DATA, HEADER, GridItem, GridLayout, layout_for
+from ..i18n import current_lang, pick
+from ..states import CellState, background, cell_state, palette, state_icon
+
+CellIdRole = Qt.ItemDataRole.UserRole + 1
+StateRole = Qt.ItemDataRole.UserRole + 2
+KindRole = Qt.ItemDataRole.UserRole + 3  # header | label | data
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TableGridModel(QAbstractTableModel):
+    editRejected = Signal(str, QModelIndex)
+
+    def __init__(self, table: str, parent=None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.doc: ReportDocument | None = None
+        self.layout: GridLayout | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------------- binding
+
+    def set_document(self, doc: ReportDocument | None) -> None:
+        self.beginResetModel()
+        if self.doc is not None:
+            self.doc.changed.disconnect(self.refresh)
+        self.doc = doc if doc is not None and doc.session is not None else None
+        fmt = self.doc.session.data.format if self.doc else None
+        self.layout = layout_for(self.table, fmt or "2019") if self.doc else None
+        if self.doc is not None:
+            self.doc.changed.connect(self.refresh)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The session changed (edit, undo, waiver, note): every state may have moved."""
+        if self.layout is not None and self.layout.rows and self.layout.cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    # --------------------------------------------------------------------------- shape
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.layout is None else self.layout.rows
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.layout is None else self.layout.cols
+
+    def item(self, index: _Index) -> GridItem | None:
+        if self.layout is None or not index.isValid():
+            return None
+        return self.layout.at.get((index.row(), index.column()))
+
+    def index_of(self, cell_id: str) -> QModelIndex:
+        if self.layout is None or cell_id not in self.layout.where:
+            return QModelIndex()
+        r, c = self.layout.where[cell_id]
+        return self.index(r, c)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        it = self.item(index)
+        if it is None:
+            return Qt.ItemFlag.NoItemFlags
+        if it.kind == DATA:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    # ---------------------------------------------------------------------------- data
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        it = self.item(index)
+        if it is None:
+            return None
+        if it.kind != DATA:
+            return self._label_data(it, role)
+        assert self.doc is not None and self.doc.session is not None and it.cell_id is not None
+        session = self.doc.session
+        cid = it.cell_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            cell = session.cell(cid)
+            raw = "" if cell is None or cell.raw is None else cell.raw.strip()
+            return raw
+        if role == CellIdRole:
+            return cid
+        if role == KindRole:
+            return it.kind
+        state = cell_state(session, cid)
+        if role == StateRole:
+            return int(state)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return background(state)
+        if role == Qt.ItemDataRole.DecorationRole:
+            icon = state_icon(int(state))
+            return None if icon.isNull() else icon
+        if role == Qt.ItemDataRole.FontRole:
+            if state & CellState.EDITED:
+                font = QFont(self._bold)
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.tooltip(cid, state)
+        return None
+
+    def _label_data(self, it: GridItem, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return it.zh if current_lang() == "zh" else it.en
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return it.zh if current_lang() == "zh" else f"{it.en}\n{it.zh}"
+        if role == KindRole:
+            return it.kind
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return palette().color(
+                QPalette.ColorRole.AlternateBase if it.kind == HEADER else QPalette.ColorRole.Window
+            )
+        if role == Qt.ItemDataRole.FontRole and it.kind == HEADER:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if it.kind == HEADER:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def tooltip(self, cell_id: str, state: CellState) -> str:
+        assert self.doc is not None and self.doc.session is not None
+        session = self.doc.session
+        fmt = session.data.format
+        info = cell_info(cell_id, fmt)
+        lines = [pick(info.label_zh, info.label_en) if info else cell_id]
+        cell = session.cell(cell_id)
+        if cell is None or cell.placement == "missing":
+            lines.append(pick("（报告中没有此行/列）", "(this row/column is missing from the report)"))
+        else:
+            if cell.raw is not None and cell.raw.strip() != (
+                str(cell.value) if cell.value is not None else ""
+            ):
+                lines.append(pick(f"原文：“{cell.raw}”", f"As written: “{cell.raw}”"))
+            if cell.candidates:
+                cands = "、".join(str(c) for c in cell.candidates)
+                lines.append(pick(f"数字连写，可能是：{cands}", f"Digits run together; could be: {cands}"))
+            elif cell.confidence < 0.8:
+                lines.append(
+                    pick(f"定位把握不大（{cell.confidence:.0%}）", f"Low confidence ({cell.confidence:.0%})")
+                )
+        if state & CellState.EDITED:
+            orig = session.original.get(cell_id)
+            was = "" if orig is None or orig.raw is None else orig.raw.strip()
+            lines.append(pick(f"已修改（原为“{was}”）", f"Edited (was “{was}”)"))
+        for f in session.findings_for(cell_id):
+            if f.severity == "info" and f.assessable:
+                continue
+            sev = {
+                "error": pick("错误", "Error"),
+                "warning": pick("警告", "Warning"),
+                "info": pick("提示", "Note"),
+            }[f.severity]
+            mark = pick("（已接受）", " (accepted)") if session.is_waived(f) else ""
+            lines.append(f"■ {sev} {f.rule}{mark}: {pick(f.message, f.message_en)}")
+            if f.equation:
+                lines.append(f"    {f.equation}")
+            if f.suggestion and f.suggestion.get("cell"):
+                target = cell_label(f.suggestion["cell"], fmt)
+                lines.append(
+                    pick(
+                        f"    建议：将 {target} 改为 {f.suggestion['value']}",
+                        f"    Fix: set {target} to {f.suggestion['value']}",
+                    )
+                )
+        for note in session.notes_for(cell_id):
+            lines.append(
+                pick(
+                    f"✉ 批注（{note.reviewer}，{note.time}）：{note.text}",
+                    f"✉ Note ({note.reviewer}, {note.time}): {note.text}",
+                )
+            )
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------------------- edit
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        it = self.item(index)
+        if role != Qt.ItemDataRole.EditRole or it is None or it.kind != DATA or self.doc is None:
+            return False
+        session = self.doc.session
+        assert session is not None and it.cell_id is not None
+        text = "" if value is None else str(value)
+        cell = session.cell(it.cell_id)
+        if (cell.raw if cell and cell.raw else "").strip() == text.strip():
+            return True  # nothing changed: no undo step
+        try:
+            validate(it.cell_id, text, session.data.format)
+        except InvalidValue as exc:
+            self.editRejected.emit(pick(exc.message_zh, exc.message_en), QModelIndex(index))
+            return False
+        self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text))
+        return True

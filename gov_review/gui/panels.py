@@ -1,0 +1,198 @@
+"""Side panels: the findings tree with its banner and fix button, and notes / accepted warnings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Finding
+from .commands import cell_label
+from .document import ReportDocument
+from .models.annotations import AnnotationsModel, CellIdRole, RecordRole
+from .models.findings import FindingRole, FindingsModel
+from .states import HUES
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(object)
+    fixRequested = Signal(object)
+    waiveRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: ReportDocument | None = None
+        self.banner = QLabel(self)
+        self.banner.setObjectName("findingsBanner")
+        self.banner.setWordWrap(True)
+        self.model = FindingsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("findingsTree")
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("fixButton")
+        self.waive_button = QPushButton(self)
+        self.waive_button.setObjectName("waiveButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fix_button, 1)
+        buttons.addWidget(self.waive_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(buttons)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._activated)
+        self.tree.clicked.connect(self._activated)
+        self.fix_button.clicked.connect(lambda: self.fixRequested.emit(self.current_finding()))
+        self.waive_button.clicked.connect(lambda: self.waiveRequested.emit(self.current_finding()))
+        self.model.modelReset.connect(self._after_reset)
+        self.retranslate()
+
+    def set_document(self, doc: ReportDocument | None) -> None:
+        self.doc = doc
+        self.model.set_document(doc)
+
+    def _after_reset(self) -> None:
+        self.tree.expandToDepth(0)
+        # errors and warnings open down to the findings; notes stay folded
+        for row in range(self.model.rowCount()):
+            if self.model.severity_at(row) != "info":
+                self.tree.expandRecursively(self.model.index(row, 0))
+        self.update_banner()
+        self._update_buttons()
+
+    def update_banner(self) -> None:
+        if self.doc is None or self.doc.session is None:
+            self.banner.setText(self.doc.error_message() if self.doc else "")
+            self.banner.setStyleSheet("")
+            return
+        c = self.doc.session.counts()
+        if c["error"]:
+            text = self.tr("✖ {e} errors, {w} warnings").format(e=c["error"], w=c["warning"])
+            hue = HUES["error"]
+        elif c["warning"]:
+            text = self.tr("▲ No errors, {w} warnings").format(w=c["warning"])
+            hue = HUES["warning"]
+        else:
+            text = self.tr("✔ No errors, no warnings")
+            hue = HUES["ok"]
+        if c["waived"]:
+            text += self.tr(" ({n} accepted)").format(n=c["waived"])
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"QLabel {{ font-weight: bold; padding: 6px; color: white; background: {hue.name()}; border-radius: 3px; }}"
+        )
+
+    def current_finding(self) -> Finding | None:
+        return self.tree.currentIndex().data(FindingRole)
+
+    def select_finding(self, finding: Finding) -> None:
+        index = self.model.index_of(finding)
+        if index.isValid():
+            self.tree.blockSignals(True)
+            self.tree.scrollTo(index)
+            self.tree.blockSignals(False)
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.viewport().update()
+        self._update_buttons()
+
+    def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        self._update_buttons()
+
+    def _activated(self, index: QModelIndex) -> None:
+        f = index.data(FindingRole)
+        if f is not None:
+            self.findingActivated.emit(f)
+        self._update_buttons()
+
+    def suggestion_text(self, f: Finding | None) -> str:
+        if f is None or not f.suggestion or self.doc is None or self.doc.session is None:
+            return ""
+        target = cell_label(f.suggestion["cell"], self.doc.session.data.format)
+        return self.tr("Set {cell} to {value}").format(cell=target, value=f.suggestion["value"])
+
+    def _update_buttons(self) -> None:
+        f = self.current_finding()
+        text = self.suggestion_text(f)
+        self.fix_button.setVisible(bool(text))
+        self.fix_button.setText(self.tr("Fix: ") + text if text else "")
+        can_waive = (
+            f is not None
+            and f.severity == "warning"
+            and self.doc is not None
+            and self.doc.session is not None
+        )
+        self.waive_button.setEnabled(bool(can_waive) and not self.doc.session.is_waived(f))  # type: ignore[union-attr]
+
+    def retranslate(self) -> None:
+        self.waive_button.setText(self.tr("Accept warning…"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class AnnotationsPanel(QWidget):
+    cellActivated = Signal(str)
+    removeRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("annotationsView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.remove_button = QPushButton(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.remove_button)
+        self.view.clicked.connect(self._clicked)
+        self.remove_button.clicked.connect(self._remove)
+        self.retranslate()
+
+    def set_document(self, doc: ReportDocument | None) -> None:
+        self.model.set_document(doc)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        cell = index.data(CellIdRole)
+        if cell:
+            self.cellActivated.emit(cell)
+
+    def _remove(self) -> None:
+        rec = self.view.currentIndex().data(RecordRole)
+        if rec is not None:
+            self.removeRequested.emit(rec)
+
+    def retranslate(self) -> None:
+        self.remove_button.setText(self.tr("Delete note / withdraw acceptance"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

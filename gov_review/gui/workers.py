@@ -1,0 +1,85 @@
+"""Work off the GUI thread: ``pool.run_task(fn, callback)`` runs ``fn`` on a QThreadPool and calls
+``callback(result)`` back on the GUI thread. ``SyncPool`` does the same synchronously (tests, and the
+``--screenshot`` mode). Exceptions from ``fn`` are delivered as the result, never swallowed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskFailed:
+    """The result of a task that raised: carries the exception for the callback to report."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    def __repr__(self) -> str:
+        return f"TaskFailed({self.exc!r})"
+
+
+def _call(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except Exception as exc:
+        return TaskFailed(exc)
+
+
+class _Relay(QObject):
+    done = Signal(int, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, token: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.token, self.fn, self.relay = token, fn, relay
+
+    def run(self) -> None:
+        self.relay.done.emit(self.token, _call(self.fn))
+
+
+class TaskPool(QObject):
+    """A QThreadPool whose results come back as callbacks on the thread that owns the pool."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        if max_threads:
+            self._pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._callbacks: dict[int, Callable[[Any], None]] = {}
+        self._ids = itertools.count(1)
+
+    def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
+        token = next(self._ids)
+        self._callbacks[token] = callback
+        self._pool.start(_Task(token, fn, self._relay))
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _deliver(self, token: int, result: Any) -> None:
+        callback = self._callbacks.pop(token, None)
+        if callback is not None:
+            callback(result)
+
+
+class SyncPool:
+    """The same interface, run at once on the calling thread."""
+
+    def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
+        callback(_call(fn))
+
+    def pending(self) -> int:
+        return 0
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True
