@@ -11,14 +11,17 @@ Every cell records how it was placed and how sure the match is; what cannot be p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from .labels import LabelIndex, is_label
 from .meta import detect_body, find_title, find_year, stats_period_year
-from .model import Cell, RawCell, RawTable, ReportData, SourceDocument, Unplaced
+from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument, Unplaced
 from .normalize import norm, parse_value, strip_numbering
+from .runtogether import DIGITS_RE, decode, t3_row_ok, t4_row_ok
 from .sections import locate_sections
 from .templates import FORMATS, get_template
 
@@ -53,6 +56,7 @@ class _Placed:
     cell: RawCell
     confidence: float
     placement: str
+    candidates: list[int] | None = None  # run-together digits with several valid splits
 
 
 @dataclass(slots=True)
@@ -63,12 +67,41 @@ class _Result:
     markers: set[str] = field(default_factory=set)
     found: dict[str, bool] = field(default_factory=dict)
 
-    def place(self, cell_id: str, cell: RawCell, confidence: float, placement: str) -> None:
+    def place(
+        self,
+        cell_id: str,
+        cell: RawCell,
+        confidence: float,
+        placement: str,
+        candidates: list[int] | None = None,
+    ) -> None:
         prev = self.placed.get(cell_id)
         if prev is not None and prev.confidence >= confidence:
             self.unplaced.append(Unplaced(cell_id.split(".")[0], cell.text, cell.anchor, "duplicate"))
             return
-        self.placed[cell_id] = _Placed(cell, confidence, placement)
+        self.placed[cell_id] = _Placed(cell, confidence, placement, candidates)
+
+    def place_split(self, table: str, ids: list[str], blob: RawCell, ok: Callable[[list[int]], bool]) -> bool:
+        """Decode a run-together row (``270020130``) onto ``ids``; False when it is not one."""
+        text = blob.text.strip()
+        if not DIGITS_RE.match(text):
+            return False
+        options = decode(text, len(ids), ok)
+        if not options:
+            self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
+            return False
+        for i, cid in enumerate(ids):
+            column = sorted({o[i] for o in options})
+            if len(column) == 1:
+                conf = 0.8 if len(options) == 1 else 0.6
+                self.place(cid, RawCell(str(column[0]), blob.anchor), conf, "split")
+            else:
+                self.place(cid, RawCell(text, blob.anchor), 0.3, "ambiguous", column)
+        code = "runtogether_split" if len(options) == 1 else "runtogether_ambiguous"
+        self.observations.append(
+            (code, {"table": table, "blob": text, "cells": ids, "options": options[:10]})
+        )
+        return True
 
 
 # ------------------------------------------------------------------------------------------------
@@ -147,6 +180,29 @@ def _row_kind(texts: list[str]) -> str | None:
     return None
 
 
+_TEXT_ROW_RE = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”])\s*(?P<nums>\d[\d\s]*)$")
+
+
+def _paragraph_rows(
+    doc: SourceDocument, section_of_block: dict[int, int], number: int
+) -> list[list[RawCell]]:
+    """A table published as plain lines (label then numbers, or a line of numbers) inside a section."""
+    rows: list[list[RawCell]] = []
+    for index, block in enumerate(doc.blocks):
+        if section_of_block.get(index) != number or not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if DIGITS_RE.match(text):
+            rows.append([RawCell(text, block.anchor)])
+            continue
+        m = _TEXT_ROW_RE.match(text)
+        if m and len(m.group("label")) <= 60:
+            rows.append([RawCell(m.group("label"), block.anchor), RawCell(m.group("nums"), block.anchor)])
+        elif len(text) <= 60:
+            rows.append([RawCell(part, block.anchor) for part in text.split()])
+    return rows
+
+
 def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[str, list[list[RawCell]]]:
     out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
     state: str | None = None
@@ -164,6 +220,9 @@ def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[s
                 state = kind
             if state is not None:
                 out[state].append(cells)
+    for table, number in (("t3", 3), ("t4", 4)):
+        if not out[table]:
+            out[table] = _paragraph_rows(doc, section_of_block, number)
     return out
 
 
@@ -346,6 +405,10 @@ def _t3(rows: list[list[RawCell]], res: _Result) -> None:
         if row_id in MARKERS_2019 or row_id in MARKERS_2021:
             res.markers.add(row_id)
         values = cells[label_idx[-1] + 1 :]
+        filled = [v for v in values if norm(v.text)]
+        blob = len(filled) == 1 and len(values) < len(cols) and len(norm(filled[0].text)) > 1
+        if blob and res.place_split("t3", [f"t3.{row_id}.{c}" for c in cols], filled[0], t3_row_ok):
+            continue
         if len(values) != len(cols):
             res.observations.append(
                 ("t3_row_width", {"row": row_id, "found": len(values), "expected": len(cols)})
@@ -423,6 +486,10 @@ def _t4(rows: list[list[RawCell]], res: _Result) -> None:
     cells = data_rows[0]
     label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
     values = cells[label_idx[-1] + 1 :] if label_idx else cells
+    filled = [v for v in values if norm(v.text)]
+    blob = len(filled) == 1 and len(values) < len(cols) and len(norm(filled[0].text)) > 1
+    if blob and res.place_split("t4", [f"t4.{g}.{c}" for g, c in cols], filled[0], t4_row_ok):
+        return
     if len(values) != len(cols):
         res.observations.append(("t4_row_width", {"found": len(values), "expected": len(cols)}))
     for i, cell in enumerate(values):
@@ -506,6 +573,16 @@ def reconstruct(doc: SourceDocument) -> ReportData:
 def _make_cell(cid: str, placed: _Placed | None) -> Cell:
     if placed is None:
         return Cell(id=cid, raw=None, value=None, anchor=None, confidence=0.0, placement="missing")
+    if placed.candidates:
+        return Cell(
+            id=cid,
+            raw=placed.cell.text,
+            value=None,
+            anchor=placed.cell.anchor,
+            confidence=placed.confidence,
+            placement="ambiguous",
+            candidates=[Decimal(v) for v in placed.candidates],
+        )
     parsed = parse_value(placed.cell.text)
     return Cell(
         id=cid,

@@ -102,6 +102,7 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
                 )
             )
     out += _totals_blank(data)
+    out += _runtogether(data, tpl.cells)
     out += _values(data, tpl.cells)
     out += _format(data)
     out += _notes(doc, data)
@@ -147,6 +148,36 @@ def _zh(markers: list[str]) -> str:
     return "、".join(MARKER_ZH.get(m, m) for m in markers)
 
 
+def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
+    out: list[Finding] = []
+    codes = {
+        "runtogether_split": "split",
+        "runtogether_ambiguous": "ambiguous",
+        "runtogether_none": "unsplittable",
+    }
+    for code, params in data.observations:
+        if code not in codes:
+            continue
+        cells = params["cells"]
+        info = infos.get(cells[0])
+        row = info.row_label if info else ""
+        options = params.get("options", [])
+        out.append(
+            emit(
+                "R06",
+                codes[code],
+                cells,
+                table=TABLE_ZH.get(params["table"], "表格"),
+                row=row if params["table"] == "t3" else "数据行",
+                blob=params["blob"],
+                values=" ".join(map(str, options[0])) if options else "",
+                n=len(options),
+                options="；".join(" ".join(map(str, o)) for o in options[:4]),
+            )
+        )
+    return out
+
+
 def _totals_blank(data: ReportData) -> list[Finding]:
     out: list[Finding] = []
     tpl = get_template(data.format or "2021")
@@ -174,7 +205,7 @@ def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
     out: list[Finding] = []
     for cid, cell in data.cells.items():
         info = infos.get(cid)
-        if info is None or cell.raw is None:
+        if info is None or cell.raw is None or cell.placement == "ambiguous":
             continue
         parsed = parse_value(cell.raw)
         label = info.label_zh
