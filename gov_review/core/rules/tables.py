@@ -46,67 +46,37 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
         if not data.tables_found.get(table) or (old_other and row.startswith("r_other_")):
             continue
         cells = [data.cells[i.id] for i in infos]
-        row_label = infos[0].row_label
+        where = (tpl, TABLE_ZH[table], infos[0].row_label)
+
         missing = [c for c in cells if c.placement == "missing"]
         if missing and len(missing) == len(cells):
-            out.append(
-                emit(
-                    "R06",
-                    "missing_row",
-                    [c.id for c in cells],
-                    table=TABLE_ZH[table],
-                    row=row_label,
-                    n=len(cells),
-                )
-            )
+            out.append(_row_finding("R06", "missing_row", cells, where))
             continue
         if missing:
-            cols = "、".join(tpl.cells[c.id].col_label for c in missing)
-            out.append(
-                emit(
-                    "R06",
-                    "missing_cells",
-                    [c.id for c in missing],
-                    table=TABLE_ZH[table],
-                    row=row_label,
-                    n=len(missing),
-                    cols=cols,
-                )
-            )
-        if any(c.placement == "order" for c in cells):
-            out.append(
-                emit(
-                    "R06",
-                    "order_only",
-                    [c.id for c in cells if c.placement == "order"],
-                    table=TABLE_ZH[table],
-                    row=row_label,
-                )
-            )
+            out.append(_row_finding("R06", "missing_cells", missing, where))
+        ordered = [c for c in cells if c.placement == "order"]
+        if ordered:
+            out.append(_row_finding("R06", "order_only", ordered, where))
         blanks = [
             c
             for c in cells
             if c.placement != "missing" and c.value is None and parse_value(c.raw).status == "blank"
         ]
         if blanks:
-            cols = "、".join(tpl.cells[c.id].col_label for c in blanks)
-            out.append(
-                emit(
-                    "R07",
-                    "blank",
-                    [c.id for c in blanks],
-                    table=TABLE_ZH[table],
-                    row=row_label,
-                    n=len(blanks),
-                    cols=cols,
-                )
-            )
+            out.append(_row_finding("R07", "blank", blanks, where))
     out += _totals_blank(data)
     out += _runtogether(data, tpl.cells)
     out += _values(data, tpl.cells)
     out += _format(data)
     out += _notes(doc, data)
     return out
+
+
+def _row_finding(rule: str, code: str, subset: list, where: tuple) -> Finding:
+    """A finding about some cells of one table row, named by table, row and columns."""
+    tpl, table, row = where
+    cols = "、".join(tpl.cells[c.id].col_label for c in subset)
+    return emit(rule, code, [c.id for c in subset], table=table, row=row, n=len(subset), cols=cols)
 
 
 def _old_other_row(data: ReportData) -> Finding | None:
