@@ -1,0 +1,79 @@
+"""The review memo tells the reporting body, per table, what was found where, what was corrected,
+what it must check and which warnings were accepted and why."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from gov_review.core.export.memo import build_memo, memo_docx, memo_html
+from gov_review.core.pipeline import analyse_file
+from gov_review.core.review import ReviewSession
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
+DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
+REASON = "（七）总计应等于（一）至（六）之和 4"
+NOTE = "正文称 16 条，表三为 4 件，请核实。"
+WAIVE = "单位写在格内，数值可识别。"
+
+
+def review_002(path: Path) -> ReviewSession:
+    s = ReviewSession(analyse_file(path), "李审核")
+    s.set_value("t3.r_total.c_natural", "4", REASON)
+    s.set_value("t3.r_total.c_total", "4", REASON)
+    s.add_note("t3.r_new.c_total", NOTE)
+    s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
+    return s
+
+
+def memo_text(session: ReviewSession) -> str:
+    d = docx.Document(io.BytesIO(memo_docx(build_memo(session))))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        parts += ["|".join(c.text for c in row.cells) for row in t.rows]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("src", [SEEDS[2], DOCX2], ids=["text", "docx"])
+def test_memo_shows_corrections_questions_and_accepted_warnings(src: Path) -> None:
+    text = memo_text(review_002(src))
+    assert "关于《安镇街道2020年政府信息公开工作年度报告》的审核意见" in text
+    assert text.splitlines()[1] == "安镇街道："
+    # Per table, in order.
+    assert text.index("表二 主动公开政府信息情况") < text.index("表三 收到和处理政府信息公开申请情况")
+    # The correction, with the cell, old and new value and reason.
+    assert f"表三 · （七）总计 · 总计由“0”更正为“4”（理由：{REASON}）" in text
+    # The question asked, with the prose sentence it is about.
+    assert "本年度街道新收政府信息公开申请数量16条" in text
+    assert NOTE in text
+    # The accepted warning and why, with the cell as written.
+    assert "“39173777.52元”" in text and WAIVE in text
+    # The corrections table and the signature.
+    assert "表三 · （七）总计 · 自然人|0|4|" + REASON in text
+    assert "审核人：李审核" in text
+    # Missing rows are asked about, not silently dropped.
+    assert "4.无正当理由大量反复申请" in text
+
+
+def test_memo_html_is_the_same_memo() -> None:
+    memo = build_memo(review_002(SEEDS[2]))
+    html = memo_html(memo)
+    assert html.startswith("<html>") and "charset='utf-8'" in html
+    assert "已更正" in html and "已接受" in html and "待核实" in html
+    assert "&lt;" not in memo.title  # nothing double-escaped in the model
+    assert html.count("<tr>") == 1 + len(memo.corrections)
+
+
+@pytest.mark.parametrize("src", SEEDS, ids=lambda p: p.name)
+def test_unreviewed_memo_lists_each_error_and_warning(src: Path) -> None:
+    session = ReviewSession(analyse_file(src), "")
+    text = memo_text(session)
+    shown = [f for f in session.findings if f.severity != "info"]
+    for f in shown:
+        assert f.message in text
+    assert f"共发现问题 {len(shown)} 项" in text or (not shown and "未发现" in text)
+    assert "·已更正]" not in text

@@ -1,0 +1,66 @@
+"""The memo PDF carries its Chinese font, so it reads the same on the receiving office's computer."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from gov_review.core.export.memo import build_memo, memo_html
+from gov_review.core.pipeline import analyse_file
+from gov_review.core.review import ReviewSession
+from gov_review.gui.memo_pdf import cjk_family, memo_pdf_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED2 = ROOT / "resources" / "samples" / "seed_002.txt"
+REASON = "（七）总计应等于（一）至（六）之和 4"
+WAIVE = "单位写在格内，数值可识别。"
+
+
+def _html() -> str:
+    s = ReviewSession(analyse_file(SEED2), "李审核")
+    s.set_value("t3.r_total.c_natural", "4", REASON)
+    s.set_value("t3.r_total.c_total", "4", REASON)
+    s.add_note("t3.r_new.c_total", "正文称 16 条，表三为 4 件，请核实。")
+    s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
+    return memo_html(build_memo(s))
+
+
+def test_memo_pdf_embeds_a_cjk_font_and_reads_back(qapp, tmp_path: Path) -> None:
+    assert cjk_family() is not None, "no Chinese font installed (fonts-wqy-microhei)"
+    data = memo_pdf_bytes(_html())
+    assert data.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # Qt draws emulated bold twice; read each glyph once.
+        text = "".join(page.dedupe_chars().extract_text() or "" for page in pdf.pages)
+        fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+    squashed = "".join(text.split())
+    assert "关于《安镇街道2020年政府信息公开工作年度报告》的审核意见" in squashed
+    assert "更正为“4”" in squashed and "".join(WAIVE.split()) in squashed
+    assert fonts and all("WenQuanYi" in f or "CJK" in f or "Hei" in f or "Song" in f for f in fonts)
+    if shutil.which("pdffonts"):
+        pdf_path = tmp_path / "memo.pdf"
+        pdf_path.write_bytes(data)
+        out = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+        rows = out.splitlines()[2:]
+        assert rows and all(r.split()[-5] == "yes" for r in rows)  # the "emb" column
+
+
+@pytest.mark.slow
+def test_memo_pdf_command_line(tmp_path: Path) -> None:
+    import sys
+
+    html = tmp_path / "memo.html"
+    html.write_text(_html(), encoding="utf-8")
+    out = tmp_path / "memo.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "gov_review.gui.memo_pdf", str(html), str(out)],
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.read_bytes().startswith(b"%PDF")
