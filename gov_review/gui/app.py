@@ -9,7 +9,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import i18n, settings
+from . import i18n, none_guard, settings
 
 
 def _excepthook(exc_type, exc, tb) -> None:
@@ -38,6 +38,7 @@ def make_app(lang: str | None = None) -> QApplication:
     app.setOrganizationName(settings.ORG)
     app.setApplicationName(settings.APP)
     app.setApplicationDisplayName("gov-review")
+    none_guard.install(app)
     i18n.install(app, lang or settings.get(settings.LANGUAGE) or "zh")
     return app  # type: ignore[return-value]
 

@@ -31,10 +31,6 @@ OUTCOME_GROUPS = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsWidget", text)
-
-
 def _v(doc: ReportDocument, cell_id: str) -> float:
     assert doc.session is not None
     value = doc.session.data.value(cell_id)
@@ -102,12 +98,16 @@ class StatsWidget(QWidget):
                 self.outcomes,
                 labels,
                 outcome_totals(cur),
-                _tr("Applications by outcome (total column)"),
+                QCoreApplication.translate("StatsWidget", "Applications by outcome (total column)"),
                 HUES["info"],
             )
             alabels, avalues = applicant_totals(cur)
             self._bars(
-                self.applicants, alabels, avalues, _tr("New applications by applicant type"), HUES["ok"]
+                self.applicants,
+                alabels,
+                avalues,
+                QCoreApplication.translate("StatsWidget", "New applications by applicant type"),
+                HUES["ok"],
             )
         else:
             self.outcomes.clear()
@@ -115,7 +115,11 @@ class StatsWidget(QWidget):
         self.compare.setVisible(len(self._docs) > 1)
         if len(self._docs) > 1:
             self.compare.clear()
-            self.compare.setTitle(_tr("Comparison: new applications (blue) and errors (red) per report"))
+            self.compare.setTitle(
+                QCoreApplication.translate(
+                    "StatsWidget", "Comparison: new applications (blue) and errors (red) per report"
+                )
+            )
             n = len(self._docs)
             xs = list(range(n))
             new = [_v(d, "t3.r_new.c_total") for d in self._docs]

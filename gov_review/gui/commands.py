@@ -25,10 +25,6 @@ def cell_label(cell_id: str, fmt: str | None) -> str:
     return info.label_en.split(" · ", 1)[-1]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class EditCellCommand(QUndoCommand):
     """Set a cell to what the reviewer typed. Consecutive edits of one cell merge into one step."""
 
@@ -37,7 +33,11 @@ class EditCellCommand(QUndoCommand):
         self.doc, self.cell_id, self.value_text, self.reason = doc, cell_id, text, reason
         self.edits: list[Edit] = []
         label = cell_label(cell_id, doc.session.data.format if doc.session else None)
-        self.setText(_tr("Set {cell} to {value}").format(cell=label, value=text.strip() or "∅"))
+        self.setText(
+            QCoreApplication.translate("Commands", "Set {cell} to {value}").format(
+                cell=label, value=text.strip() or "∅"
+            )
+        )
 
     def id(self) -> int:
         return EDIT_ID
@@ -77,7 +77,9 @@ class WaiveCommand(QUndoCommand):
         super().__init__()
         self.doc, self.finding, self.reason = doc, finding, reason
         self.waiver: Waiver | None = None
-        self.setText(_tr("Accept warning {rule}").format(rule=finding.rule))
+        self.setText(
+            QCoreApplication.translate("Commands", "Accept warning {rule}").format(rule=finding.rule)
+        )
 
     def redo(self) -> None:
         session = self.doc.session
@@ -98,7 +100,9 @@ class UnwaiveCommand(QUndoCommand):
     def __init__(self, doc: ReportDocument, waiver: Waiver) -> None:
         super().__init__()
         self.doc, self.waiver = doc, waiver
-        self.setText(_tr("Withdraw acceptance of {rule}").format(rule=waiver.rule))
+        self.setText(
+            QCoreApplication.translate("Commands", "Withdraw acceptance of {rule}").format(rule=waiver.rule)
+        )
 
     def redo(self) -> None:
         assert self.doc.session is not None
@@ -116,7 +120,7 @@ class AddNoteCommand(QUndoCommand):
         super().__init__()
         self.doc, self.cell_id, self.note_text = doc, cell_id, text
         self.note: Note | None = None
-        self.setText(_tr("Add note"))
+        self.setText(QCoreApplication.translate("Commands", "Add note"))
 
     def redo(self) -> None:
         session = self.doc.session
@@ -137,7 +141,7 @@ class RemoveNoteCommand(QUndoCommand):
     def __init__(self, doc: ReportDocument, note: Note) -> None:
         super().__init__()
         self.doc, self.note = doc, note
-        self.setText(_tr("Delete note"))
+        self.setText(QCoreApplication.translate("Commands", "Delete note"))
 
     def redo(self) -> None:
         assert self.doc.session is not None

@@ -39,7 +39,8 @@ class _BundleUnavailable(Exception):
 
 
 class ReportDocument(QObject):
-    changed = Signal()
+    changed = Signal()  # the session changed: views look again
+    stateChanged = Signal(object)
 
     def __init__(
         self, loaded: Report | ReviewSession, reviewer: str = "", parent: QObject | None = None
@@ -54,6 +55,11 @@ class ReportDocument(QObject):
         self.path = self.report.path
         self.bundle_path: str | None = self.path if self.path.lower().endswith(".grb") else None
         self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(self._emit_state)
+        self.changed.connect(self._emit_state)
+
+    def _emit_state(self, *_args: object) -> None:
+        self.stateChanged.emit(self)
 
     # ------------------------------------------------------------------ what the views show
 

@@ -1,13 +1,19 @@
 """The interface language: English source strings, Chinese (zh_CN) translations from Qt Linguist.
 
-``install(app, "zh")`` loads ``resources/i18n/gov_review_zh_CN.qm`` when it has been built with
-``pyside6-lrelease``; until then it reads the ``.ts`` file directly, so the window is Chinese by
-default either way. The core returns both Chinese and English sentences; ``pick`` chooses one.
+``install(app, "zh")`` loads ``resources/i18n/gov_review_zh_CN.qm`` (built from the ``.ts`` with
+``pyside6-lrelease``). When only the ``.ts`` is there (a source checkout), it is compiled once into
+the user's cache with ``pyside6-lrelease`` if that tool is at hand. A Python QTranslator subclass
+reading the .ts is not an option: its ``translate`` cannot return a null string, so Qt would take
+"" as the translation of every string of every other context and blank out rendered documents.
+The core returns both Chinese and English sentences; ``pick`` chooses one.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import os
+import shutil
+import subprocess
+import tempfile
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -25,31 +31,6 @@ def pick(zh: str, en: str) -> str:
     return zh if current_lang() == "zh" else en
 
 
-class TsTranslator(QTranslator):
-    """Translations read straight from a Linguist .ts file (used when no .qm is compiled)."""
-
-    def __init__(self, text: str, parent=None) -> None:
-        super().__init__(parent)
-        self._table: dict[tuple[str, str], str] = {}
-        root = ET.fromstring(text)
-        for ctx in root.iter("context"):
-            name = ctx.findtext("name") or ""
-            for msg in ctx.iter("message"):
-                source = msg.findtext("source")
-                trans = msg.find("translation")
-                if source is None or trans is None or not (trans.text or "").strip():
-                    continue
-                if trans.get("type") in ("obsolete", "vanished"):
-                    continue
-                self._table[(name, source)] = trans.text or ""
-
-    def isEmpty(self) -> bool:
-        return not self._table
-
-    def translate(self, context, source_text, disambiguation=None, n=-1) -> str:
-        return self._table.get((context, source_text), "")
-
-
 def _i18n_file(name: str):
     return resources.files("gov_review.resources").joinpath("i18n").joinpath(name)
 
@@ -62,10 +43,39 @@ def load_translator(lang: str) -> QTranslator | None:
         tr = QTranslator()
         if tr.load(str(qm)):
             return tr
-    ts = _i18n_file("gov_review_zh_CN.ts")
-    if ts.is_file():
-        return TsTranslator(ts.read_text(encoding="utf-8"))
+    compiled = _compile_ts(_i18n_file("gov_review_zh_CN.ts"))
+    if compiled:
+        tr = QTranslator()
+        if tr.load(compiled):
+            return tr
     return None
+
+
+def _compile_ts(ts) -> str | None:
+    if not ts.is_file():
+        return None
+    tool = shutil.which("pyside6-lrelease") or _beside_python("pyside6-lrelease")
+    if tool is None:
+        return None
+    out_dir = os.path.join(
+        tempfile.gettempdir(), f"gov-review-i18n-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    )
+    os.makedirs(out_dir, exist_ok=True)
+    out = os.path.join(out_dir, "gov_review_zh_CN.qm")
+    src = str(ts)
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
+        try:
+            subprocess.run([tool, src, "-qm", out], check=True, capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return None
+    return out
+
+
+def _beside_python(name: str) -> str | None:
+    import sys
+
+    path = os.path.join(os.path.dirname(sys.executable), name)
+    return path if os.path.exists(path) else None
 
 
 def install(app: QCoreApplication, lang: str) -> None:

@@ -41,7 +41,7 @@ from ..cli import SUPPORTED_EXTENSIONS, expand_paths
 from ..core.model import Finding
 from ..core.pipeline import Report
 from ..core.review import Note, WaiverNotAllowed
-from . import i18n, settings
+from . import i18n, none_guard, settings
 from .commands import (
     AddNoteCommand,
     EditCellCommand,
@@ -76,6 +76,7 @@ class _LoadJob:
 class MainWindow(QMainWindow):
     def __init__(self, pool: TaskPool | SyncPool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        none_guard.install(QApplication.instance())
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.pool = pool if pool is not None else TaskPool(self)
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
     def add_document(self, doc: ReportDocument) -> None:
         self.list_model.add(doc)
         self.undo_group.addStack(doc.stack)
-        doc.stack.cleanChanged.connect(lambda _c, d=doc: self._update_title() if d is self.current else None)
+        doc.stateChanged.connect(self._document_state_changed)
         if self.current is None and doc.ok:
             self.set_current(doc)
 
@@ -427,6 +428,7 @@ class MainWindow(QMainWindow):
                 self.list_view.setCurrentIndex(pidx)
                 self.list_view.selectionModel().blockSignals(False)
                 self.list_view.viewport().update()
+        none_guard.top_up()  # rendering a report makes thousands of void calls (see none_guard)
         if self.stats is not None and self.tabs.currentIndex() == len(TABLES):
             self.stats.update_reports(self.list_model.docs, self.current)
         self._update_title()
@@ -437,6 +439,10 @@ class MainWindow(QMainWindow):
             self.set_current(doc)
             if not doc.ok:
                 self.statusBar().showMessage(doc.error_message(), 10000)
+
+    def _document_state_changed(self, doc: ReportDocument) -> None:
+        if doc is self.current:
+            self._update_title()
 
     def _update_title(self) -> None:
         app = self.tr("gov-review — Annual report review")

@@ -133,7 +133,7 @@ class FindingsPanel(QWidget):
         f = self.current_finding()
         text = self.suggestion_text(f)
         self.fix_button.setVisible(bool(text))
-        self.fix_button.setText(self.tr("Fix: ") + text if text else "")
+        self.fix_button.setText(self.tr("Fix: {change}").format(change=text) if text else "")
         can_waive = (
             f is not None
             and f.severity == "warning"

@@ -42,10 +42,6 @@ class Place:
     col: int = -1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SourceView", text)
-
-
 class _Text(QTextEdit):
     clicked = Signal(int)
 
@@ -71,6 +67,7 @@ class SourceView(QWidget):
         lay.addWidget(self.sections)
         lay.addWidget(self.text)
         self.doc: ReportDocument | None = None
+        self._qdoc: QTextDocument | None = None
         self.places: dict[Anchor, Place] = {}
         self._cell_starts: list[tuple[int, int, Anchor]] = []  # sorted (start, end, anchor) of table cells
         self._anchor_cell: dict[Anchor, str] = {}
@@ -94,9 +91,20 @@ class SourceView(QWidget):
         self._section_pos = []
         self.highlighted, self._lit, self._lit_format = None, None, None
         self.sections.clear()
-        qdoc = QTextDocument(self.text)
+        old = self._qdoc
+        # Built detached from the view: laying out after every insert would take seconds.
+        qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
-        self.text.setDocument(qdoc)
+        qdoc.setDefaultFont(self.text.font())
+        try:
+            self._fill(qdoc)
+        finally:
+            self.text.setDocument(qdoc)
+            self._qdoc = qdoc
+            if old is not None:
+                old.deleteLater()
+
+    def _fill(self, qdoc: QTextDocument) -> None:
         doc = self.doc
         if doc is None or doc.report.source is None:
             if doc is not None:
@@ -287,4 +295,4 @@ class SourceView(QWidget):
             self.cellClicked.emit(cid)
 
     def retranslate(self) -> None:
-        self.sections.setToolTip(_tr("Jump to a section"))
+        self.sections.setToolTip(QCoreApplication.translate("SourceView", "Jump to a section"))

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +43,9 @@ class _Task(QRunnable):
         self.relay.done.emit(self.token, _call(self.fn))
 
 
+POOLS: weakref.WeakSet[TaskPool] = weakref.WeakSet()  # live pools, for the tests' leak check
+
+
 class TaskPool(QObject):
     """A QThreadPool whose results come back as callbacks on the thread that owns the pool."""
 
@@ -54,6 +58,7 @@ class TaskPool(QObject):
         self._relay.done.connect(self._deliver)
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._ids = itertools.count(1)
+        POOLS.add(self)
 
     def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
         token = next(self._ids)
@@ -62,6 +67,9 @@ class TaskPool(QObject):
 
     def pending(self) -> int:
         return len(self._callbacks)
+
+    def active_threads(self) -> int:
+        return self._pool.activeThreadCount()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

@@ -8,25 +8,25 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Confirm", text)
-
-
 def ask_save(parent: QWidget | None, name: str) -> str:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Unsaved review"))
+    box.setWindowTitle(QCoreApplication.translate("Confirm", "Unsaved review"))
     box.setText(
-        _tr("“{name}” has review work that is not saved. Save it as a review bundle?").format(name=name)
+        QCoreApplication.translate(
+            "Confirm", "“{name}” has review work that is not saved. Save it as a review bundle?"
+        ).format(name=name)
     )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
-    box.button(QMessageBox.StandardButton.Save).setText(_tr("Save"))
-    box.button(QMessageBox.StandardButton.Discard).setText(_tr("Don't save"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(_tr("Cancel"))
+    box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("Confirm", "Save"))
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("Confirm", "Don't save")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("Confirm", "Cancel"))
     answer = box.exec()
     box.deleteLater()
     if answer == QMessageBox.StandardButton.Save:

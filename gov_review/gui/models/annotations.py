@@ -19,10 +19,6 @@ CellIdRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationsModel", text)
-
-
 class AnnotationsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,11 +56,11 @@ class AnnotationsModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_KIND: _tr("Kind"),
-                COL_CELL: _tr("Cell"),
-                COL_TEXT: _tr("Text / reason"),
-                COL_WHO: _tr("Reviewer"),
-                COL_WHEN: _tr("Time"),
+                COL_KIND: QCoreApplication.translate("AnnotationsModel", "Kind"),
+                COL_CELL: QCoreApplication.translate("AnnotationsModel", "Cell"),
+                COL_TEXT: QCoreApplication.translate("AnnotationsModel", "Text / reason"),
+                COL_WHO: QCoreApplication.translate("AnnotationsModel", "Reviewer"),
+                COL_WHEN: QCoreApplication.translate("AnnotationsModel", "Time"),
             }.get(section)
         return None
 
@@ -81,7 +77,13 @@ class AnnotationsModel(QAbstractTableModel):
             return cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_KIND:
-                return _tr("Note") if is_note else _tr("Accepted {rule}").format(rule=rec.rule)
+                return (
+                    QCoreApplication.translate("AnnotationsModel", "Note")
+                    if is_note
+                    else QCoreApplication.translate("AnnotationsModel", "Accepted {rule}").format(
+                        rule=rec.rule
+                    )
+                )
             if col == COL_CELL:
                 return cell_label(cell, self.doc.session.data.format) if cell else ""
             if col == COL_TEXT:

@@ -24,10 +24,6 @@ NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "severity" | "rule" | "finding"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsModel", text)
-
-
 class _Node:
     __slots__ = ("children", "finding", "key", "kind", "parent", "row")
 
@@ -123,7 +119,10 @@ class FindingsModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {COL_MESSAGE: _tr("Finding"), COL_WHERE: _tr("Cell")}.get(section)
+            return {
+                COL_MESSAGE: QCoreApplication.translate("FindingsModel", "Finding"),
+                COL_WHERE: QCoreApplication.translate("FindingsModel", "Cell"),
+            }.get(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -138,7 +137,11 @@ class FindingsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and col == COL_MESSAGE:
             n = _count(node)
             if node.kind == "severity":
-                name = {"error": _tr("Errors"), "warning": _tr("Warnings"), "info": _tr("Notes")}[node.key]
+                name = {
+                    "error": QCoreApplication.translate("FindingsModel", "Errors"),
+                    "warning": QCoreApplication.translate("FindingsModel", "Warnings"),
+                    "info": QCoreApplication.translate("FindingsModel", "Notes"),
+                }[node.key]
                 return f"{name} ({n})"
             return f"{node.key} ({n})"
         if role == Qt.ItemDataRole.DecorationRole and col == COL_MESSAGE and node.kind == "severity":
@@ -155,13 +158,13 @@ class FindingsModel(QAbstractItemModel):
             if col == COL_MESSAGE:
                 text = pick(f.message, f.message_en)
                 if waived:
-                    text = _tr("[accepted] ") + text
+                    text = QCoreApplication.translate("FindingsModel", "[accepted] ") + text
                 elif not f.assessable:
-                    text = _tr("[not assessable] ") + text
+                    text = QCoreApplication.translate("FindingsModel", "[not assessable] ") + text
                 return text
             if f.cells:
                 return cell_label(f.cells[0], session.data.format)
-            return _tr("text") if f.anchor is not None else ""
+            return QCoreApplication.translate("FindingsModel", "text") if f.anchor is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and col == COL_MESSAGE:
             return severity_icon("waived" if waived else f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -171,9 +174,9 @@ class FindingsModel(QAbstractItemModel):
             w = session.waivers.get(f.key)
             if w is not None:
                 parts.append(
-                    _tr("Accepted by {who} ({when}): {reason}").format(
-                        who=w.reviewer, when=w.time, reason=w.reason
-                    )
+                    QCoreApplication.translate(
+                        "FindingsModel", "Accepted by {who} ({when}): {reason}"
+                    ).format(who=w.reviewer, when=w.time, reason=w.reason)
                 )
             return "\n".join(parts)
         if role == Qt.ItemDataRole.FontRole and waived:

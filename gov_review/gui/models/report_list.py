@@ -26,10 +26,6 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportListModel", text)
-
-
 class ReportListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -48,8 +44,7 @@ class ReportListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self.docs.append(doc)
         self.endInsertRows()
-        doc.changed.connect(lambda d=doc: self.document_changed(d))
-        doc.stack.cleanChanged.connect(lambda _clean, d=doc: self.document_changed(d))
+        doc.stateChanged.connect(self.document_changed)
         return self.index(row, 0)
 
     def remove(self, doc: ReportDocument) -> None:
@@ -81,10 +76,10 @@ class ReportListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            COL_NAME: _tr("Report"),
-            COL_ERRORS: _tr("Errors"),
-            COL_WARNINGS: _tr("Warnings"),
-            COL_STATUS: _tr("Body / status"),
+            COL_NAME: QCoreApplication.translate("ReportListModel", "Report"),
+            COL_ERRORS: QCoreApplication.translate("ReportListModel", "Errors"),
+            COL_WARNINGS: QCoreApplication.translate("ReportListModel", "Warnings"),
+            COL_STATUS: QCoreApplication.translate("ReportListModel", "Body / status"),
         }.get(section)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,11 +123,13 @@ class ReportListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if not doc.ok:
                 return doc.error_message()
-            text = _tr("{path}\n{errors} errors, {warnings} warnings, {waived} accepted").format(
+            text = QCoreApplication.translate(
+                "ReportListModel", "{path}\n{errors} errors, {warnings} warnings, {waived} accepted"
+            ).format(
                 path=doc.path, errors=counts["error"], warnings=counts["warning"], waived=counts["waived"]
             )
             if doc.modified:
-                text += "\n" + _tr("Unsaved review work")
+                text += "\n" + QCoreApplication.translate("ReportListModel", "Unsaved review work")
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ERRORS, COL_WARNINGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -1,0 +1,48 @@
+"""Opening runs on worker threads: results arrive on the GUI thread, cancel stops the rest."""
+
+from __future__ import annotations
+
+import threading
+
+from gov_review.gui.main_window import MainWindow
+from gov_review.gui.workers import SyncPool, TaskFailed, TaskPool
+from tests.gui.conftest import seeds
+
+
+def test_task_pool_calls_back_on_the_gui_thread(qtbot):
+    pool = TaskPool()
+    got = []
+    pool.run_task(
+        lambda: threading.current_thread() is threading.main_thread(),
+        lambda r: got.append((r, threading.current_thread() is threading.main_thread())),
+    )
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got == [(False, True)]
+
+
+def test_a_failing_task_delivers_the_exception(qtbot):
+    got = []
+    SyncPool().run_task(lambda: 1 / 0, got.append)
+    assert isinstance(got[0], TaskFailed) and isinstance(got[0].exc, ZeroDivisionError)
+
+
+def test_opening_in_the_background(qtbot, tmp_path):
+    win = MainWindow(pool=TaskPool(max_threads=2))
+    qtbot.addWidget(win)
+    bad = tmp_path / "garbage.docx"
+    bad.write_bytes(b"\x00not a zip" * 20)
+    win.open_paths([*seeds(), str(bad)])
+    qtbot.waitUntil(lambda: not win.loading(), timeout=30000)
+    assert win.list_model.rowCount() == 6
+    assert sum(1 for d in win.list_model.docs if not d.ok) == 1
+    assert win.progress.isHidden()
+
+
+def test_cancel_skips_what_has_not_been_read(qtbot):
+    pool = TaskPool(max_threads=1)
+    win = MainWindow(pool=pool)
+    qtbot.addWidget(win)
+    win.open_paths(seeds())
+    win.cancel_loading()
+    qtbot.waitUntil(lambda: not win.loading(), timeout=30000)
+    assert win.list_model.rowCount() < 5
