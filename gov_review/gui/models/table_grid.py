@@ -35,6 +35,9 @@ class TableGridModel(QAbstractTableModel):
         self.table = table
         self.doc: ReportDocument | None = None
         self.layout: GridLayout | None = None
+        self._snapshot: dict[str, tuple] = {}
+        self._states: dict[str, CellState] = {}
+        self._states_rev: tuple[int, int] = (0, -1)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -47,17 +50,35 @@ class TableGridModel(QAbstractTableModel):
         self.doc = doc if doc is not None and doc.session is not None else None
         fmt = self.doc.session.data.format if self.doc else None
         self.layout = layout_for(self.table, fmt or "2019") if self.doc else None
+        self._snapshot: dict[str, tuple] = {}
         if self.doc is not None:
             self.doc.changed.connect(self.refresh)
         self.endResetModel()
+        if self.doc is not None:
+            self.refresh()  # the first snapshot
 
     def refresh(self) -> None:
-        """The session changed (edit, undo, waiver, note): every state may have moved."""
-        if self.layout is not None and self.layout.rows and self.layout.cols:
+        """The session changed (edit, undo, waiver, note): tell the view which cells look different,
+        so it repaints those and not the whole table."""
+        if self.layout is None or self.doc is None or self.doc.session is None:
+            return
+        session = self.doc.session
+        new = {}
+        for cid in self.layout.where:
+            cell = session.cell(cid)
+            new[cid] = (None if cell is None else cell.raw, self._state(cid), len(session.notes_for(cid)))
+        old, self._snapshot = self._snapshot, new
+        changed = [cid for cid, look in new.items() if old.get(cid) != look]
+        if len(changed) > 40:
             self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
+            return
+        for cid in changed:
+            index = self.index_of(cid)
+            self.dataChanged.emit(index, index)
 
     def retranslate(self) -> None:
-        self.refresh()
+        if self.layout is not None and self.layout.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
 
     # --------------------------------------------------------------------------- shape
 
@@ -112,7 +133,7 @@ class TableGridModel(QAbstractTableModel):
             return cid
         if role == KindRole:
             return it.kind
-        state = cell_state(session, cid)
+        state = self._state(cid)
         if role == StateRole:
             return int(state)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -150,6 +171,18 @@ class TableGridModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _state(self, cell_id: str) -> CellState:
+        """A cell's state, computed once per session revision (paint asks for it many times)."""
+        assert self.doc is not None and self.doc.session is not None
+        session = self.doc.session
+        if self._states_rev != (id(session), session.revision):
+            self._states = {}
+            self._states_rev = (id(session), session.revision)
+        state = self._states.get(cell_id)
+        if state is None:
+            state = self._states[cell_id] = cell_state(session, cell_id)
+        return state
 
     def tooltip(self, cell_id: str, state: CellState) -> str:
         assert self.doc is not None and self.doc.session is not None
