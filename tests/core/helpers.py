@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gov_review.core.model import Finding
+from gov_review.core.pipeline import analyse_file
+from gov_review.core.review import ReviewSession
 
 
 def on(findings: list[Finding], rule: str, cell: str, severity: str | None = None) -> list[Finding]:
@@ -20,3 +24,18 @@ def codes(findings: list[Finding], severity: str | None = None) -> list[str]:
 
 def values(report, prefix: str) -> dict[str, object]:
     return {cid: c.value for cid, c in report.data.cells.items() if cid.startswith(prefix)}
+
+
+# A realistic review of seed 002, shared by the bundle and export tests.
+REASON = "（七）总计应等于（一）至（六）之和 4"
+NOTE = "正文称 16 条，表三为 4 件，请核实。"
+WAIVE = "单位写在格内，数值可识别。"
+
+
+def review_002(path: Path) -> ReviewSession:
+    s = ReviewSession(analyse_file(path), "李审核")
+    s.set_value("t3.r_total.c_natural", "4", REASON)
+    s.set_value("t3.r_total.c_total", "4", REASON)
+    s.add_note("t3.r_new.c_total", NOTE)
+    s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
+    return s

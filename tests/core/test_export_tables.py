@@ -13,24 +13,11 @@ import pytest
 from gov_review.core.export.csv import corrections_csv
 from gov_review.core.export.outputs import review_json
 from gov_review.core.export.xlsx import CORRECTED_FILL, corrections_xlsx
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from tests.core.helpers import NOTE, REASON, WAIVE, review_002
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "resources" / "samples" / "seed_002.txt"
 DOCX = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
-REASON = "（七）总计应等于（一）至（六）之和 4"
-NOTE = "正文称 16 条，表三为 4 件，请核实。"
-WAIVE = "单位写在格内，数值可识别。"
-
-
-def review_002(path: Path) -> ReviewSession:
-    s = ReviewSession(analyse_file(path), "李审核")
-    s.set_value("t3.r_total.c_natural", "4", REASON)
-    s.set_value("t3.r_total.c_total", "4", REASON)
-    s.add_note("t3.r_new.c_total", NOTE)
-    s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
-    return s
 
 
 def _find(ws, text: str):

@@ -10,6 +10,7 @@ from ...core.review import Note, Waiver
 from ..commands import cell_label
 from ..document import ReportDocument
 from ..states import CellState, severity_icon, state_icon
+from .bound import FollowsDocument
 
 COL_KIND, COL_CELL, COL_TEXT, COL_WHO, COL_WHEN = range(5)
 N_COLS = 5
@@ -19,19 +20,11 @@ CellIdRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(FollowsDocument, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.doc: ReportDocument | None = None
         self._rows: list[Note | Waiver] = []
-
-    def set_document(self, doc: ReportDocument | None) -> None:
-        if self.doc is not None:
-            self.doc.changed.disconnect(self.rebuild)
-        self.doc = doc if doc is not None and doc.session is not None else None
-        if self.doc is not None:
-            self.doc.changed.connect(self.rebuild)
-        self.rebuild()
 
     def rebuild(self) -> None:
         self.beginResetModel()

@@ -15,6 +15,7 @@ from ..commands import cell_label
 from ..document import ReportDocument
 from ..i18n import pick
 from ..states import severity_icon
+from .bound import FollowsDocument
 
 COL_MESSAGE, COL_WHERE = range(2)
 N_COLS = 2
@@ -35,20 +36,12 @@ class _Node:
             parent.children.append(self)
 
 
-class FindingsModel(QAbstractItemModel):
+class FindingsModel(FollowsDocument, QAbstractItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.doc: ReportDocument | None = None
         self._root = _Node("root", "", None)
         self._leaf: dict[int, _Node] = {}  # id(finding) -> node
-
-    def set_document(self, doc: ReportDocument | None) -> None:
-        if self.doc is not None:
-            self.doc.changed.disconnect(self.rebuild)
-        self.doc = doc if doc is not None and doc.session is not None else None
-        if self.doc is not None:
-            self.doc.changed.connect(self.rebuild)
-        self.rebuild()
 
     def rebuild(self) -> None:
         self.beginResetModel()
