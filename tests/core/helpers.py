@@ -32,8 +32,9 @@ NOTE = "正文称 16 条，表三为 4 件，请核实。"
 WAIVE = "单位写在格内，数值可识别。"
 
 
-def review_002(path: Path) -> ReviewSession:
-    s = ReviewSession(analyse_file(path), "李审核")
+def review_002(path: Path, reviewer: str = "李审核") -> ReviewSession:
+    """Fix the two （七）总计 cells, ask about 16 vs 4 in a note, accept the R08 warning."""
+    s = ReviewSession(analyse_file(path), reviewer)
     s.set_value("t3.r_total.c_natural", "4", REASON)
     s.set_value("t3.r_total.c_total", "4", REASON)
     s.add_note("t3.r_new.c_total", NOTE)

@@ -25,13 +25,11 @@ from gov_review.core.bundle import open_bundle, read_bundle, save_bundle, source
 from gov_review.core.errors import BundleError, SaveError
 from gov_review.core.pipeline import analyse_file
 from gov_review.core.review import ReviewSession
+from tests.core.helpers import REASON, WAIVE, review_002
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
 DOCX = [ROOT / "tests" / "data" / "docx" / f"seed_{i:03d}.docx" for i in range(5)]
-REASON = "（七）总计应等于（一）至（六）之和 4"
-NOTE = "正文称新收申请 16 条，表三为 4 件，请核实哪一个正确。"
-WAIVE = "金额单位“元”写在单元格内，数值可识别，不影响统计。"
 
 
 def digest(path: Path) -> str:
@@ -43,17 +41,6 @@ def copy_source(src: Path, tmp_path: Path) -> Path:
     target.parent.mkdir(exist_ok=True)
     shutil.copyfile(src, target)
     return target
-
-
-def review_002(path: Path, reviewer: str = "李审核") -> ReviewSession:
-    """The realistic review of seed 002: fix the two totals, ask about 16 vs 4, accept R08."""
-    session = ReviewSession(analyse_file(path), reviewer)
-    session.set_value("t3.r_total.c_natural", "4", REASON)
-    session.set_value("t3.r_total.c_total", "4", REASON)
-    session.add_note("t3.r_new.c_total", NOTE)
-    r08 = next(f for f in session.findings if f.rule == "R08")
-    session.waive(r08, WAIVE)
-    return session
 
 
 def state_of(session: ReviewSession) -> dict:

@@ -16,12 +16,11 @@ import pytest
 from gov_review.cli import main
 from gov_review.core.bundle import save_bundle
 from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from tests.core.helpers import review_002
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED2 = ROOT / "resources" / "samples" / "seed_002.txt"
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
-REASON = "（七）总计应等于（一）至（六）之和 4"
 SUFFIXES = [
     "（更正稿）.docx",
     "（修改记录）.xlsx",
@@ -30,15 +29,6 @@ SUFFIXES = [
     "（审核意见）.docx",
     "（审核意见）.html",
 ]
-
-
-def review_002(path: Path) -> ReviewSession:
-    s = ReviewSession(analyse_file(path), "李审核")
-    s.set_value("t3.r_total.c_natural", "4", REASON)
-    s.set_value("t3.r_total.c_total", "4", REASON)
-    s.add_note("t3.r_new.c_total", "请核实 16 与 4。")
-    s.waive(next(f for f in s.findings if f.rule == "R08"), "单位写在格内。")
-    return s
 
 
 @pytest.mark.slow

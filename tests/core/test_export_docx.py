@@ -19,22 +19,13 @@ from gov_review.core.export.docx_writer import corrected_docx
 from gov_review.core.pipeline import analyse_file
 from gov_review.core.readers.docx import W_MAIN, find_tc
 from gov_review.core.review import ReviewSession
+from tests.core.helpers import REASON, review_002
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
 DOCX = [ROOT / "tests" / "data" / "docx" / f"seed_{i:03d}.docx" for i in range(5)]
 W = f"{{{W_MAIN}}}"
-REASON = "（七）总计应等于（一）至（六）之和 4"
 FIXED = {"R01", "R03"}
-
-
-def review_002(path: Path) -> ReviewSession:
-    s = ReviewSession(analyse_file(path), "李审核")
-    s.set_value("t3.r_total.c_natural", "4", REASON)
-    s.set_value("t3.r_total.c_total", "4", REASON)
-    s.add_note("t3.r_new.c_total", "正文称 16 条，表三为 4 件，请核实。")
-    s.waive(next(f for f in s.findings if f.rule == "R08"), "单位写在格内，数值可识别。")
-    return s
 
 
 def errors(findings) -> set[str]:

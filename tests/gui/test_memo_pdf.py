@@ -11,23 +11,15 @@ import pdfplumber
 import pytest
 
 from gov_review.core.export.memo import build_memo, memo_html
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
 from gov_review.gui.memo_pdf import cjk_family, memo_pdf_bytes
+from tests.core.helpers import WAIVE, review_002
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED2 = ROOT / "resources" / "samples" / "seed_002.txt"
-REASON = "（七）总计应等于（一）至（六）之和 4"
-WAIVE = "单位写在格内，数值可识别。"
 
 
 def _html() -> str:
-    s = ReviewSession(analyse_file(SEED2), "李审核")
-    s.set_value("t3.r_total.c_natural", "4", REASON)
-    s.set_value("t3.r_total.c_total", "4", REASON)
-    s.add_note("t3.r_new.c_total", "正文称 16 条，表三为 4 件，请核实。")
-    s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
-    return memo_html(build_memo(s))
+    return memo_html(build_memo(review_002(SEED2)))
 
 
 def test_memo_pdf_embeds_a_cjk_font_and_reads_back(qapp, tmp_path: Path) -> None:
