@@ -1,0 +1,224 @@
+"""The league table view: a filter box, an "only reports with errors" switch, a removable chip for
+the dashboard's filter, and the sortable table of ``LeagueModel``.
+
+Attach API::
+
+    view = LeagueView(parent)                     # makes its own LeagueModel and proxy
+    view.model.attach(window.list_model)          # or view.model.set_reports(items)
+    view.open_requested.connect(lambda path: ...) # double-click / Enter on a row
+    dashboard.filter_requested.connect(view.apply_path_filter)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .models.league import (
+    COL_BODY,
+    COL_ERRORS,
+    COL_FILE,
+    COL_FORMAT,
+    COL_WARNINGS,
+    COL_YEAR,
+    LeagueFilterProxy,
+    LeagueModel,
+    PathRole,
+    tr_zh,
+)
+
+
+class FilterChip(QFrame):
+    """“filter: … ×” — shows what the dashboard filtered on; the × clears it."""
+
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterChip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # a border as well as a tint: the chip must read as a control, not as a message
+        self.setStyleSheet(
+            "#filterChip { border: 1px solid palette(highlight); border-radius: 9px;"
+            " background: palette(alternate-base); }"
+        )
+        self.label = QLabel(self)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("clearChip")
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.cleared)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 0, 2, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.label)
+        lay.addWidget(self.close_button)
+        self._text = ""
+
+    def set_text(self, text: str, count: int) -> None:
+        self._text = text
+        self._count = count
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setText(
+            tr_zh(
+                QCoreApplication.translate("FilterChip", "filter: {label} ({n} reports)"),
+                "筛选：{label}（{n} 份）",
+            ).format(label=self._text, n=getattr(self, "_count", 0))
+        )
+        self.close_button.setToolTip(
+            tr_zh(QCoreApplication.translate("FilterChip", "Clear this filter"), "清除此筛选")
+        )
+
+
+class LeagueView(QWidget):
+    open_requested = Signal(str)  # the path of the report to open
+
+    def __init__(self, parent: QWidget | None = None, model: LeagueModel | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leagueView")
+        self.model = model if model is not None else LeagueModel(self)
+        self.proxy = LeagueFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("leagueFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.errors_only = QCheckBox(self)
+        self.errors_only.setObjectName("leagueErrorsOnly")
+        self.errors_only.toggled.connect(self.proxy.set_errors_only)
+        self.chip = FilterChip(self)
+        self.chip.cleared.connect(self.clear_path_filter)
+        self.chip.hide()
+        self.summary = QLabel(self)
+        self.summary.setObjectName("leagueSummary")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("leagueTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_ERRORS, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(34)
+        self._size_columns()
+        self.table.doubleClicked.connect(self._activated)
+        self.table.installEventFilter(self)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.errors_only)
+        top.addWidget(self.chip)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.summary)
+
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            sig.connect(self._update_summary)
+        self.model.columnsInserted.connect(self._size_columns)
+        self.retranslate()
+
+    # ------------------------------------------------------------------------------ API
+
+    def apply_path_filter(self, paths: set[str], label: str) -> None:
+        """Show only these reports, with a chip saying why (the dashboard's filter_requested)."""
+        self.proxy.set_paths(set(paths), label)
+        self.chip.set_text(label, len(paths))
+        self.chip.show()
+        self._update_summary()
+
+    def clear_path_filter(self) -> None:
+        self.proxy.set_paths(None)
+        self.chip.hide()
+        self._update_summary()
+
+    def visible_paths(self) -> list[str]:
+        """The paths shown, top to bottom (what the reviewer sees)."""
+        return [self.proxy.index(r, 0).data(PathRole) for r in range(self.proxy.rowCount())]
+
+    def retranslate(self) -> None:
+        self.filter_edit.setPlaceholderText(
+            tr_zh(
+                QCoreApplication.translate("LeagueView", "Filter by body, file, year or format"),
+                "按主体、文件名、年度或格式筛选",
+            )
+        )
+        self.errors_only.setText(
+            tr_zh(QCoreApplication.translate("LeagueView", "Only reports with errors"), "只看有错误的报告")
+        )
+        self.chip.retranslate()
+        self.model.retranslate()
+        self._update_summary()
+
+    # --------------------------------------------------------------------------- internals
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, obj, event: QEvent) -> bool:
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentIndex().isValid()
+        ):
+            self._activated(self.table.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
+
+    def _activated(self, index: QModelIndex) -> None:
+        path = index.data(PathRole)
+        if path:
+            self.open_requested.emit(path)
+
+    def _size_columns(self, _parent: QModelIndex | None = None, first: int = 0, last: int = -1) -> None:
+        """Fixed columns get room for their values; rule columns (counts) stay narrow. Only new
+        columns are sized, so widths the reviewer set survive a rule appearing."""
+        widths = {
+            COL_FILE: 150,
+            COL_BODY: 190,
+            COL_YEAR: 52,
+            COL_FORMAT: 52,
+            COL_ERRORS: 58,
+            COL_WARNINGS: 58,
+        }
+        last = self.model.columnCount() - 1 if last < 0 else last
+        for col in range(first, last + 1):
+            self.table.setColumnWidth(col, widths.get(col, 44))
+
+    def _update_summary(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.summary.setText(
+            tr_zh(
+                QCoreApplication.translate("LeagueView", "{shown} of {total} reports shown"),
+                "显示 {shown} / {total} 份报告",
+            ).format(shown=shown, total=total)
+        )
