@@ -1,25 +1,38 @@
 """The interface language: English source strings, Chinese (zh_CN) translations from Qt Linguist.
 
-``install(app, "zh")`` loads ``resources/i18n/gov_review_zh_CN.qm`` (built from the ``.ts`` with
-``pyside6-lrelease``). When only the ``.ts`` is there (a source checkout), it is compiled once into
-the user's cache with ``pyside6-lrelease`` if that tool is at hand. A Python QTranslator subclass
-reading the .ts is not an option: its ``translate`` cannot return a null string, so Qt would take
-"" as the translation of every string of every other context and blank out rendered documents.
+``install(app, "zh")`` loads ``resources/i18n/gov_review_zh_CN.qm`` (built from the ``.ts`` by
+``packaging/build_translations.py`` with ``pyside6-lrelease`` and shipped in the wheel and the frozen
+app) and Qt's own ``qtbase_zh_CN.qm`` (standard buttons, file dialogs, context menus). When only the
+``.ts`` is there (a source checkout that never ran the script), it is compiled once into the user's
+cache with ``pyside6-lrelease`` if that tool is at hand. A Python QTranslator subclass reading the .ts
+is not an option: its ``translate`` cannot return a null string, so Qt would take "" as the
+translation of every string of every other context and blank out rendered documents.
+
+``initial_lang(explicit)`` decides the language at start: ``--lang`` wins, then the choice saved from
+视图 → 语言, then the system locale (Chinese → zh, anything else → en).
 The core returns both Chinese and English sentences; ``pick`` chooses one.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from importlib import resources
+from importlib.abc import Traversable
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from . import settings
 
 LANGS = ("zh", "en")
-_state: dict[str, object] = {"lang": "zh", "translator": None}
+QM_NAME = "gov_review_zh_CN.qm"
+TS_NAME = "gov_review_zh_CN.ts"
+_state: dict[str, object] = {"lang": "zh", "translators": []}
+log = logging.getLogger(__name__)
 
 
 def current_lang() -> str:
@@ -31,27 +44,64 @@ def pick(zh: str, en: str) -> str:
     return zh if current_lang() == "zh" else en
 
 
-def _i18n_file(name: str):
+def system_lang() -> str:
+    """zh on a Chinese system (any script or region), en otherwise."""
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def saved_lang() -> str | None:
+    """The language chosen in 视图 → 语言, or None when the user never chose one."""
+    store = settings.store()
+    if not store.contains(settings.LANGUAGE.key):
+        return None
+    value = str(store.value(settings.LANGUAGE.key) or "")
+    return value if value in LANGS else None
+
+
+def initial_lang(explicit: str | None = None) -> str:
+    """The language to start in: --lang, then the saved choice, then the system locale."""
+    if explicit in LANGS:
+        return str(explicit)
+    return saved_lang() or system_lang()
+
+
+def _i18n_file(name: str) -> Traversable:
     return resources.files("gov_review.resources").joinpath("i18n").joinpath(name)
 
 
-def load_translator(lang: str) -> QTranslator | None:
-    if lang != "zh":
-        return None
-    qm = _i18n_file("gov_review_zh_CN.qm")
+def qm_path() -> str | None:
+    """Our compiled Chinese catalogue: the shipped .qm, else one compiled from the .ts now."""
+    qm = _i18n_file(QM_NAME)
     if qm.is_file():
-        tr = QTranslator()
-        if tr.load(str(qm)):
-            return tr
-    compiled = _compile_ts(_i18n_file("gov_review_zh_CN.ts"))
-    if compiled:
-        tr = QTranslator()
-        if tr.load(compiled):
-            return tr
-    return None
+        return str(qm)
+    return _compile_ts(_i18n_file(TS_NAME))
 
 
-def _compile_ts(ts) -> str | None:
+def qt_translations_dir() -> str:
+    """Where PySide6 keeps Qt's own catalogues (inside the wheel, or the frozen app's copy)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def load_translators(lang: str) -> list[QTranslator]:
+    """The translators for ``lang``: ours, then Qt's qtbase. Empty for English (the source language)."""
+    if lang != "zh":
+        return []
+    out: list[QTranslator] = []
+    ours = qm_path()
+    tr = QTranslator()
+    if ours and tr.load(ours):
+        out.append(tr)
+    else:
+        log.warning("Chinese interface catalogue not found or unreadable (%s)", ours)
+    qt = QTranslator()
+    if qt.load("qtbase_zh_CN", qt_translations_dir()):
+        out.append(qt)
+    else:
+        log.warning("Qt's qtbase_zh_CN.qm not found in %s", qt_translations_dir())
+    return out
+
+
+def _compile_ts(ts: Traversable) -> str | None:
     if not ts.is_file():
         return None
     tool = shutil.which("pyside6-lrelease") or _beside_python("pyside6-lrelease")
@@ -61,32 +111,32 @@ def _compile_ts(ts) -> str | None:
         tempfile.gettempdir(), f"gov-review-i18n-{os.getuid() if hasattr(os, 'getuid') else 0}"
     )
     os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, "gov_review_zh_CN.qm")
+    out = os.path.join(out_dir, QM_NAME)
     src = str(ts)
     if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
         try:
             subprocess.run([tool, src, "-qm", out], check=True, capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError):
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("could not compile %s: %s", src, exc)
             return None
     return out
 
 
 def _beside_python(name: str) -> str | None:
-    import sys
-
-    path = os.path.join(os.path.dirname(sys.executable), name)
-    return path if os.path.exists(path) else None
+    for candidate in (name, name + ".exe"):
+        path = os.path.join(os.path.dirname(sys.executable), candidate)
+        if os.path.exists(path):
+            return path
+    return None
 
 
 def install(app: QCoreApplication, lang: str) -> None:
     """Switch the language; widgets retranslate on the LanguageChange event Qt sends."""
     lang = lang if lang in LANGS else "zh"
-    old = _state["translator"]
-    if old is not None:
-        app.removeTranslator(old)  # type: ignore[arg-type]
-    _state["translator"] = None
+    for old in _state["translators"]:  # type: ignore[attr-defined]
+        app.removeTranslator(old)
     _state["lang"] = lang
-    tr = load_translator(lang)
-    if tr is not None:
+    translators = load_translators(lang)
+    for tr in translators:
         app.installTranslator(tr)
-        _state["translator"] = tr
+    _state["translators"] = translators
