@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 import uuid
 import weakref
 from dataclasses import dataclass
@@ -23,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from .bundle import atomic_write, now_iso, remember_source, sha256, source_of
-from .errors import BundleError
+from .errors import BundleError, SaveError
 from .pipeline import analyse_file
 from .review import ReviewSession
 
 RECOVERY_SCHEMA = 1
 MAX_STATE = 64 * 1024 * 1024
+STALE_SECONDS = 120.0  # a leftover older than this is no save in progress (a save takes milliseconds)
 
 
 def default_dir() -> Path:
@@ -73,7 +75,10 @@ class RecoveryStore:
         """Write the session's state if it changed since the last save. Raises SaveError."""
         if self._saved_revision.get(session) == session.revision and self._state_path(session).exists():
             return None
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError("save_failed", name=str(self.folder), reason=exc.strerror or str(exc)) from exc
         source = source_of(session)
         rid = self._id(session)
         src = self.folder / f"{rid}.src"
@@ -95,6 +100,28 @@ class RecoveryStore:
 
     def _state_path(self, session: ReviewSession) -> Path:
         return self.folder / f"{self._id(session)}.json"
+
+    def id_of(self, session: ReviewSession) -> str | None:
+        """The id of the session's recovery entry, or None if none was written (or it was discarded)."""
+        return self._ids.get(session)
+
+    def sweep(self, older_than: float = STALE_SECONDS) -> list[Path]:
+        """Delete what a save interrupted by a crash left behind: ``*.tmp`` files of atomic writes and
+        ``<id>.src`` copies whose state file never came to be. Only leftovers older than
+        ``older_than`` seconds go, so a save running in another instance is not disturbed."""
+        if not self.folder.is_dir():
+            return []
+        limit = time.time() - older_than
+        gone: list[Path] = []
+        for path in self.folder.iterdir():
+            orphan = path.suffix == ".src" and not path.with_suffix(".json").exists()
+            if path.suffix != ".tmp" and not orphan:
+                continue
+            with contextlib.suppress(OSError):  # vanished meanwhile, or not ours to delete
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+                    gone.append(path)
+        return gone
 
     def pending(self) -> list[RecoveryEntry]:
         """What a previous run left behind, newest first (damaged files included, flagged)."""
@@ -159,6 +186,7 @@ class RecoveryStore:
         info.created = str(state.get("created") or "")
         # Later autosaves of the recovered session replace this entry rather than adding one.
         self._ids[session] = entry.id
+        self._saved_revision[session] = session.revision
         return session
 
     def discard(self, item: ReviewSession | RecoveryEntry) -> None:

@@ -6,8 +6,8 @@ undo command touched the session.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,25 +17,31 @@ from ..core.review import ReviewSession
 from .i18n import pick
 
 
-def load(path: str, reviewer: str = "") -> Any:
-    """Read one file (runs on a worker thread): a Report, or a ReviewSession for a .grb bundle."""
+def load(path: str, reviewer: str = "") -> Report | ReviewSession:
+    """Read one file (runs on a worker thread): a ReviewSession ready for review, or the Report of
+    a file that could not be read (its error says why). A .grb bundle opens with its review."""
     if path.lower().endswith(".grb"):
+        from ..core.bundle import open_bundle
+        from ..core.errors import GovReviewError
+
         try:
-            from ..core.bundle import open_bundle  # written under issue 5
-        except ImportError:
-            return Report(path=path, error=_BundleUnavailable(path))
-        return open_bundle(path)
-    return analyse_file(path)
+            return open_bundle(path)
+        except GovReviewError as exc:
+            return Report(path=path, error=exc)
+    report = analyse_file(path)
+    if report.error is None and report.data is not None and report.source is not None:
+        # the session (its findings index) is built here too, not on the GUI thread, and the
+        # original's bytes are kept now: the bundle must carry what was checked, even if the file
+        # changes on disk afterwards
+        from ..core.bundle import remember_source
+        from ..core.errors import GovReviewError
 
-
-class _BundleUnavailable(Exception):
-    code = "bundle_unavailable"
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        name = os.path.basename(path)
-        self.message_zh = f"此版本还不能打开审核包“{name}”。"
-        self.message_en = f"This version cannot open the review bundle “{name}” yet."
+        session = ReviewSession(report, reviewer)
+        # the file vanished after reading: saving will say so, reviewing still works
+        with contextlib.suppress(GovReviewError):
+            remember_source(session)
+        return session
+    return report
 
 
 class ReportDocument(QObject):
@@ -46,14 +52,19 @@ class ReportDocument(QObject):
         self, loaded: Report | ReviewSession, reviewer: str = "", parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self.bundle_path: str | None = None
         if isinstance(loaded, ReviewSession):
             self.session: ReviewSession | None = loaded
             self.report: Report = loaded.report
+            from ..core.bundle import bundle_info
+
+            self.bundle_path = bundle_info(loaded).bundle_path
         else:
             self.report = loaded
             self.session = ReviewSession(loaded, reviewer) if loaded.error is None and loaded.data else None
-        self.path = self.report.path
-        self.bundle_path: str | None = self.path if self.path.lower().endswith(".grb") else None
+        # a bundle is listed (and reopened) as the bundle file, not the original inside it
+        self.path = self.bundle_path or self.report.path
+        self.unsaved_recovery = False  # restored from an autosave: not in any file yet
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._emit_state)
         self.changed.connect(self._emit_state)
@@ -73,7 +84,13 @@ class ReportDocument(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.stack.isClean()
+        return self.unsaved_recovery or not self.stack.isClean()
+
+    def mark_saved(self, bundle_path: str) -> None:
+        self.bundle_path = bundle_path
+        self.unsaved_recovery = False
+        self.stack.setClean()
+        self.stateChanged.emit(self)
 
     def error_message(self) -> str:
         err = self.report.error

@@ -23,10 +23,14 @@ def _none_guard(qapp):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, qapp):
+def _isolated_settings(tmp_path, qapp, monkeypatch):
+    """Settings and autosaves of a test go to its tmp_path, never to the user's own."""
     from PySide6.QtCore import QSettings
 
+    from gov_review.core import recovery
+
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setattr(recovery, "default_dir", lambda: tmp_path / "recovery")
     yield
 
 
@@ -42,8 +46,11 @@ def _chinese(qapp):
 @pytest.fixture(autouse=True)
 def _no_blocking_dialogs(monkeypatch):
     """A dialog a test did not expect would wait forever offscreen: fail instead."""
-    from gov_review.gui import main_window
+    from PySide6.QtWidgets import QFileDialog
+
+    from gov_review.gui.dialogs import confirm
     from gov_review.gui.dialogs.note import NoteDialog
+    from gov_review.gui.dialogs.recovery import RecoveryDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
     def unexpected(*_a, **_k):
@@ -51,7 +58,12 @@ def _no_blocking_dialogs(monkeypatch):
 
     monkeypatch.setattr(WaiverDialog, "exec", unexpected)
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
-    monkeypatch.setattr(main_window, "ask_save", unexpected)
+    monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
+    monkeypatch.setattr(confirm, "ask_save", unexpected)
+    monkeypatch.setattr(confirm, "warn", unexpected)
+    monkeypatch.setattr(confirm, "inform", unexpected)
+    for name in ("getOpenFileNames", "getExistingDirectory", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, unexpected)
 
 
 @pytest.fixture(autouse=True)
@@ -79,12 +91,13 @@ def _no_leftover_work(qapp):
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, tmp_path):
     """The main window with a synchronous worker pool (files open at once)."""
+    from gov_review.core.recovery import RecoveryStore
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool
 
-    win = MainWindow(pool=SyncPool())
+    win = MainWindow(pool=SyncPool(), recovery=RecoveryStore(tmp_path / "recovery"))
     # not qtbot.addWidget: pytest-qt would close it before this fixture marks the work saved
     win.resize(1600, 1000)
     win.show()

@@ -26,10 +26,9 @@ def _drive(window):
 
 
 def test_report_list_and_proxy(qtmodeltester, window, monkeypatch):
-    from gov_review.gui import main_window
-    from gov_review.gui.dialogs.confirm import DISCARD
+    from gov_review.gui.dialogs import confirm
 
-    monkeypatch.setattr(main_window, "ask_save", lambda *_a: DISCARD)
+    monkeypatch.setattr(confirm, "ask_save", lambda *_a: confirm.DISCARD)
     qtmodeltester.check(window.list_model)
     qtmodeltester.check(window.proxy)
     window.open_paths(seeds())

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from gov_review.core.pipeline import analyse_file
 from gov_review.gui import main_window
+from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.confirm import CANCEL, DISCARD
 from gov_review.gui.dialogs.note import NoteDialog
 from gov_review.gui.dialogs.waiver import WaiverDialog
@@ -290,10 +291,10 @@ def test_a_note_survives_undo_and_redo(seed002, monkeypatch):
 def test_closing_unsaved_work_asks_first(seed002, monkeypatch):
     w = seed002
     w.set_cell(NAT, "4")
-    monkeypatch.setattr(main_window, "ask_save", lambda *_a: CANCEL)
+    monkeypatch.setattr(confirm, "ask_save", lambda *_a: CANCEL)
     w.close_current()
     assert w.list_model.rowCount() == 1
-    monkeypatch.setattr(main_window, "ask_save", lambda *_a: DISCARD)
+    monkeypatch.setattr(confirm, "ask_save", lambda *_a: DISCARD)
     w.close_current()
     assert w.list_model.rowCount() == 0 and w.current is None
 

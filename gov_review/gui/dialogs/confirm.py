@@ -38,3 +38,13 @@ def ask_save(parent: QWidget | None, name: str) -> str:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A failure the reviewer must see (a save that did not happen), not only a status-bar line."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.exec()
+    box.deleteLater()

@@ -1,0 +1,117 @@
+"""The main window's actions, shortcuts and menus (the standard keys a Windows user expects), and
+their texts in the current language. A mixin of MainWindow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from . import i18n
+
+N_TABLES = 3  # the statistics tab comes after 表二、表三、表四
+
+
+class ActionsMixin:
+    def _action(self, shortcut: Any = None, slot: Any = None, name: str = "") -> QAction:
+        a = QAction(self)
+        if name:
+            a.setObjectName(name)
+        if isinstance(shortcut, list):
+            a.setShortcuts(shortcut)
+        elif shortcut is not None:
+            a.setShortcut(shortcut)
+        if slot is not None:
+            a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        act, keys = self._action, QKeySequence.StandardKey
+        self.act_open = act(keys.Open, self.open_dialog, "actOpen")
+        self.act_open_folder = act(QKeySequence("Ctrl+Shift+O"), self.open_folder_dialog, "actOpenFolder")
+        self.act_save = act(keys.Save, self.save_current, "actSave")
+        self.act_save_as = act(QKeySequence("Ctrl+Shift+S"), self.save_current_as, "actSaveAs")
+        self.act_close = act(QKeySequence("Ctrl+W"), self.close_current, "actClose")
+        self.act_quit = act(QKeySequence("Ctrl+Q"), self.close, "actQuit")
+        self.act_undo = self.undo_group.createUndoAction(self)
+        self.act_undo.setShortcuts(keys.Undo)
+        self.act_redo = self.undo_group.createRedoAction(self)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.act_undo, self.act_redo])
+        self.act_note = act(QKeySequence("Ctrl+M"), lambda: self.add_note(), "actNote")
+        self.act_waive = act(None, lambda: self.waive_finding(self.findings.current_finding()), "actWaive")
+        self.act_fix = act(
+            QKeySequence("Ctrl+Return"),
+            lambda: self.apply_suggestion(self.findings.current_finding()),
+            "actFix",
+        )
+        self.act_next = act(QKeySequence("F8"), self.next_finding, "actNext")
+        self.act_prev = act(QKeySequence("Shift+F8"), self.previous_finding, "actPrev")
+        self.act_stats = act(None, lambda: self.tabs.setCurrentIndex(N_TABLES), "actStats")
+        self.act_zh = act(None, lambda: self.set_language("zh"), "actZh")
+        self.act_en = act(None, lambda: self.set_language("en"), "actEn")
+        group = QActionGroup(self)
+        for a in (self.act_zh, self.act_en):
+            a.setCheckable(True)
+            group.addAction(a)
+        (self.act_zh if i18n.current_lang() == "zh" else self.act_en).setChecked(True)
+        self.act_about = act(None, self.about, "actAbout")
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_recent = QMenu(self)
+        self.menu_recent.setObjectName("recentMenu")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addActions([self.act_open, self.act_open_folder])
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_save, self.act_save_as, self.act_close])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.act_note, self.act_waive, self.act_fix])
+        self.menu_review = bar.addMenu("")
+        self.menu_review.addActions([self.act_next, self.act_prev])
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_stats)
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addActions([self.act_zh, self.act_en])
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _retranslate_actions(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Recent files"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_review.setTitle(self.tr("&Review"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        texts = {
+            self.act_open: self.tr("&Open…"),
+            self.act_open_folder: self.tr("Open &folder…"),
+            self.act_save: self.tr("&Save review bundle"),
+            self.act_save_as: self.tr("Save review bundle &as…"),
+            self.act_close: self.tr("&Close report"),
+            self.act_quit: self.tr("E&xit"),
+            self.act_note: self.tr("Add &note…"),
+            self.act_waive: self.tr("&Accept warning…"),
+            self.act_fix: self.tr("Apply &suggested fix"),
+            self.act_next: self.tr("&Next finding"),
+            self.act_prev: self.tr("&Previous finding"),
+            self.act_stats: self.tr("&Statistics"),
+            self.act_zh: "中文",
+            self.act_en: "English",
+            self.act_about: self.tr("&About"),
+            self.act_undo: self.tr("&Undo"),
+            self.act_redo: self.tr("&Redo"),
+        }
+        for a, text in texts.items():
+            a.setText(text)

@@ -1,0 +1,176 @@
+"""The main window's review work on the current report: selecting cells, walking the findings
+(F8 / Shift+F8), applying fix suggestions, accepting warnings, notes.
+
+A mixin of MainWindow: it uses the window's grids, source view, panels and current document.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
+
+from ..core.model import Finding
+from ..core.review import Note, WaiverNotAllowed
+from . import i18n
+from .commands import (
+    AddNoteCommand,
+    EditCellCommand,
+    RemoveNoteCommand,
+    UnwaiveCommand,
+    WaiveCommand,
+    cell_label,
+)
+from .dialogs.note import NoteDialog
+from .dialogs.waiver import WaiverDialog
+from .grid_view import GridView
+
+
+def walk_findings(session: Any) -> list[Finding]:
+    """What F8 walks: findings pinned on a cell, in the session's order; infos only if assessable."""
+    return [f for f in session.findings if f.cells and (f.severity != "info" or f.assessable)]
+
+
+class ReviewMixin:
+    """Cells, findings, fixes, waivers and notes of the current report."""
+
+    _finding_key: str | None
+    _finding_pos: int
+
+    # ------------------------------------------------------------------------------ cells
+
+    def grid_for(self, cell_id: str) -> GridView | None:
+        return self.grids.get(cell_id.split(".", 1)[0])
+
+    def select_cell(self, cell_id: str, from_source: bool = False, others: list[str] | None = None) -> bool:
+        """Show a cell in its table tab (with ``others`` of the same table selected too) and its
+        place in the source. ``from_source``: the click came from the source view itself."""
+        grid = self.grid_for(cell_id)
+        if grid is None:
+            return False
+        self.tabs.setCurrentWidget(grid)
+        same_table = [c for c in (others or []) if c.split(".", 1)[0] == grid.table and c != cell_id]
+        ok = grid.select_cells([cell_id, *same_table])
+        if from_source:
+            grid.setFocus()  # the reviewer clicked a number in the source: typing now edits its cell
+        self.source.highlight_cell(cell_id)
+        return ok
+
+    def current_cell(self) -> str | None:
+        grid = self.tabs.currentWidget()
+        return grid.current_cell() if isinstance(grid, GridView) else None
+
+    def _grid_cell_selected(self, cell_id: str) -> None:
+        self.source.highlight_cell(cell_id)
+
+    def set_cell(self, cell_id: str, text: str) -> bool:
+        """Type a value into a cell as the delegate would (through the model's setData)."""
+        grid = self.grid_for(cell_id)
+        if grid is None:
+            return False
+        return grid.grid_model.setData(grid.grid_model.index_of(cell_id), text)
+
+    # --------------------------------------------------------------------------- findings
+
+    def go_to_finding(self, finding: Finding) -> None:
+        self._finding_key = finding.key
+        if self.current is not None and self.current.session is not None:
+            keys = [f.key for f in walk_findings(self.current.session)]
+            if finding.key in keys:
+                self._finding_pos = keys.index(finding.key)
+        if finding.cells:
+            self.select_cell(finding.cells[0], others=finding.cells[1:])
+        if finding.anchor is not None:
+            # a prose finding, or one about a table value (N01): the sentence is the place to look
+            self.source.highlight_anchor(finding.anchor)
+        self.findings.select_finding(finding)
+        self.statusBar().showMessage(i18n.pick(finding.message, finding.message_en), 10000)
+
+    def _step(self, delta: int) -> Finding | None:
+        if self.current is None or self.current.session is None:
+            return None
+        walk = walk_findings(self.current.session)
+        if not walk:
+            self.statusBar().showMessage(self.tr("No findings to walk"), 5000)
+            return None
+        keys = [f.key for f in walk]
+        if self._finding_key in keys:
+            pos = keys.index(self._finding_key) + delta
+        elif self._finding_pos >= 0:  # the current one was fixed: the next is now at its place
+            pos = self._finding_pos if delta > 0 else self._finding_pos - 1
+        else:
+            pos = 0 if delta > 0 else len(walk) - 1
+        finding = walk[pos % len(walk)]
+        self.go_to_finding(finding)
+        return finding
+
+    def next_finding(self) -> Finding | None:
+        return self._step(+1)
+
+    def previous_finding(self) -> Finding | None:
+        return self._step(-1)
+
+    # ----------------------------------------------------------------------------- review
+
+    def _grid_context(self, cell_id: str, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.act_note.text(), lambda: self.add_note(cell_id))
+        session = self.current.session if self.current is not None else None
+        if session is not None:
+            for f in session.findings_for(cell_id):
+                if f.suggestion and f.suggestion.get("cell"):
+                    menu.addAction(self.findings.suggestion_text(f), partial(self.apply_suggestion, f))
+                    break
+            for f in session.findings_for(cell_id):
+                if f.severity == "warning" and not session.is_waived(f):
+                    menu.addAction(
+                        self.tr("Accept warning {rule}…").format(rule=f.rule), partial(self.waive_finding, f)
+                    )
+        menu.exec(pos)
+        menu.deleteLater()
+
+    def apply_suggestion(self, finding: Finding | None) -> None:
+        doc = self.current
+        if finding is None or not finding.suggestion or doc is None or doc.session is None:
+            return
+        cell = finding.suggestion["cell"]
+        doc.stack.push(EditCellCommand(doc, cell, str(finding.suggestion["value"]), reason=finding.rule))
+        self.select_cell(cell)
+
+    def waive_finding(self, finding: Finding | None) -> None:
+        doc = self.current
+        if finding is None or doc is None or doc.session is None:
+            return
+        if finding.severity != "warning":
+            self.statusBar().showMessage(
+                self.tr("Only warnings can be accepted; errors must be fixed."), 8000
+            )
+            return
+        reason = WaiverDialog.get_reason(finding, self)
+        if not reason:
+            return
+        try:
+            doc.stack.push(WaiveCommand(doc, finding, reason))
+        except WaiverNotAllowed as exc:
+            self.statusBar().showMessage(i18n.pick(exc.message_zh, exc.message_en), 8000)
+
+    def add_note(self, cell_id: str | None = None) -> None:
+        doc = self.current
+        cell_id = cell_id or self.current_cell()
+        if doc is None or doc.session is None or not cell_id:
+            self.statusBar().showMessage(self.tr("Select a cell first."), 5000)
+            return
+        text = NoteDialog.get_note(cell_label(cell_id, doc.session.data.format), self)
+        if text:
+            doc.stack.push(AddNoteCommand(doc, cell_id, text))
+
+    def remove_annotation(self, record: Any) -> None:
+        doc = self.current
+        if doc is None:
+            return
+        if isinstance(record, Note):
+            doc.stack.push(RemoveNoteCommand(doc, record))
+        else:
+            doc.stack.push(UnwaiveCommand(doc, record))

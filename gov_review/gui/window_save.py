@@ -1,0 +1,100 @@
+"""Saving the review (Ctrl+S, Save As) as a .grb bundle, and closing reports (Ctrl+W, quitting)
+without losing unsaved work. A failed save (read-only folder, full disk) says so in one sentence
+and leaves the review open and still marked unsaved. A mixin of MainWindow.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFileDialog
+
+from ..core.errors import GovReviewError
+from . import i18n
+from .dialogs import confirm
+from .document import ReportDocument
+
+
+class SavingMixin:
+    def save_current(self) -> bool:
+        """Ctrl+S: save to the report's bundle, asking where the first time."""
+        doc = self.current
+        if doc is None or doc.session is None:
+            return False
+        return self.save_document(doc, doc.bundle_path)
+
+    def save_current_as(self) -> bool:
+        doc = self.current
+        if doc is None or doc.session is None:
+            return False
+        return self.save_document(doc, None)
+
+    def save_document(self, doc: ReportDocument, path: str | None) -> bool:
+        if path is None:
+            suggested = doc.bundle_path or os.path.splitext(doc.report.path)[0] + ".grb"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save review bundle"), suggested, self.tr("Review bundle (*.grb)")
+            )
+            if not path:
+                return False
+            if not path.lower().endswith(".grb"):
+                path += ".grb"
+        from ..core.bundle import save_bundle  # zip and exports: only when saving
+
+        try:
+            save_bundle(doc.session, path)
+        except GovReviewError as exc:
+            text = exc.message(i18n.current_lang())
+            self.statusBar().showMessage(text, 15000)
+            confirm.warn(self, self.tr("Not saved"), text)
+            return False
+        doc.mark_saved(path)
+        self.discard_recovery(doc)
+        self.list_model.document_changed(doc)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        return True
+
+    def close_document(self, doc: ReportDocument) -> bool:
+        """Close one report, asking first when it has unsaved review work. False: still open."""
+        if doc.modified:
+            answer = confirm.ask_save(self, doc.name)
+            if answer == confirm.CANCEL:
+                return False
+            if answer == confirm.SAVE and not self.save_document(doc, doc.bundle_path):
+                return False
+        self.discard_recovery(doc)  # saved, or closed without saving by choice
+        self.undo_group.removeStack(doc.stack)
+        self.list_model.remove(doc)
+        if doc is self.current:
+            self.current = None
+            nxt = next((d for d in self.list_model.docs if d.ok), None)
+            self.set_current(nxt)
+            if nxt is None:
+                for view in (*self.grids.values(), self.source, self.findings, self.annotations):
+                    view.set_document(None)
+        doc.deleteLater()
+        self._schedule_autosave()
+        return True
+
+    def close_current(self) -> None:
+        index = self.list_view.currentIndex()
+        from .models.report_list import DocumentRole
+
+        doc = index.data(DocumentRole) if index.isValid() else self.current
+        if doc is not None:
+            self.close_document(doc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for doc in list(self.list_model.docs):
+            if doc.modified and not self.close_document(doc):
+                event.ignore()
+                return
+        self.autosave_timer.stop()
+        if self._job is not None:
+            self._job.cancelled = True
+        self.pool.wait()
+        self.save_layout()
+        self.release_recovery_locks()
+        event.accept()
