@@ -142,6 +142,7 @@ class LeagueView(QWidget):
         ):
             sig.connect(self._update_summary)
         self.model.columnsInserted.connect(self._size_columns)
+        self.model.modelReset.connect(self._size_columns)
         self.retranslate()
 
     # ------------------------------------------------------------------------------ API

@@ -116,8 +116,20 @@ def item_label(item: Item) -> str:
     return name
 
 
+def find_rule(rule: str):
+    """The rule's definition from the national pack or the cross-year pack, or None."""
+    for pack in ("national", "crossyear"):
+        try:
+            found = load_pack(pack).get(rule)
+        except FileNotFoundError:  # a build without the cross-year pack
+            continue
+        if found is not None:
+            return found
+    return None
+
+
 def rule_title(rule: str) -> str:
-    r = load_pack().get(rule)
+    r = find_rule(rule)
     if r is None:
         return rule
     return pick(r.title_zh, r.title_en)
@@ -193,6 +205,12 @@ class LeagueModel(QAbstractTableModel):
             if r.item is item:
                 return i
         return -1
+
+    def rule_counts(self, item: Item) -> dict[str, int]:
+        """Findings per rule for one report, as the table shows them (accepted warnings left out,
+        cross-year findings included)."""
+        row = self.row_of(item)
+        return dict(self._rows[row].by_rule) if row >= 0 else {}
 
     def refresh(self, item: Item) -> None:
         """Recount one report after its findings changed (an edit, a waiver, an undo)."""
