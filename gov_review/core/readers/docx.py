@@ -187,6 +187,7 @@ class _Walker:
         self.t = tags
         self.used_styles: set[str] = set()
         self.tbl_index = {tbl: i for i, tbl in enumerate(body.iter(tags.tbl))}
+        self.texts, self.slow = self._scan_texts(body)
         self.blocks: list[Paragraph | RawTable] = []
         self.paragraph_count = 0
         self.odd_spaces = 0
@@ -223,28 +224,61 @@ class _Walker:
         if content is not None:
             self._collect(content, parts)
 
-    def paragraph_text(self, p: etree._Element) -> str:
-        # Fast path: lxml's C iterator hands over only the elements that make text. A paragraph with
-        # a content control, a text box, alternate content or moved-away text takes the full walk.
+    def _scan_texts(self, body: etree._Element) -> tuple[dict[etree._Element, list[str]], set[Any]]:
+        """The text pieces of every paragraph of the body, in one pass of lxml's C iterator.
+
+        One ``iter`` over the whole body costs about as much as a few paragraphs' own ``iter``
+        calls, so paragraphs are not scanned one by one. A piece belongs to its nearest ``w:p``
+        ancestor (almost always its run's parent). Paragraphs holding a content control, a text
+        box, alternate content or moved-away text are marked slow: they take the full walk.
+        """
         t = self.t
-        parts: list[str] = []
-        for el in p.iter(*t.scan):
+        p_tag, r_tag, t_tag, tab_tag = t.p, t.r, t.t, t.tab
+        texts: dict[etree._Element, list[str]] = {}
+        slow: set[Any] = set()
+        for el in body.iter(*t.scan):
             tag = el.tag
-            if tag == t.t:
-                if el.text:
-                    parts.append(el.text)
-            elif tag == t.tab:
-                if el.getparent().tag == t.r:  # not a tab stop in w:pPr/w:tabs
-                    parts.append(" ")
-            elif tag == t.br or tag == t.cr:
-                parts.append("\n")
+            parent = el.getparent()
+            if tag == t_tag:
+                piece = el.text
+                if not piece:
+                    continue
+            elif tag == tab_tag:
+                if parent.tag != r_tag:  # a tab stop in w:pPr/w:tabs, not a tab character
+                    continue
+                piece = " "
+            elif tag in t.slow:
+                while parent is not None:  # every enclosing paragraph needs the full walk
+                    if parent.tag == p_tag:
+                        slow.add(parent)
+                    parent = parent.getparent()
+                continue
             elif tag == t.no_break_hyphen:
-                parts.append("-")
+                piece = "-"
+            else:  # w:br, w:cr
+                piece = "\n"
+            owner = parent.getparent() if parent is not None else None
+            if owner is None or owner.tag != p_tag:
+                owner = parent
+                while owner is not None and owner.tag != p_tag:
+                    owner = owner.getparent()
+                if owner is None:
+                    continue
+            parts = texts.get(owner)
+            if parts is None:
+                texts[owner] = [piece]
             else:
-                parts = []
-                self._collect(p, parts)
-                break
-        text = "".join(parts)
+                parts.append(piece)
+        return texts, slow
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        if p in self.slow:
+            parts: list[str] = []
+            self._collect(p, parts)
+            text = "".join(parts)
+        else:
+            parts_or_none = self.texts.get(p)
+            text = "".join(parts_or_none) if parts_or_none else ""
         if "[bookmark" in text:
             text, n = BOOKMARK_RE.subn("", text)
             self.bookmarks += n
@@ -315,6 +349,25 @@ class _Walker:
             elif tag in t.block_containers:
                 self._cell_blocks(child, lines, nested)
 
+    def _plain_cell_text(self, tc: etree._Element) -> tuple[etree._Element | None, str | None]:
+        """``(tcPr, text)`` of a cell that holds only properties and paragraphs (nearly all do).
+
+        The text is None when the cell holds anything else (a nested table, a content control, a
+        tracked block): then ``_cell_text`` takes the general walk.
+        """
+        t = self.t
+        tcpr = None
+        paragraphs: list[etree._Element] = []
+        for child in tc:
+            tag = child.tag
+            if tag == t.p:
+                paragraphs.append(child)
+            elif tag == t.tc_pr:
+                tcpr = child
+            elif tag == t.tbl or tag == t.sdt or tag in t.block_containers:
+                return tcpr if tcpr is not None else _child(tc, t.tc_pr), None
+        return tcpr, "\n".join([self.paragraph_text(p) for p in paragraphs])
+
     def table(self, tbl: etree._Element) -> list[RawTable]:
         """The table and, after it, the tables nested in its cells (document order)."""
         t = self.t
@@ -323,6 +376,7 @@ class _Walker:
         rows: list[list[RawCell]] = []
         # grid column -> the origin cell of a vertical merge still open at that column
         open_v: dict[int, RawCell] = {}
+        grid_span, v_merge = t.grid_span, t.v_merge
         for ri, tr in enumerate(table_rows(tbl, t)):
             trpr = _child(tr, t.tr_pr)
             before = 0
@@ -336,28 +390,32 @@ class _Walker:
             for ci, tc in enumerate(row_cells(tr, t)):
                 span = 1
                 vmerge: str | None = None
-                tcpr = _child(tc, t.tc_pr)
+                tcpr, text = self._plain_cell_text(tc)
                 if tcpr is not None:
                     for prop in tcpr:
                         ptag = prop.tag
-                        if ptag == t.grid_span:
+                        if ptag == grid_span:
                             span = max(1, _int_attr(prop, t, 1))
-                        elif ptag == t.v_merge:
+                        elif ptag == v_merge:
                             vmerge = str(prop.get(t.val, "continue"))
                 anchor = _cell_anchor(ti, ri, ci)
                 origin = open_v.get(col) if vmerge == "continue" else None
+                if text is None:
+                    # Text in a continuation cell is not shown by Word; only nested tables count.
+                    text = self._cell_text(tc, nested)
                 if origin is not None:
                     origin.rowspan += 1
                     still_open[col] = origin
-                    # Text in a continuation cell is not shown by Word; only nested tables count.
-                    self._cell_text(tc, nested)
-                    out.extend(RawCell(text="", anchor=anchor, merged=True) for _ in range(span))
+                    out.append(RawCell("", anchor, True))
+                    if span > 1:
+                        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
                 else:
-                    cell = RawCell(text=self._cell_text(tc, nested), anchor=anchor, colspan=span)
+                    cell = RawCell(text, anchor, False, span)
                     if vmerge is not None:
                         still_open[col] = cell
                     out.append(cell)
-                    out.extend(RawCell(text="", anchor=anchor, merged=True) for _ in range(span - 1))
+                    if span > 1:
+                        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
                 col += span
             open_v = still_open
             rows.append(out)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from lxml import etree
+
 from ..model import Anchor, Paragraph, RawCell, RawTable
 
 # Words that only the statistical tables of a report contain (not its headings: 行政复议 alone would
@@ -48,12 +50,25 @@ _BREAKS_XPATH = (
 )
 
 
+# Compiled once: ``el.xpath(text)`` compiles its expression on every call, which made these
+# per-cell look-ups most of the HTML reader's time.
+_BREAKS = etree.XPath(_BREAKS_XPATH)
+_OWN_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+_OWN_CELLS = etree.XPath("./td|./th")
+_NESTED_TABLES = etree.XPath(".//table")
+_LEADING_DIGITS_RE = re.compile(r"\d+")
+_WS_RE = re.compile(r"\s+")
+_STRING = etree.XPath(
+    "string()", smart_strings=False
+)  # the text of all descendants, as itertext() joins it, in C
+
+
 def _own_rows(table: Any) -> list[Any]:
-    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    return _OWN_ROWS(table)
 
 
 def _own_cells(row: Any) -> list[Any]:
-    return row.xpath("./td|./th")
+    return _OWN_CELLS(row)
 
 
 def _own_text(table: Any) -> str:
@@ -68,7 +83,7 @@ def _own_text(table: Any) -> str:
 
 
 def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
-    nested = table.xpath(".//table")
+    nested = _NESTED_TABLES(table)
     if nested and any(_has_labels(_own_text(t)) for t in nested):
         return "layout"
     if _has_labels(_own_text(table)):
@@ -77,7 +92,7 @@ def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
 
 
 def _has_labels(text: str) -> bool:
-    text = re.sub(r"\s+", "", text)
+    text = _WS_RE.sub("", text)
     return any(label in text for label in REPORT_LABELS) or (
         "行政复议" in text and "行政诉讼" in text and "总计" in text
     )
@@ -94,10 +109,10 @@ def cell_text(cell: Any, nested: bool = True) -> str:
     """A cell's text; ``<br>``, ``<p>`` and ``<div>`` inside it become line breaks."""
     if len(cell) == 0:
         return clean_text(cell.text or "")
-    breaks = cell.xpath(_BREAKS_XPATH)
+    breaks = _BREAKS(cell)
     if not breaks or (len(breaks) == 1 and breaks[0].tag == "p"):
         # Word's usual cell, one <p> of <span>s: no line break to keep, so let lxml gather the text.
-        return clean_text("".join(cell.itertext()))
+        return clean_text(_STRING(cell))
     lines: list[str] = []
     buf: list[str] = []
 
@@ -137,8 +152,10 @@ def cell_text(cell: Any, nested: bool = True) -> str:
 
 
 def _span(el: Any, name: str) -> int:
-    value = (el.get(name) or "1").strip()
-    digits = re.match(r"\d+", value)
+    value = el.get(name)
+    if value is None or value == "1":
+        return 1
+    digits = _LEADING_DIGITS_RE.match(value.strip())
     n = int(digits.group(0)) if digits else 1
     return max(1, min(n, MAX_SPAN))
 
