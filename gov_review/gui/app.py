@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import i18n, none_guard, settings
@@ -51,7 +51,7 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
     if screenshot:
         window = MainWindow(pool=SyncPool())
         window.resize(1600, 1000)
-        window.open_paths(files)
+        window.open_paths(files, remember=False)  # a screenshot is not the reviewer's recent work
         window.show()
         window.next_finding()  # show a finding as the reviewer would see it after F8
         app.processEvents()
@@ -63,5 +63,7 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
     window.show()
     if files:
         window.open_paths(files)
+    # once the window is up: what a crash left behind is offered back
+    QTimer.singleShot(0, window.offer_recovery)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     return app.exec()
