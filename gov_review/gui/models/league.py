@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from ...core.model import Finding
@@ -155,6 +156,10 @@ class _Row:
 class LeagueModel(QAbstractTableModel):
     """Rows are reports; columns are the fixed ones then one per rule that fired anywhere."""
 
+    # a report was added, removed or re-checked (not emitted for set_extra_findings, so a view
+    # that computes the extra findings can listen without feeding itself)
+    reports_changed = Signal()
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
@@ -180,6 +185,7 @@ class LeagueModel(QAbstractTableModel):
             self._connect(it)
         self._rules = self._all_rules()
         self.endResetModel()
+        self.reports_changed.emit()
 
     def add(self, item: Item) -> None:
         row = len(self._rows)
@@ -189,6 +195,7 @@ class LeagueModel(QAbstractTableModel):
         self.endInsertRows()
         self._connect(item)
         self._sync_rule_columns()
+        self.reports_changed.emit()
 
     def remove(self, item: Item) -> None:
         row = self.row_of(item)
@@ -199,6 +206,7 @@ class LeagueModel(QAbstractTableModel):
         self.endRemoveRows()
         self._disconnect(item)
         self._sync_rule_columns()
+        self.reports_changed.emit()
 
     def row_of(self, item: Item) -> int:
         for i, r in enumerate(self._rows):
@@ -220,6 +228,7 @@ class LeagueModel(QAbstractTableModel):
         self._count(self._rows[row])
         self._sync_rule_columns()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.reports_changed.emit()
 
     def set_extra_findings(self, by_path: dict[str, list[Finding]]) -> None:
         """Findings that belong to no single report's check, e.g. cross-year ones, by report path."""

@@ -1,0 +1,356 @@
+"""Cross-year pairs and their X01–X06 findings, with a way to reach both years' cells.
+
+Pairs are found by body name and year among the opened reports (``core.crossyear.find_pairs``); the
+reviewer adds a pair by hand when the names differ. A finding is pinned on this year's cells and
+names last year's in ``params["other"]``: both can be shown (``show_cell(path, cell_id)``).
+
+Attach API::
+
+    panel = CrossYearPanel(parent)
+    panel.attach(league_view.model)                     # the opened reports
+    panel.findings_changed.connect(league_view.model.set_extra_findings)
+    panel.show_cell.connect(window_show_cell)           # (path, cell_id): open/select that cell
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+
+from ..core import crossyear
+from ..core.model import Finding
+from .dialogs.pair import PairDialog
+from .i18n import pick
+from .models.league import Item, LeagueModel, item_label, item_ok, item_path, item_report, tr_zh
+from .states import severity_icon
+
+COL_WHAT, COL_HOW, COL_MESSAGE = range(3)
+FindingRole = Qt.ItemDataRole.UserRole + 1
+PairRole = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+_TOP = 0  # internalId of a pair row; a finding row carries its pair's index + 1
+
+
+class PairEntry:
+    """A pair as shown: the two items (ReportDocument or Report), how it was made, its findings."""
+
+    __slots__ = ("cur", "findings", "method", "prev")
+
+    def __init__(self, prev: Item, cur: Item, method: str, findings: list[Finding]) -> None:
+        self.prev, self.cur, self.method, self.findings = prev, cur, method, findings
+
+
+class CrossYearModel(QAbstractItemModel):
+    """Pairs at the top level, their cross-year findings below."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.pairs: list[PairEntry] = []
+
+    def set_pairs(self, pairs: list[PairEntry]) -> None:
+        self.beginResetModel()
+        self.pairs = list(pairs)
+        self.endResetModel()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.pairs)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self.pairs[parent.row()].findings)
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            COL_WHAT: tr_zh(QCoreApplication.translate("CrossYearModel", "Pair / rule"), "配对 / 规则"),
+            COL_HOW: tr_zh(QCoreApplication.translate("CrossYearModel", "How / severity"), "方式 / 程度"),
+            COL_MESSAGE: tr_zh(QCoreApplication.translate("CrossYearModel", "Findings"), "发现"),
+        }.get(section)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            if index.row() >= len(self.pairs):
+                return None
+            return self._pair_data(self.pairs[index.row()], index.column(), role)
+        pair_row = index.internalId() - 1
+        if pair_row >= len(self.pairs) or index.row() >= len(self.pairs[pair_row].findings):
+            return None
+        return self._finding_data(self.pairs[pair_row].findings[index.row()], index.column(), role)
+
+    def _pair_data(self, p: PairEntry, col: int, role: int) -> Any:
+        if role == PairRole:
+            return p
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_WHAT:
+                return f"{item_label(p.prev)} → {item_label(p.cur)}"
+            if col == COL_HOW:
+                if p.method == "manual":
+                    return tr_zh(QCoreApplication.translate("CrossYearModel", "by hand"), "手动配对")
+                return tr_zh(QCoreApplication.translate("CrossYearModel", "by name"), "按名称")
+            counts = {s: sum(1 for f in p.findings if f.severity == s) for s in ("error", "warning", "info")}
+            return tr_zh(
+                QCoreApplication.translate(
+                    "CrossYearModel", "{error} errors, {warning} warnings, {info} notes"
+                ),
+                "错误 {error} 条，警告 {warning} 条，提示 {info} 条",
+            ).format(**counts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item_path(p.prev)}\n→ {item_path(p.cur)}"
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_WHAT:
+            worst = next((s for s in ("error", "warning") if any(f.severity == s for f in p.findings)), "ok")
+            return severity_icon(worst)
+        return None
+
+    def _finding_data(self, f: Finding, col: int, role: int) -> Any:
+        if role == FindingRole:
+            return f
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_WHAT:
+                return f.rule
+            if col == COL_HOW:
+                return {
+                    "error": tr_zh(QCoreApplication.translate("CrossYearModel", "error"), "错误"),
+                    "warning": tr_zh(QCoreApplication.translate("CrossYearModel", "warning"), "警告"),
+                }.get(f.severity, tr_zh(QCoreApplication.translate("CrossYearModel", "note"), "提示"))
+            return pick(f.message, f.message_en)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return pick(f.message, f.message_en) + (f"\n{f.equation}" if f.equation else "")
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_WHAT:
+            return severity_icon(f.severity if f.severity in ("error", "warning") else "ok")
+        return None
+
+
+def other_side(finding: Finding) -> tuple[str | None, str | None]:
+    """(last year's path, its first cell) of a cross-year finding."""
+    other = finding.params.get("other") or {}
+    cells = other.get("cells") or []
+    return other.get("path"), (cells[0] if cells else None)
+
+
+class CrossYearPanel(QWidget):
+    show_cell = Signal(str, str)  # path, cell id
+    findings_changed = Signal(object)  # {this year's path: [cross-year findings]}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crossYearPanel")
+        self._league: LeagueModel | None = None
+        self._items: list[Item] = []
+        self._manual: list[tuple[str, str]] = []  # (prev path, cur path), newest last
+        self._last_emitted: list[tuple[str, str, str]] | None = None
+        self.model = CrossYearModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("crossYearTree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(COL_WHAT, 260)
+        self.tree.setColumnWidth(COL_HOW, 80)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._update_buttons)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("crossYearSummary")
+        self.summary.setWordWrap(True)
+        self.pair_button = QPushButton(self)
+        self.pair_button.setObjectName("pairByHand")
+        self.pair_button.clicked.connect(lambda: self.pair_by_hand())
+        self.unpair_button = QPushButton(self)
+        self.unpair_button.setObjectName("unpair")
+        self.unpair_button.clicked.connect(self.remove_selected_pair)
+        self.this_button = QPushButton(self)
+        self.this_button.setObjectName("showThisYear")
+        self.this_button.clicked.connect(lambda: self.show_finding(self.current_finding(), other=False))
+        self.other_button = QPushButton(self)
+        self.other_button.setObjectName("showLastYear")
+        self.other_button.clicked.connect(lambda: self.show_finding(self.current_finding(), other=True))
+        buttons = QHBoxLayout()
+        for b in (self.pair_button, self.unpair_button, self.this_button, self.other_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.summary)
+        lay.addLayout(buttons)
+        lay.addWidget(self.tree, 1)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("crossYearRefresh")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)  # a folder arrives report by report: pair once per burst
+        self._timer.timeout.connect(self.recompute)
+        self.retranslate()
+
+    # ------------------------------------------------------------------------------ API
+
+    def attach(self, league: LeagueModel) -> None:
+        self._league = league
+        league.reports_changed.connect(self.schedule)
+        self.schedule()
+
+    def set_reports(self, items: list[Item]) -> None:
+        self._league = None
+        self._items = list(items)
+        self.recompute()
+
+    def items(self) -> list[Item]:
+        return self._league.items() if self._league is not None else list(self._items)
+
+    def schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def add_manual_pair(self, prev: Item, cur: Item) -> None:
+        """Pair two reports by hand; it replaces any pair this year's report already had."""
+        cur_path = item_path(cur)
+        self._manual = [m for m in self._manual if m[1] != cur_path] + [(item_path(prev), cur_path)]
+        self.recompute()
+
+    def pair_by_hand(self, cur: Item | None = None) -> bool:
+        choice = PairDialog.get_pair(self.items(), cur, self)
+        if choice is None:
+            return False
+        self.add_manual_pair(*choice)
+        return True
+
+    def remove_selected_pair(self) -> None:
+        entry = self._selected_pair()
+        if entry is not None and entry.method == "manual":
+            self._manual = [m for m in self._manual if m[1] != item_path(entry.cur)]
+            self.recompute()
+
+    def current_finding(self) -> Finding | None:
+        return self.tree.currentIndex().data(FindingRole)
+
+    def show_finding(self, finding: Finding | None, other: bool = False) -> None:
+        """Ask for this year's cell of a cross-year finding (or last year's, with ``other``)."""
+        if finding is None:
+            return
+        if other:
+            path, cell = other_side(finding)
+        else:
+            path = (finding.params.get("this") or {}).get("path")
+            cell = finding.cells[0] if finding.cells else None
+        if path and cell:
+            self.show_cell.emit(path, cell)
+
+    def findings_by_path(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for p in self.model.pairs:
+            out.setdefault(item_path(p.cur), []).extend(p.findings)
+        return out
+
+    def recompute(self) -> None:
+        """Pair the opened reports again (names, manual choices) and re-run X01–X06."""
+        self._timer.stop()
+        items = [it for it in self.items() if item_ok(it)]
+        by_path = {item_path(it): it for it in items}
+        by_report = {id(item_report(it)): it for it in items}
+        manual = [(by_path[p], by_path[c]) for p, c in self._manual if p in by_path and c in by_path]
+        taken = {item_path(c) for _p, c in manual}
+        entries = [PairEntry(p, c, "manual", []) for p, c in manual]
+        for found in crossyear.find_pairs([item_report(it) for it in items]):
+            cur = by_report.get(id(found.cur))
+            prev = by_report.get(id(found.prev))
+            if cur is None or prev is None or item_path(cur) in taken:
+                continue
+            entries.append(PairEntry(prev, cur, found.method, []))
+        for e in entries:
+            e.findings = crossyear.check_pair(item_report(e.prev), item_report(e.cur))
+        entries.sort(key=lambda e: (item_label(e.cur), item_path(e.cur)))
+        self.model.set_pairs(entries)
+        self.tree.expandAll()
+        self._update_summary(len(items))
+        self._update_buttons()
+        signature = [(item_path(e.cur), f.key, f.message) for e in entries for f in e.findings]
+        if signature != self._last_emitted:  # unchanged findings: the league need not recount
+            self._last_emitted = signature
+            self.findings_changed.emit(self.findings_by_path())
+
+    def retranslate(self) -> None:
+        self.pair_button.setText(
+            tr_zh(QCoreApplication.translate("CrossYearPanel", "Pair by hand…"), "手动配对…")
+        )
+        self.unpair_button.setText(
+            tr_zh(QCoreApplication.translate("CrossYearPanel", "Remove hand pairing"), "取消手动配对")
+        )
+        self.this_button.setText(
+            tr_zh(QCoreApplication.translate("CrossYearPanel", "Show this year's cell"), "显示本年度单元格")
+        )
+        self.other_button.setText(
+            tr_zh(QCoreApplication.translate("CrossYearPanel", "Show last year's cell"), "显示上一年度单元格")
+        )
+        self._update_summary(sum(1 for it in self.items() if item_ok(it)))
+
+    # --------------------------------------------------------------------------- internals
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.schedule()
+        super().changeEvent(event)
+
+    def _selected_pair(self) -> PairEntry | None:
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return None
+        if idx.parent().isValid():
+            idx = idx.parent()
+        return idx.siblingAtColumn(0).data(PairRole)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.show_finding(index.data(FindingRole))
+
+    def _update_buttons(self, *_args: object) -> None:
+        finding = self.current_finding()
+        pair = self._selected_pair()
+        self.this_button.setEnabled(finding is not None and bool(finding.cells))
+        self.other_button.setEnabled(finding is not None and other_side(finding)[1] is not None)
+        self.unpair_button.setEnabled(pair is not None and pair.method == "manual")
+        self.pair_button.setEnabled(len([it for it in self.items() if item_ok(it)]) >= 2)
+
+    def _update_summary(self, readable: int) -> None:
+        pairs = self.model.pairs
+        paired = {item_path(p.cur) for p in pairs} | {item_path(p.prev) for p in pairs}
+        self.summary.setText(
+            tr_zh(
+                QCoreApplication.translate(
+                    "CrossYearPanel",
+                    "{pairs} pairs ({manual} by hand); {alone} of {n} readable reports have no other year opened.",
+                ),
+                "共 {pairs} 对（其中手动 {manual} 对）；{n} 份可读报告中有 {alone} 份未打开其他年度的报告。",
+            ).format(
+                pairs=len(pairs),
+                manual=sum(1 for p in pairs if p.method == "manual"),
+                alone=max(readable - len(paired), 0),
+                n=readable,
+            )
+        )
