@@ -12,8 +12,10 @@ from functools import lru_cache
 from .normalize import norm, parse_value, strip_numbering
 
 
+@lru_cache(maxsize=16384)
 def is_label(text: str) -> bool:
     """A cell that names a row or column (has CJK text and is not a value like 0万元 or 无)."""
+    # Cached: every table row asks it of every cell, and the same few hundred texts recur.
     s = norm(text)
     if not s:
         return False
@@ -36,11 +38,11 @@ class LabelIndex:
                     continue
                 self.exact.setdefault(n, key)
                 self.variants.append((n, key))
-        self._cache: dict[str, tuple[str | None, float]] = {}
+        self._cache: dict[str | tuple[str, frozenset[str]], tuple[str | None, float]] = {}
 
     def match(self, text: str, allowed: frozenset[str] | None = None) -> tuple[str | None, float]:
         """Return (key, confidence) or (None, 0). ``allowed`` restricts the keys considered."""
-        cache_key = text if allowed is None else f"{text}\x00{','.join(sorted(allowed))}"
+        cache_key = text if allowed is None else (text, allowed)
         hit = self._cache.get(cache_key)
         if hit is not None:
             return hit

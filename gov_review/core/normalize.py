@@ -157,6 +157,18 @@ def _looks_numeric_garbage(text: str) -> bool:
 def fmt_number(value: Decimal | None) -> str:
     if value is None:
         return "空"
+    try:
+        return _fmt_cached(value)
+    except TypeError:  # an unhashable value (a signalling NaN): format it directly
+        return _fmt(value)
+
+
+def _fmt(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(int(value))
     return format(value.normalize(), "f")
+
+
+# Messages print the same few numbers many times per report; equal values print alike, and
+# ``typed`` keeps an int apart from the Decimal of the same value.
+_fmt_cached = lru_cache(maxsize=4096, typed=True)(_fmt)

@@ -436,9 +436,14 @@ def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
     return None
 
 
+@cache
+def _t3_group_rows(group: str) -> frozenset[str]:
+    return frozenset(r for r, g in _indexes().t3_row_group_of.items() if g == group)
+
+
 def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | None, float]:
     if group in ("deny", "unable", "reject", "other"):
-        allowed = frozenset(r for r, g in idx.t3_row_group_of.items() if g == group)
+        allowed = _t3_group_rows(group)
         key, conf = idx.t3_rows.match(text, allowed)
         if key is not None and conf >= 0.85:
             return key, conf

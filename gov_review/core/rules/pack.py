@@ -133,10 +133,49 @@ def _term_text(
 ) -> str:
     if term.cell is None:
         return fmt_number(term.const)
-    ci = info[term.cell]
+    return _label_of(term.cell, info, label) + fmt_number(values.get(term.cell))
+
+
+def _label_of(cell: str, info: Mapping[str, CellInfo], label: str) -> str:
+    """The short row/column name a term is printed with, and its separator ("一 4", "（七）4")."""
+    ci = info[cell]
     name = ci.row_short if label == "row" else ci.col_short
-    sep = "" if name.endswith("）") else " "
-    return f"{name}{sep}{fmt_number(values.get(term.cell))}"
+    return name if name.endswith("）") else name + " "
+
+
+# Per equation instance (they live for the process in ``equations``' cache): for each side, the
+# (sign, cell, printed prefix or constant text) of its terms, so messages do not look labels up.
+_PREPARED: dict[int, tuple[tuple[tuple[int, str | None, str], ...], ...]] = {}
+
+
+def _prepared_sides(inst: EquationInstance) -> tuple[tuple[tuple[int, str | None, str], ...], ...]:
+    hit = _PREPARED.get(id(inst))
+    if hit is None:
+        info = get_template_cells_for(inst)
+        hit = tuple(
+            tuple(
+                (
+                    t.sign,
+                    t.cell,
+                    fmt_number(t.const) if t.cell is None else _label_of(t.cell, info, inst.term_label),
+                )
+                for t in side
+            )
+            for side in (inst.formula.left, inst.formula.right)
+        )
+        _PREPARED[id(inst)] = hit
+    return hit
+
+
+def _short_side(
+    prepared: tuple[tuple[int, str | None, str], ...], values: Mapping[str, Decimal | None]
+) -> str:
+    parts = []
+    for i, (sign, cell, text) in enumerate(prepared):
+        if cell is not None:
+            text += fmt_number(values.get(cell))
+        parts.append(text if i == 0 and sign > 0 else ("+ " if sign > 0 else "- ") + text)
+    return " ".join(parts)
 
 
 def _side_text(
@@ -172,17 +211,41 @@ def _side_text(
 def equation_text(
     inst: EquationInstance, values: Mapping[str, Decimal | None], holds: bool, lang: str
 ) -> str:
-    info = get_template_cells_for(inst)
-    left = _side_text(inst.formula.left, values, info, inst.term_label, lang)
-    right = _side_text(inst.formula.right, values, info, inst.term_label, lang)
+    return equation_texts(inst, values, holds, (lang,))[0]
+
+
+def equation_texts(
+    inst: EquationInstance,
+    values: Mapping[str, Decimal | None],
+    holds: bool,
+    langs: tuple[str, ...] = ("zh", "en"),
+) -> list[str]:
+    """The equation with its numbers (``一 4 + 二 0 ≠ （七）0 + 四 0，差 4``), once per language.
+
+    Sides of up to six terms read the same in every language and are built once.
+    """
+    prepared = _prepared_sides(inst)
+    sides: list[list[str]] = []
+    for terms, prep in zip((inst.formula.left, inst.formula.right), prepared, strict=True):
+        if len(terms) <= MAX_TERMS_SHOWN:
+            text = _short_side(prep, values)
+            sides.append([text] * len(langs))
+        else:
+            info = get_template_cells_for(inst)
+            sides.append([_side_text(terms, values, info, inst.term_label, lang) for lang in langs])
     sym = HOLDS[inst.formula.op] if holds else NEGATE[inst.formula.op]
-    text = f"{left} {sym} {right}"
+    diff = None
     if not holds:
         lv, _ = side_value(inst.formula.left, values)
         rv, _ = side_value(inst.formula.right, values)
         diff = fmt_number(abs(lv - rv))
-        text += f"，差 {diff}" if lang == "zh" else f", difference {diff}"
-    return text
+    out = []
+    for i, lang in enumerate(langs):
+        text = f"{sides[0][i]} {sym} {sides[1][i]}"
+        if diff is not None:
+            text += f"，差 {diff}" if lang == "zh" else f", difference {diff}"
+        out.append(text)
+    return out
 
 
 def get_template_cells_for(inst: EquationInstance) -> Mapping[str, CellInfo]:
@@ -245,7 +308,7 @@ def check_equations(data: ReportData) -> list[Finding]:
             # Not assessable: say so, with what the rule gives when blanks are read as 0.
             hint_zh = "成立" if holds else "不成立"
             hint_en = "holds" if holds else "fails"
-            eq_zh = equation_text(inst, values, holds, "zh")
+            eq_zh, eq_en = equation_texts(inst, values, holds)
             findings.append(
                 Finding(
                     rule=rule.id,
@@ -255,7 +318,7 @@ def check_equations(data: ReportData) -> list[Finding]:
                     message=f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
                     f"若空白按 0 计，则{hint_zh}：{eq_zh}",
                     message_en=f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
-                    f"cells; with blanks read as 0 it {hint_en}: {equation_text(inst, values, holds, 'en')}",
+                    f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
                     params={**params, "missing": missing, "holds_as_zero": holds},
                     assessable=False,
                     equation=eq_zh,
@@ -264,8 +327,7 @@ def check_equations(data: ReportData) -> list[Finding]:
             continue
         if holds:
             continue
-        eq_zh = equation_text(inst, values, False, "zh")
-        eq_en = equation_text(inst, values, False, "en")
+        eq_zh, eq_en = equation_texts(inst, values, False)
         fmt_params = {
             "instance": inst.instance_zh,
             "equation": eq_zh,
