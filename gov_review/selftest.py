@@ -61,6 +61,7 @@ def run_checks(workdir: Path, log=print) -> None:
 
     from .cli import sample_reports
     from .core.pipeline import analyse_file
+    from .core.recovery import RecoveryStore
 
     # Settings (recent files, layout) go to the work folder, not the user's profile.
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir / "settings"))
@@ -84,11 +85,12 @@ def run_checks(workdir: Path, log=print) -> None:
 
     samples = [p for p in sample_reports() if Path(p).name.startswith("seed_")]
     _check(len(samples) >= 5, f"expected the five sample reports, found {len(samples)}")
-    window = MainWindow(pool=SyncPool())
+    # Autosaves go to the work folder too: the self-test is nobody's unsaved review.
+    window = MainWindow(pool=SyncPool(), recovery=RecoveryStore(workdir / "recovery"))
     try:
         window.resize(1400, 900)
         window.show()
-        window.open_paths(samples)
+        window.open_paths(samples, remember=False)
         _process(app)
         docs = {d.name: d for d in window.list_model.docs}
         _check(len(docs) == len(samples), f"{len(docs)} of {len(samples)} sample reports opened")
@@ -124,6 +126,7 @@ def run_checks(workdir: Path, log=print) -> None:
             "correcting （七）总计 to 4 did not clear R01",
         )
         _check(seed2.modified, "the edit did not mark the review as modified")
+        _check(window.autosave_now() == 1, "the autosave (what a crash keeps) wrote nothing")
         bundle = workdir / "seed_002.grb"
         seed2.bundle_path = str(bundle)  # skips the file dialog
         _check(window.save_current(), "saving the review bundle failed")
@@ -132,7 +135,7 @@ def run_checks(workdir: Path, log=print) -> None:
         log(f"bundle saved ({bundle.stat().st_size:,} bytes): ok")
 
         before = set(map(id, window.list_model.docs))
-        window.open_paths([str(bundle)])
+        window.open_paths([str(bundle)], remember=False)
         _process(app)
         reopened = next((d for d in window.list_model.docs if id(d) not in before), None)
         _check(reopened is not None and reopened.ok, "the saved bundle did not reopen")
