@@ -501,19 +501,26 @@ class LeagueFilterProxy(QSortFilterProxyModel):
         self._paths: frozenset[str] | None = None
         self.paths_label = ""
 
+    def _filter_change(self, name: str, value: Any) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange around the change
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, name, value)
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._filter_change("_text", text.strip().casefold())
 
     def set_errors_only(self, on: bool) -> None:
-        self._errors_only = bool(on)
-        self.invalidateFilter()
+        self._filter_change("_errors_only", bool(on))
 
     def set_paths(self, paths: set[str] | frozenset[str] | None, label: str = "") -> None:
         """Show only these reports (None: all)."""
-        self._paths = None if paths is None else frozenset(paths)
         self.paths_label = label if paths is not None else ""
-        self.invalidateFilter()
+        self._filter_change("_paths", None if paths is None else frozenset(paths))
 
     @property
     def paths(self) -> frozenset[str] | None:
