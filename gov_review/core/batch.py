@@ -298,9 +298,14 @@ Progress = Callable[[int, int], None]
 
 
 def _mp_context() -> Any:
-    # forkserver: workers are forked from a clean server process, never from a process running
-    # Qt threads (the GUI); spawn where fork is not available (Windows, macOS default).
+    # fork is the cheapest (workers inherit the imported readers) and never re-runs the caller's
+    # main script, but forking a process that runs Qt threads (the GUI) is unsafe: there, and where
+    # fork does not exist (Windows, macOS), workers come from a clean forkserver or are spawned.
+    import sys
+
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and "PySide6" not in sys.modules and sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
@@ -362,6 +367,7 @@ def _run_pool(
     """
     in_flight: deque[tuple[list[tuple[int, str]], Future[list[LeagueRow]]]] = deque()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
+    succeeded = breaks = 0
     try:
         while work or in_flight:
             if cancel is not None and cancel.is_set():
@@ -372,6 +378,14 @@ def _run_pool(
                     if fut.done() and not fut.cancelled() and fut.exception() is None:
                         yield from fut.result()
                 return
+            if breaks >= 2 and not succeeded:
+                # The pool cannot even start (no worker ever finished a file): check in this process.
+                for items in work:
+                    for index, path in items:
+                        if cancel is not None and cancel.is_set():
+                            return
+                        yield check_one(index, path, *options)
+                return
             while work and len(in_flight) < 2 * jobs:
                 items = work.popleft()
                 in_flight.append((items, executor.submit(_check_chunk, items, options)))
@@ -379,11 +393,12 @@ def _run_pool(
             try:
                 rows = _wait(fut, cancel)
             except BrokenProcessPool:
+                breaks += 1
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
                 retry = [items, *(i for i, _f in in_flight)]
                 in_flight.clear()
-                if len(items) == 1:
+                if len(items) == 1 and succeeded:
                     yield _crashed_row(*items[0])
                     retry = retry[1:]
                 for chunk_items in reversed(retry):
@@ -393,6 +408,7 @@ def _run_pool(
             if rows is None:  # cancelled while waiting
                 in_flight.appendleft((items, fut))
                 continue
+            succeeded += 1
             yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -90,7 +90,7 @@ def normalise_body(name: str | None) -> str:
 
 def _suffix_match(short: str, long: str) -> bool:
     """``其塔木街道`` vs ``长春市九台区其塔木街道``: the longer name only adds its region in front."""
-    if len(short) < 4 or len(long) <= len(short) or not long.endswith(short):
+    if len(short) < 3 or len(long) <= len(short) or not long.endswith(short):
         return False
     return long[: -len(short)].endswith(_REGION_END)
 
