@@ -150,6 +150,7 @@ class LeagueRow:
     values: dict[str, Decimal | None] | None = None
     digest: Any = None  # crossyear.YearDigest
     report: Report | None = None
+    json: dict[str, Any] | None = None  # the CLI's per-report JSON, when asked for (``json_lang``)
     crossyear: list[Finding] = field(default_factory=list)
 
     @property
@@ -207,6 +208,16 @@ def figure(values: dict[str, Decimal | None], cells: Sequence[str]) -> Decimal |
     return sum(present, Decimal(0)) if present else None
 
 
+@dataclass(frozen=True, slots=True)
+class RowOptions:
+    """What a row carries besides counts and figures (each costs memory and pickling)."""
+
+    with_cells: bool = False  # every cell's value (the summary)
+    with_digest: bool = False  # the cross-year digest
+    keep_report: bool = False  # the whole Report, SourceDocument included
+    json_lang: str | None = None  # the CLI's per-report JSON in this language
+
+
 def row_from_report(
     index: int,
     report: Report,
@@ -214,12 +225,17 @@ def row_from_report(
     with_digest: bool = False,
     keep_report: bool = False,
     waived: int = 0,
+    json_lang: str | None = None,
 ) -> LeagueRow:
     row = LeagueRow(index=index, path=report.path, waived=waived)
     if report.error is not None:
         row.error = report.error.message("zh")
         row.error_en = report.error.message("en")
         row.error_code = report.error.code
+        if json_lang is not None:
+            from .pipeline import report_to_json
+
+            row.json = report_to_json(report, json_lang)
         return row
     data = report.data
     assert data is not None
@@ -237,6 +253,10 @@ def row_from_report(
         row.digest = digest(report)
     if keep_report:
         row.report = report
+    if json_lang is not None:
+        from .pipeline import report_to_json
+
+        row.json = report_to_json(report, json_lang)
     return row
 
 
@@ -260,27 +280,37 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, int]:
     return report, waived
 
 
-def check_one(
-    index: int,
-    path: str,
-    with_cells: bool = False,
-    with_digest: bool = False,
-    keep_report: bool = False,
-) -> LeagueRow:
+def check_one(index: int, path: str, options: RowOptions = RowOptions()) -> LeagueRow:
     """Check one file (or open one bundle) into a row. Never raises for a bad file."""
     try:
         report, waived = open_report(path)
-        return row_from_report(index, report, with_cells, with_digest, keep_report, waived)
-    except Exception as exc:  # a bug in one file's path must not stop the other 999
+        return row_from_report(
+            index,
+            report,
+            options.with_cells,
+            options.with_digest,
+            options.keep_report,
+            waived,
+            options.json_lang,
+        )
+    except Exception as exc:  # a bug on one file's path must not stop the other 999
         err = BatchError("internal_error", name=os.path.basename(path), reason=type(exc).__name__)
         row = LeagueRow(index=index, path=path)
         row.error, row.error_en, row.error_code = err.message_zh, err.message_en, err.code
         row.error_en += "\n" + "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        if options.json_lang is not None:
+            row.json = _error_json(path, err, options.json_lang)
         return row
 
 
-def _check_chunk(items: Sequence[tuple[int, str]], options: tuple[bool, bool, bool]) -> list[LeagueRow]:
-    return [check_one(i, p, *options) for i, p in items]
+def _error_json(path: str, err: GovReviewError, lang: str) -> dict[str, Any]:
+    from .pipeline import report_to_json
+
+    return report_to_json(Report(path=path, error=err), lang)
+
+
+def _check_chunk(items: Sequence[tuple[int, str]], options: RowOptions) -> list[LeagueRow]:
+    return [check_one(i, p, options) for i, p in items]
 
 
 def _crashed_row(index: int, path: str) -> LeagueRow:
@@ -322,6 +352,7 @@ def iter_check(
     with_cells: bool = False,
     with_digest: bool = False,
     keep_reports: bool = False,
+    json_lang: str | None = None,
     chunk: int | None = None,
 ) -> Iterator[LeagueRow]:
     """Rows of ``paths`` in input order, as they are ready; stops early when ``cancel`` is set.
@@ -330,13 +361,13 @@ def iter_check(
     after every row, from the calling thread.
     """
     total = len(paths)
-    options = (with_cells, with_digest, keep_reports)
+    options = RowOptions(with_cells, with_digest, keep_reports, json_lang)
     done = 0
     if jobs <= 1 or total <= 1:
         for i, path in enumerate(paths):
             if cancel is not None and cancel.is_set():
                 return
-            row = check_one(i, path, *options)
+            row = check_one(i, path, options)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -356,7 +387,7 @@ def iter_check(
 def _run_pool(
     work: deque[list[tuple[int, str]]],
     jobs: int,
-    options: tuple[bool, bool, bool],
+    options: RowOptions,
     cancel: threading.Event | None,
 ) -> Iterator[LeagueRow]:
     """Feed chunks to a pool, at most ``2 × jobs`` in flight, and yield their rows in order.
@@ -384,7 +415,7 @@ def _run_pool(
                     for index, path in items:
                         if cancel is not None and cancel.is_set():
                             return
-                        yield check_one(index, path, *options)
+                        yield check_one(index, path, options)
                 return
             while work and len(in_flight) < 2 * jobs:
                 items = work.popleft()
@@ -399,7 +430,7 @@ def _run_pool(
                 retry = [items, *(i for i, _f in in_flight)]
                 in_flight.clear()
                 if len(items) == 1 and succeeded:
-                    yield _crashed_row(*items[0])
+                    yield _crashed_row(*items[0], options)
                     retry = retry[1:]
                 for chunk_items in reversed(retry):
                     for one in reversed(chunk_items):
@@ -433,6 +464,7 @@ def check_many(
     with_cells: bool = False,
     with_digest: bool = False,
     keep_reports: bool = False,
+    json_lang: str | None = None,
     chunk: int | None = None,
 ) -> list[LeagueRow]:
     """League rows for ``paths`` (files; use :func:`collect_files` for folders), in input order.
@@ -448,6 +480,7 @@ def check_many(
             with_cells=with_cells,
             with_digest=with_digest,
             keep_reports=keep_reports,
+            json_lang=json_lang,
             chunk=chunk,
         )
     )

@@ -174,24 +174,16 @@ def write_summary(rows: Sequence[LeagueRow | Report], out: str | os.PathLike[str
 
 def _league_sheet(wb: Any, fm: _Formats, rows: Sequence[LeagueRow]) -> None:
     ws = wb.add_worksheet("各报告")
-    rules = sorted({r for row in rows for r in row.by_rule})
-    heads = ["序号", "文件", "主体", "年度", "格式"]
-    heads += [FIGURE_NAMES[k] for k in FIGURES]
-    heads += ["错误", "警告", "提示", *rules, "无法读取的原因"]
+    heads, values = league_columns(rows)
     ws.write_row(0, 0, heads, fm.head)
-    for i, row in enumerate(rows, start=1):
-        values: list[Any] = [i, row.path, row.body or "", row.year or "", row.format or ""]
-        values += [_num(row.figures.get(k)) for k in FIGURES]
-        values += [row.counts["error"], row.counts["warning"], row.counts["info"]]
-        values += [row.by_rule.get(r, 0) for r in rules]
-        values.append(row.error or "")
-        for col, v in enumerate(values):
+    for i, row in enumerate(values, start=1):
+        for col, v in enumerate(row):
             if v is None:
                 ws.write_blank(i, col, None, fm.blank)
             else:
                 ws.write(i, col, v, fm.label if isinstance(v, str) else fm.value)
     ws.freeze_panes(1, 3)
-    ws.autofilter(0, 0, max(1, len(rows)), len(heads) - 1)
+    ws.autofilter(0, 0, max(1, len(values)), len(heads) - 1)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 2, 24)
     ws.set_column(len(heads) - 1, len(heads) - 1, 50)
@@ -276,3 +268,63 @@ def _findings_sheet(wb: Any, fm: _Formats, aggs: dict[str, Aggregate]) -> None:
     ws.set_column(3, 3, 30)
     ws.set_column(4, 4, 80)
     ws.set_column(5, 5, 50)
+
+
+# ------------------------------------------------------------------------------------------------
+# The league table alone (``gov-review check --out``)
+
+
+def league_columns(rows: Sequence[LeagueRow]) -> tuple[list[str], list[list[Any]]]:
+    """Header and values of the league table: one row per report, counts per severity and per rule."""
+    rules = sorted({r for row in rows for r in row.by_rule})
+    heads = ["序号", "文件", "主体", "年度", "格式"]
+    heads += [FIGURE_NAMES[k] for k in FIGURES]
+    heads += ["错误", "警告", "提示", *rules, "无法读取的原因"]
+    out = []
+    for i, row in enumerate(rows, start=1):
+        values: list[Any] = [i, row.path, row.body or "", row.year or "", row.format or ""]
+        values += [_num(row.figures.get(k)) for k in FIGURES]
+        values += [row.counts["error"], row.counts["warning"], row.counts["info"]]
+        values += [row.by_rule.get(r, 0) for r in rules]
+        values.append(row.error or "")
+        out.append(values)
+    return heads, out
+
+
+def league_csv(rows: Sequence[LeagueRow]) -> bytes:
+    """The league table as CSV, UTF-8 with BOM (Excel on a Chinese Windows opens it as it is)."""
+    import csv
+
+    heads, values = league_columns(rows)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(heads)
+    for row in values:
+        writer.writerow(["" if v is None else v for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def league_xlsx(rows: Sequence[LeagueRow]) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    _league_sheet(wb, _Formats(wb), rows)
+    wb.close()
+    return buf.getvalue()
+
+
+def league_json(rows: Sequence[LeagueRow]) -> bytes:
+    import json
+
+    doc = {"reports": [row.to_dict() for row in rows]}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def write_league(rows: Sequence[LeagueRow], out: str | os.PathLike[str]) -> None:
+    """Write the league table as .json, .csv or .xlsx, by the file's extension."""
+    from ..bundle import atomic_write
+
+    ext = os.path.splitext(str(out))[1].lower()
+    writers = {".json": league_json, ".csv": league_csv, ".xlsx": league_xlsx}
+    if ext not in writers:
+        raise ValueError(ext)
+    atomic_write(out, writers[ext](rows))
