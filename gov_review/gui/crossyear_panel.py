@@ -283,11 +283,17 @@ class CrossYearPanel(QWidget):
             if cur is None or prev is None or item_path(cur) in taken:
                 continue
             entries.append(PairEntry(prev, cur, found.method, []))
+        order = {"error": 0, "warning": 1, "info": 2}
         for e in entries:
-            e.findings = crossyear.check_pair(item_report(e.prev), item_report(e.cur))
+            found = crossyear.check_pair(item_report(e.prev), item_report(e.cur))
+            # what must be fixed first, then rule by rule (the core orders by table position)
+            e.findings = sorted(found, key=lambda f: (order.get(f.severity, 3), f.rule))
         entries.sort(key=lambda e: (item_label(e.cur), item_path(e.cur)))
         self.model.set_pairs(entries)
         self.tree.expandAll()
+        # the pair's names must be readable; messages are elided and shown whole in the tooltip
+        self.tree.resizeColumnToContents(COL_WHAT)
+        self.tree.setColumnWidth(COL_WHAT, min(max(self.tree.columnWidth(COL_WHAT), 200), 460))
         self._update_summary(len(items))
         self._update_buttons()
         signature = [(item_path(e.cur), f.key, f.message) for e in entries for f in e.findings]

@@ -61,7 +61,7 @@ class PairDialog(QDialog):
         self.cur_combo.currentIndexChanged.connect(self._update)
         self._preselect(cur)
         self._update()
-        self.resize(520, 220)
+        self.resize(560, self.sizeHint().height())
 
     def _preselect(self, cur: Item | None) -> None:
         """This year's: the given report; last year's: an opened report of the year before, if any."""
