@@ -21,7 +21,7 @@ from .labels import LabelIndex, is_label
 from .meta import detect_body, find_title, find_year, stats_period_year
 from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument, Unplaced
 from .normalize import norm, parse_value, strip_numbering
-from .runtogether import DIGITS_RE, decode, t3_row_ok, t4_row_ok
+from .runtogether import DIGITS_RE, decode, narrow, t3_row_ok, t4_row_ok
 from .sections import locate_sections
 from .templates import FORMATS, get_template
 
@@ -57,6 +57,7 @@ class _Placed:
     confidence: float
     placement: str
     candidates: list[int] | None = None  # run-together digits with several valid splits
+    note: str | None = None
 
 
 @dataclass(slots=True)
@@ -66,6 +67,8 @@ class _Result:
     observations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)
     found: dict[str, bool] = field(default_factory=dict)
+    # run-together rows with several valid splits: (cell ids, blob cell, splits, observation index)
+    ambiguous: list[tuple[list[str], RawCell, list[list[int]], int]] = field(default_factory=list)
 
     def place(
         self,
@@ -98,10 +101,60 @@ class _Result:
             else:
                 self.place(cid, RawCell(text, blob.anchor), 0.3, "ambiguous", column)
         code = "runtogether_split" if len(options) == 1 else "runtogether_ambiguous"
+        if len(options) > 1:
+            self.ambiguous.append((ids, blob, options, len(self.observations)))
         self.observations.append(
             (code, {"table": table, "blob": text, "cells": ids, "options": options[:10]})
         )
         return True
+
+    def narrow_runtogether(self, fmt: str) -> None:
+        """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
+        known = {
+            cid: parse_value(p.cell.text).value for cid, p in self.placed.items() if p.candidates is None
+        }
+        rows = [(ids, options) for ids, _blob, options, _obs in self.ambiguous]
+        result = narrow(rows, known, _rules(fmt))
+        for (ids, blob, before, obs), after in zip(self.ambiguous, result.options, strict=True):
+            code, params = self.observations[obs]
+            params = {**params, "column_check": result.status, "combinations": result.combinations}
+            if result.status == "capped":
+                params["cap"] = result.cap
+            if len(after) == len(before):
+                self.observations[obs] = (code, params)
+                continue
+            note = NOTE_BY_COLUMNS if len(after) == 1 else None
+            for i, cid in enumerate(ids):
+                column = sorted({o[i] for o in after})
+                if len(column) == 1:
+                    conf = 0.7 if len(after) == 1 else 0.6
+                    self.placed[cid] = _Placed(
+                        RawCell(str(column[0]), blob.anchor), conf, "split", None, note
+                    )
+                else:
+                    self.placed[cid] = _Placed(
+                        RawCell(blob.text.strip(), blob.anchor), 0.3, "ambiguous", column
+                    )
+            code = "runtogether_split_columns" if len(after) == 1 else code
+            self.observations[obs] = (code, {**params, "options": after[:10], "row_options": len(before)})
+
+
+NOTE_BY_COLUMNS = "按行、列合计关系唯一确定的拆分（decoded by row and column rules）"
+
+
+@cache
+def _rules(fmt: str) -> tuple[tuple[tuple[tuple[int, str | None, Decimal], ...], str], ...]:
+    """The format's equations as ``left − right op 0`` term lists, for narrowing run-together rows."""
+    from .rules.pack import equations
+
+    out = []
+    for inst in equations(fmt):
+        f = inst.formula
+        terms = tuple((t.sign, t.cell, t.const) for t in f.left) + tuple(
+            (-t.sign, t.cell, t.const) for t in f.right
+        )
+        out.append((terms, f.op))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -546,6 +599,8 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     # Table 二's defaults depend on the format, which table 三 may already have told us.
     _t2(split["t2"], detect_format(res.markers, year)[0] or fmt_hint, res)
     fmt, evidence = detect_format(res.markers, year)
+    if res.ambiguous and fmt is not None:
+        res.narrow_runtogether(fmt)
 
     cells: dict[str, Cell] = {}
     if fmt is not None:
@@ -597,4 +652,5 @@ def _make_cell(cid: str, placed: _Placed | None) -> Cell:
         confidence=placed.confidence,
         placement=placed.placement,
         unit=parsed.unit,
+        notes=[placed.note] if placed.note else [],
     )

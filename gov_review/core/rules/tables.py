@@ -122,6 +122,7 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
     out: list[Finding] = []
     codes = {
         "runtogether_split": "split",
+        "runtogether_split_columns": _split_columns_code(),
         "runtogether_ambiguous": "ambiguous",
         "runtogether_none": "unsplittable",
     }
@@ -132,20 +133,45 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
         info = infos.get(cells[0])
         row = info.row_label if info else ""
         options = params.get("options", [])
-        out.append(
-            emit(
-                "R06",
-                codes[code],
-                cells,
-                table=TABLE_ZH.get(params["table"], "表格"),
-                row=row if params["table"] == "t3" else "数据行",
-                blob=params["blob"],
-                values=" ".join(map(str, options[0])) if options else "",
-                n=len(options),
-                options="；".join(" ".join(map(str, o)) for o in options[:4]),
-            )
+        finding = emit(
+            "R06",
+            codes[code],
+            cells,
+            table=TABLE_ZH.get(params["table"], "表格"),
+            row=row if params["table"] == "t3" else "数据行",
+            blob=params["blob"],
+            values=" ".join(map(str, options[0])) if options else "",
+            n=len(options),
+            options="；".join(" ".join(map(str, o)) for o in options[:4]),
+            **{k: params[k] for k in ("row_options", "cap") if k in params},
         )
+        if "cap" in params:
+            # Too many combinations of ambiguous rows to try against the column rules: say so.
+            finding.message += f"（粘连的行过多，{params['combinations']} 种组合超过上限 {params['cap']}，未按各列合计缩小候选。）"
+            finding.message_en += (
+                f" ({params['combinations']} combinations of run-together rows exceed the limit of "
+                f"{params['cap']}; the column totals were not used to narrow them.)"
+            )
+        if code == "runtogether_split_columns" and codes[code] == "split":
+            # The pack has no words of its own for this yet: say which rules decided the split.
+            finding.message = finding.message.replace(*_SPLIT_BY_ROW_ZH)
+            finding.message_en = finding.message_en.replace(*_SPLIT_BY_ROW_EN)
+        out.append(finding)
     return out
+
+
+_SPLIT_BY_ROW_ZH = ("按行内合计关系只有一种拆分", "按行内及各列合计关系只有一种拆分")
+_SPLIT_BY_ROW_EN = (
+    "only one split satisfies the row total",
+    "only one split satisfies the row and column totals",
+)
+
+
+def _split_columns_code() -> str:
+    """R06's code for a row decided by the column rules: its own message once the pack has one."""
+    from .pack import load_pack
+
+    return "split_columns" if "split_columns" in load_pack()["R06"].raw.get("messages", {}) else "split"
 
 
 def _totals_blank(data: ReportData) -> list[Finding]:
