@@ -26,7 +26,7 @@ from .model import Finding
 from .normalize import fmt_number
 from .pipeline import Report
 from .rules.pack import Rule, load_pack
-from .templates import cell_info
+from .templates import FORMATS, cell_info, get_template
 
 T3_COLS = ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total")
 X02_ROWS = ("t2.a5.r_license", "t2.a5.r_other_service", "t2.a6.r_penalty", "t2.a6.r_coercion", "t2.a8.r_fee")
@@ -481,6 +481,10 @@ def _x05(ctx: _Ctx) -> None:
     ctx.emit("X05", "X05", [], [], inst, (eq_zh, eq_en), extra={"percent": percent, "share": round(share, 3)})
 
 
+def _in_format(cid: str, fmt: str | None) -> bool:
+    return fmt in FORMATS and cid in get_template(fmt).cells
+
+
 def _x06(ctx: _Ctx) -> None:
     raw = _rule("X06").raw
     factor = Decimal(str(raw["params"]["factor"]))
@@ -491,6 +495,8 @@ def _x06(ctx: _Ctx) -> None:
             ctx.prev.present and cid not in ctx.prev.present
         ):
             continue
+        if not _in_format(cid, ctx.cur.format) or not _in_format(cid, ctx.prev.format):
+            continue  # 其他对外管理服务事项 and the 2021 fee exist in one format only
         info = cell_info(cid, ctx.cur.format)
         if info is None:
             continue
