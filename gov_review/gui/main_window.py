@@ -72,6 +72,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self._finding_key: str | None = None
         self._finding_pos = -1
         self.stats = None  # created when the statistics tab is first shown
+        self.remember_layout = True  # False for --screenshot: not the reviewer's own window
         self._init_recovery(recovery)
         self._build()
         self._build_actions()
@@ -122,8 +123,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self.main_split.addWidget(self.list_panel)
         self.main_split.addWidget(self.source)
         self.main_split.addWidget(self.right_split)
-        self.main_split.setSizes([400, 420, 780])
-        self.right_split.setSizes([600, 360])
+        self.set_default_layout()
         self.setCentralWidget(self.main_split)
 
         self.progress = QProgressBar(self)
@@ -134,6 +134,12 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
+
+    def set_default_layout(self) -> None:
+        # the list wide enough for a seeds-style file name and its four headers, the grid for the
+        # eight columns of 表三 without scrolling; the source view reads well at this width too
+        self.main_split.setSizes([460, 300, 840])
+        self.right_split.setSizes([600, 360])
 
     def _build_list(self) -> None:
         self.list_model = ReportListModel(self)
@@ -156,18 +162,26 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         header = view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        # Room for a seeds-style name (“002_60c3416880e5604d.txt”) and the headers with the sort mark.
-        fm = view.fontMetrics()
-        view.setColumnWidth(COL_NAME, fm.horizontalAdvance("002_60c3416880e5604d.txt") + 48)
-        for col in (COL_ERRORS, COL_WARNINGS):
-            view.setColumnWidth(col, fm.horizontalAdvance("警告 999") + 24)
         view.selectionModel().currentRowChanged.connect(self._list_current_changed)
         self.list_panel = QWidget(self)
         lay = QVBoxLayout(self.list_panel)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.filter_edit)
         lay.addWidget(view)
+
+    def _fit_list_columns(self) -> None:
+        """Room for a seeds-style name (“002_60c3416880e5604d.txt”) beside its icon, for each
+        header in the current language, and for the counts' icon and number; 主体/状态 stretches."""
+        view, model = self.list_view, self.list_model
+        fm = view.fontMetrics()
+
+        def header(col: int) -> int:
+            return fm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal))) + 24
+
+        view.horizontalHeader().setMinimumSectionSize(40)
+        view.setColumnWidth(COL_NAME, fm.horizontalAdvance("002_60c3416880e5604d.txt *") + 40)
+        for col in (COL_ERRORS, COL_WARNINGS):
+            view.setColumnWidth(col, max(header(col), fm.horizontalAdvance("99") + 34))
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter reports…"))
@@ -184,6 +198,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self.cancel_button.setText(self.tr("Cancel"))
         self._retranslate_actions()
         self.list_model.retranslate()
+        self._fit_list_columns()
         for grid in self.grids.values():
             grid.grid_model.retranslate()
         self.findings.retranslate()
@@ -219,6 +234,8 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
                 split.restoreState(state)
 
     def save_layout(self) -> None:
+        if not self.remember_layout:
+            return
         settings.put(settings.GEOMETRY, self.saveGeometry())
         settings.put(settings.SPLITTER_MAIN, self.main_split.saveState())
         settings.put(settings.SPLITTER_RIGHT, self.right_split.saveState())
