@@ -3,7 +3,7 @@ the dashboard's filter, and the sortable table of ``LeagueModel``.
 
 Attach API::
 
-    view = LeagueView(parent)                     # makes its own LeagueModel and proxy
+    view = LeagueView(parent)                     # makes its own LeagueModel and LeagueFilterProxy
     view.model.attach(window.list_model)          # or view.model.set_reports(items)
     view.open_requested.connect(lambda path: ...) # double-click / Enter on a row
     dashboard.filter_requested.connect(view.apply_path_filter)
@@ -11,7 +11,17 @@ Attach API::
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -32,11 +42,71 @@ from .models.league import (
     COL_FORMAT,
     COL_WARNINGS,
     COL_YEAR,
-    LeagueFilterProxy,
     LeagueModel,
+    OkRole,
     PathRole,
+    SortRole,
     tr_zh,
 )
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LeagueFilterProxy(QSortFilterProxyModel):
+    """Numeric sort on the count columns; a text filter, an errors-only switch and a set of paths
+    (what a dashboard bar stands for)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+        self._text = ""
+        self._errors_only = False
+        self._paths: frozenset[str] | None = None
+        self.paths_label = ""
+
+    def _filter_change(self, name: str, value: Any) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange around the change
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, name, value)
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._filter_change("_text", text.strip().casefold())
+
+    def set_errors_only(self, on: bool) -> None:
+        self._filter_change("_errors_only", bool(on))
+
+    def set_paths(self, paths: set[str] | frozenset[str] | None, label: str = "") -> None:
+        """Show only these reports (None: all)."""
+        self.paths_label = label if paths is not None else ""
+        self._filter_change("_paths", None if paths is None else frozenset(paths))
+
+    @property
+    def paths(self) -> frozenset[str] | None:
+        return self._paths
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        idx = model.index(source_row, 0, source_parent)
+        if self._paths is not None and idx.data(PathRole) not in self._paths:
+            return False
+        if self._errors_only:
+            errors = model.index(source_row, COL_ERRORS, source_parent).data(SortRole)
+            if not idx.data(OkRole) or not errors:
+                return False
+        if self._text:
+            hay = " ".join(
+                str(model.index(source_row, c, source_parent).data(Qt.ItemDataRole.DisplayRole) or "")
+                for c in (COL_FILE, COL_BODY, COL_YEAR, COL_FORMAT)
+            )
+            if self._text not in (hay + " " + str(idx.data(PathRole))).casefold():
+                return False
+        return True
 
 
 class FilterChip(QFrame):
