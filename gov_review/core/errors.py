@@ -78,6 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用 LibreOffice 转换“{name}”失败（{reason}）；请在 Word/WPS 中另存为 .docx 后再打开。",
         "LibreOffice could not convert “{name}” ({reason}); save it as .docx in Word/WPS.",
     ),
+    "too_complex": (
+        "PDF 文件“{name}”第 {page} 页内容过于复杂（{found} 个文字或图形对象，上限 {limit}），为避免长时间无响应已停止读取；请向报送单位索取 Word 版或正常导出的 PDF。",
+        "Page {page} of PDF “{name}” is too complex ({found} text or drawing objects, limit {limit}); reading stopped to stay responsive — ask for the Word file or a normally exported PDF.",
+    ),
     "timeout": (
         "处理文件“{name}”超时（超过 {seconds} 秒），已放弃；请检查文件是否异常。",
         "Processing “{name}” took longer than {seconds} s and was abandoned; check the file.",

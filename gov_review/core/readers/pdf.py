@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
+from .pdf_guard import check_page
 from .pdf_text import PdfParagraph, join_cell_lines, join_lines, page_paragraphs
 
 MAX_PAGES = 200
@@ -95,7 +96,11 @@ def _read_pages(pages: list[Any], name: str, started: float) -> tuple[list[Block
         if time.monotonic() - started > MAX_SECONDS:
             raise ReadError("timeout", name=name, seconds=int(MAX_SECONDS))
         try:
+            # One hostile page must not run for minutes inside pdfminer: bound it before layout.
+            check_page(page, page_no, name, started + MAX_SECONDS, int(MAX_SECONDS))
             chars = page.chars
+        except ReadError:
+            raise
         except Exception as exc:
             raise _classify(exc, name) from exc
         total_chars += len(chars)
