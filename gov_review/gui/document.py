@@ -65,6 +65,7 @@ class ReportDocument(QObject):
         # a bundle is listed (and reopened) as the bundle file, not the original inside it
         self.path = self.bundle_path or self.report.path
         self.unsaved_recovery = False  # restored from an autosave: not in any file yet
+        self._counts: tuple[int, dict[str, int]] | None = None
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._emit_state)
         self.changed.connect(self._emit_state)
@@ -107,7 +108,10 @@ class ReportDocument(QObject):
     def counts(self) -> dict[str, int]:
         if self.session is None:
             return {"error": 0, "warning": 0, "info": 0, "waived": 0}
-        return self.session.counts()
+        # the list asks for every cell of every row on each repaint or sort: count once per change
+        if self._counts is None or self._counts[0] != self.session.revision:
+            self._counts = (self.session.revision, self.session.counts())
+        return self._counts[1]
 
     @property
     def body(self) -> str:

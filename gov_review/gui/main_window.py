@@ -64,7 +64,9 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         none_guard.install(QApplication.instance())
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.pool = pool if pool is not None else TaskPool(self)
+        # one reading thread: parsing is pure Python under the GIL, so a second thread adds no
+        # speed, only more waiting for the GUI thread (see workers.BUSY_SWITCH_INTERVAL)
+        self.pool = pool if pool is not None else TaskPool(self, max_threads=1)
         self.reviewer = settings.reviewer()
         self.current: ReportDocument | None = None
         self.undo_group = QUndoGroup(self)
@@ -74,6 +76,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self.stats = None  # created when the statistics tab is first shown
         self.remember_layout = True  # False for --screenshot: not the reviewer's own window
         self._init_recovery(recovery)
+        self._init_opening()
         self._build()
         self._build_actions()
         self.retranslate()

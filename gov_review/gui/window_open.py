@@ -12,6 +12,7 @@ import os
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
@@ -19,7 +20,9 @@ from ..cli import SUPPORTED_EXTENSIONS, expand_paths
 from ..core.pipeline import Report
 from . import settings
 from .document import ReportDocument, load
-from .workers import TaskFailed
+from .workers import TaskFailed, TaskPool
+
+SLICE_MS = 12  # results added per turn of the event loop: the window repaints and reacts between
 
 
 class _LoadJob:
@@ -31,6 +34,18 @@ class OpeningMixin:
     """Open files and folders off the GUI thread, with progress and cancel."""
 
     _job: _LoadJob | None
+
+    def _init_opening(self) -> None:
+        # Results of a folder arrive faster than they can be shown; adding them all in one turn of
+        # the event loop froze the window for seconds. They queue here and are added in slices.
+        self._arrived: list[tuple[str, _LoadJob, Any]] = []
+        self._slice = QElapsedTimer()
+        self._slice_open = False
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setObjectName("openDrainTimer")
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._next_slice)
 
     def open_dialog(self) -> None:
         exts = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS))
@@ -90,6 +105,35 @@ class OpeningMixin:
         return len(files)
 
     def _loaded(self, path: str, job: _LoadJob, result: Any) -> None:
+        """A worker's result is back on the GUI thread."""
+        if not isinstance(self.pool, TaskPool):  # synchronous pools (tests, --screenshot): at once
+            self._add_loaded(path, job, result)
+            return
+        self._arrived.append((path, job, result))
+        if self._drain_timer.isActive():
+            return  # a slice is already waiting for the next turn of the event loop
+        if not self._slice_open:
+            self._slice_open = True
+            self._slice.start()
+            QTimer.singleShot(0, self._close_slice)  # the event loop had its turn
+        self._drain()
+
+    def _close_slice(self) -> None:
+        self._slice_open = False
+
+    def _next_slice(self) -> None:
+        self._slice_open = True
+        self._slice.start()
+        QTimer.singleShot(0, self._close_slice)
+        self._drain()
+
+    def _drain(self) -> None:
+        while self._arrived and self._slice.elapsed() < SLICE_MS:
+            self._add_loaded(*self._arrived.pop(0))
+        if self._arrived:
+            self._drain_timer.start()
+
+    def _add_loaded(self, path: str, job: _LoadJob, result: Any) -> None:
         job.done += 1
         if result is not None and not job.cancelled:
             if isinstance(result, TaskFailed):
@@ -118,6 +162,8 @@ class OpeningMixin:
         job = self._job
         if job is not None:
             job.cancelled = True
+            self._arrived.clear()  # read but not shown yet: dropped with the rest
+            self._drain_timer.stop()
             self._finish_job(job)  # the tasks still queued return at once and are dropped
 
     def loading(self) -> bool:

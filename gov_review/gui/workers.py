@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +45,25 @@ class _Task(QRunnable):
 
 
 POOLS: weakref.WeakSet[TaskPool] = weakref.WeakSet()  # live pools, for the tests' leak check
+# While workers parse (pure Python, holding the GIL), every call the GUI thread makes back from Qt
+# waits up to the interpreter's switch interval (5 ms) for the GIL; hundreds of such calls a
+# repaint froze the window for seconds. A shorter interval while tasks run keeps it responsive.
+BUSY_SWITCH_INTERVAL = 0.001
+_normal_interval = [sys.getswitchinterval()]
+_busy_pools: set[int] = set()
+
+
+def _busy(pool_id: int, busy: bool) -> None:
+    was = bool(_busy_pools)
+    if busy:
+        _busy_pools.add(pool_id)
+    else:
+        _busy_pools.discard(pool_id)
+    if _busy_pools and not was:
+        _normal_interval[0] = sys.getswitchinterval()
+        sys.setswitchinterval(min(BUSY_SWITCH_INTERVAL, _normal_interval[0]))
+    elif was and not _busy_pools:
+        sys.setswitchinterval(_normal_interval[0])
 
 
 class TaskPool(QObject):
@@ -63,6 +83,7 @@ class TaskPool(QObject):
     def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
         token = next(self._ids)
         self._callbacks[token] = callback
+        _busy(id(self), True)
         self._pool.start(_Task(token, fn, self._relay))
 
     def pending(self) -> int:
@@ -76,6 +97,8 @@ class TaskPool(QObject):
 
     def _deliver(self, token: int, result: Any) -> None:
         callback = self._callbacks.pop(token, None)
+        if not self._callbacks:
+            _busy(id(self), False)
         if callback is not None:
             callback(result)
 

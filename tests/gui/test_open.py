@@ -228,3 +228,16 @@ def test_the_list_shows_whole_file_names_and_headers(window, tmp_path):
     assert view.columnWidth(COL_NAME) >= fm.horizontalAdvance(name) + view.iconSize().width() + 8
     header = window.list_model.headerData(COL_STATUS, Qt.Orientation.Horizontal)
     assert view.horizontalHeader().sectionSize(COL_STATUS) >= fm.horizontalAdvance(header) + 16
+
+
+def test_a_folder_opens_on_the_worker_thread_and_every_report_arrives(window, tmp_path, qtbot):
+    from gov_review.gui.workers import TaskPool
+
+    window.pool = TaskPool(window, max_threads=1)  # results come back a slice per event-loop turn
+    folder = folder_of_reports(tmp_path, 30, bad=7)
+    assert window.open_paths([str(folder)]) == 30
+    assert window.loading()
+    qtbot.waitUntil(lambda: not window.loading(), timeout=120_000)
+    assert window.list_model.rowCount() == 30
+    assert sum(not d.ok for d in window.list_model.docs) == 1
+    assert window.current is not None and window.current.ok
