@@ -160,32 +160,53 @@ def _span(el: Any, name: str) -> int:
     return max(1, min(n, MAX_SPAN))
 
 
+def _cell_paths(row_path: str, cells: list[Any]) -> list[str]:
+    """What ``tree.getpath`` gives for each cell, built from its row's path.
+
+    libxml2 numbers an element (``td[2]``) only when its parent has other children of the same
+    name; the cells of a row are the row's own children, so their paths follow from the row's
+    without walking up the tree once per cell.
+    """
+    n_td = sum(1 for c in cells if c.tag == "td")
+    totals = {"td": n_td, "th": len(cells) - n_td}
+    seen = {"td": 0, "th": 0}
+    out = []
+    for cell in cells:
+        tag = cell.tag
+        seen[tag] += 1
+        out.append(f"{row_path}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{row_path}/{tag}")
+    return out
+
+
 def table_from_element(table: Any, tree: Any) -> RawTable:
     rows_el = _own_rows(table)
     grid: dict[tuple[int, int], RawCell] = {}
     widths: list[int] = [0] * len(rows_el)
+    row_paths = [tree.getpath(row) for row in rows_el]
     for r, row in enumerate(rows_el):
         c = 0
-        for td in _own_cells(row):
+        cells = _own_cells(row)
+        for td, path in zip(cells, _cell_paths(row_paths[r], cells), strict=True):
             while (r, c) in grid:
                 c += 1
             colspan = _span(td, "colspan")
             # rowspan beyond the table's last row is clamped, as browsers do.
             rowspan = min(_span(td, "rowspan"), len(rows_el) - r)
-            anchor = Anchor("html", path=tree.getpath(td))
-            grid[(r, c)] = RawCell(text=cell_text(td), anchor=anchor, colspan=colspan, rowspan=rowspan)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    if dr or dc:
-                        grid.setdefault((r + dr, c + dc), RawCell(text="", anchor=anchor, merged=True))
-                        widths[r + dr] = max(widths[r + dr], c + dc + 1)
+            anchor = Anchor("html", path=path)
+            grid[(r, c)] = RawCell(cell_text(td), anchor, False, colspan, rowspan)
+            if rowspan > 1 or colspan > 1:
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        if dr or dc:
+                            grid.setdefault((r + dr, c + dc), RawCell("", anchor, True))
+                            widths[r + dr] = max(widths[r + dr], c + dc + 1)
             widths[r] = max(widths[r], c + colspan)
             c += colspan
     rows: list[list[RawCell]] = []
-    for r, row in enumerate(rows_el):
+    for r in range(len(rows_el)):
         if widths[r] == 0:
             continue  # an empty <tr></tr> (Word writes them for row heights)
-        anchor = Anchor("html", path=tree.getpath(row))
+        anchor = Anchor("html", path=row_paths[r])
         rows.append([grid.get((r, c)) or RawCell(text="", anchor=anchor) for c in range(widths[r])])
     return RawTable(rows=rows, anchor=Anchor("html", path=tree.getpath(table)))
 
