@@ -62,6 +62,8 @@ class FindingsPanel(QWidget):
         self.fix_button.clicked.connect(lambda: self.fixRequested.emit(self.current_finding()))
         self.waive_button.clicked.connect(lambda: self.waiveRequested.emit(self.current_finding()))
         self.model.modelReset.connect(self._after_reset)
+        self.model.rowsInserted.connect(self._expand_new)
+        self.model.synced.connect(self._after_sync)
         self.retranslate()
 
     def set_document(self, doc: ReportDocument | None) -> None:
@@ -74,6 +76,22 @@ class FindingsPanel(QWidget):
         for row in range(self.model.rowCount()):
             if self.model.severity_at(row) != "info":
                 self.tree.expandRecursively(self.model.index(row, 0))
+        self.update_banner()
+        self._update_buttons()
+
+    def _expand_new(self, parent: QModelIndex, first: int, last: int) -> None:
+        # a finding that appears opens like those shown on a reset (notes stay folded)
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0, parent)
+            top = index
+            while top.parent().isValid():
+                top = top.parent()
+            if self.model.severity_at(top.row()) != "info":
+                self.tree.expandRecursively(index)
+                if parent.isValid():
+                    self.tree.expand(parent)
+
+    def _after_sync(self) -> None:
         self.update_banner()
         self._update_buttons()
 

@@ -14,6 +14,7 @@ from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.confirm import CANCEL, DISCARD
 from gov_review.gui.dialogs.note import NoteDialog
 from gov_review.gui.dialogs.waiver import WaiverDialog
+from gov_review.gui.models.findings import FindingRole
 from gov_review.gui.models.report_list import COL_ERRORS, COL_NAME, COL_STATUS, COL_WARNINGS
 from gov_review.gui.models.table_grid import CellIdRole, StateRole
 from gov_review.gui.states import CellState
@@ -351,3 +352,26 @@ def test_screenshot_mode_writes_a_png(tmp_path, lang, qapp):
     out = tmp_path / "shot.png"
     assert run([seeds()[2]], screenshot=str(out), lang=lang) == 0
     assert out.stat().st_size > 10_000
+
+
+def test_the_findings_tree_follows_edits_without_a_reset(seed002):
+    w = seed002
+    model, resets = w.findings.model, []
+    model.modelReset.connect(lambda: resets.append(1))
+
+    def rules():
+        errors = model.index(0, 0)
+        return {model.index(r, 0, errors).data().split(" ")[0] for r in range(model.rowCount(errors))}
+
+    assert {"R01", "R03"} <= rules()
+    w.set_cell(NAT, "4")
+    w.set_cell(TOT, "4")
+    assert not resets
+    assert "R01" not in rules() and "R03" not in rules()
+    assert w.findings.banner.text().startswith("✖ 3 个错误")
+    w.undo_group.undo()
+    w.undo_group.undo()
+    assert {"R01", "R03"} <= rules() and w.findings.banner.text().startswith("✖ 7 个错误")
+    r01 = next(f for f in w.current.session.findings if f.rule == "R01")
+    assert w.findings.tree.isExpanded(model.index_of(r01).parent())  # a finding that came back is shown
+    assert model.index_of(r01).data(FindingRole) is r01
