@@ -71,10 +71,19 @@ def _i18n_file(name: str) -> Traversable:
 
 def qm_path() -> str | None:
     """Our compiled Chinese catalogue: the shipped .qm, else one compiled from the .ts now."""
-    qm = _i18n_file(QM_NAME)
-    if qm.is_file():
+    qm, ts = _i18n_file(QM_NAME), _i18n_file(TS_NAME)
+    if qm.is_file() and not _newer(ts, qm):
         return str(qm)
-    return _compile_ts(_i18n_file(TS_NAME))
+    # In a source checkout the .ts may have moved on since the .qm was built: a stale .qm would
+    # show new strings in English. Compile afresh; fall back to the stale one if that fails.
+    return _compile_ts(ts) or (str(qm) if qm.is_file() else None)
+
+
+def _newer(a: Traversable, b: Traversable) -> bool:
+    try:
+        return os.path.getmtime(str(a)) > os.path.getmtime(str(b))
+    except OSError:  # not a plain file (zip import) or missing: nothing to compare
+        return False
 
 
 def qt_translations_dir() -> str:

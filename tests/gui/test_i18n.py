@@ -386,3 +386,19 @@ def test_each_dialog_speaks_the_language(name, lang, qapp, qtbot, monkeypatch, w
     else:
         assert not CJK.search(seen["title"]), f"{name}: title {seen['title']!r} is not English"
         assert not any(CJK.search(b) for b in seen.get("buttons", set())), seen
+
+
+def test_a_stale_qm_is_not_used_when_the_ts_is_newer(tmp_path, monkeypatch):
+    """In a checkout where the .ts moved on, new strings must not show in English."""
+    import os
+    import shutil
+
+    ts = tmp_path / i18n.TS_NAME
+    shutil.copyfile(TS, ts)
+    qm = tmp_path / i18n.QM_NAME
+    qm.write_bytes(b"stale")
+    os.utime(qm, (1_000_000, 1_000_000))
+    monkeypatch.setattr(i18n, "_i18n_file", lambda name: tmp_path / name)
+    assert i18n.qm_path() not in (None, str(qm))
+    os.utime(qm, None)  # rebuilt after the .ts: the shipped file is used
+    assert i18n.qm_path() == str(qm)
