@@ -87,13 +87,7 @@ class ActionsMixin:
         self.menu_help.addAction(self.act_about)
 
     def _retranslate_actions(self) -> None:
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_recent.setTitle(self.tr("Recent files"))
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_review.setTitle(self.tr("&Review"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_lang.setTitle(self.tr("Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
+        """The actions' texts (the menu titles are MainWindow's own, in its retranslate)."""
         texts = {
             self.act_open: self.tr("&Open…"),
             self.act_open_folder: self.tr("Open &folder…"),

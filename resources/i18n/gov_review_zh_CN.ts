@@ -2,39 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionsMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="92"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="93"/>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="94"/>
+        <source>&amp;Save review bundle</source>
+        <translation>保存审核包(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="95"/>
+        <source>Save review bundle &amp;as…</source>
+        <translation>审核包另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="96"/>
+        <source>&amp;Close report</source>
+        <translation>关闭报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="97"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="98"/>
+        <source>Add &amp;note…</source>
+        <translation>添加批注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="99"/>
+        <source>&amp;Accept warning…</source>
+        <translation>接受警告(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="100"/>
+        <source>Apply &amp;suggested fix</source>
+        <translation>应用修正建议(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="101"/>
+        <source>&amp;Next finding</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="102"/>
+        <source>&amp;Previous finding</source>
+        <translation>上一个问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="103"/>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="106"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="107"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="108"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsModel</name>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="59"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="52"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="60"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="53"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="61"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="54"/>
         <source>Text / reason</source>
         <translation>内容 / 理由</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="62"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="55"/>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="63"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="56"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="81"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="74"/>
         <source>Note</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/annotations.py" line="83"/>
+        <location filename="../../gov_review/gui/models/annotations.py" line="76"/>
         <source>Accepted {rule}</source>
         <translation>已接受 {rule}</translation>
     </message>
@@ -42,7 +120,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="193"/>
+        <location filename="../../gov_review/gui/panels.py" line="211"/>
         <source>Delete note / withdraw acceptance</source>
         <translation>删除批注 / 撤回接受</translation>
     </message>
@@ -117,49 +195,248 @@
     </message>
 </context>
 <context>
+    <name>CrossYearModel</name>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="94"/>
+        <source>Pair / rule</source>
+        <translation>配对 / 规则</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="95"/>
+        <source>How / severity</source>
+        <translation>方式 / 程度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="96"/>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="119"/>
+        <source>by hand</source>
+        <translation>手动配对</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="120"/>
+        <source>by name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="123"/>
+        <source>{error} errors, {warning} warnings, {info} notes</source>
+        <translation>错误 {error} 条，警告 {warning} 条，提示 {info} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="143"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="144"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="145"/>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>CrossYearPanel</name>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="306"/>
+        <source>Pair by hand…</source>
+        <translation>手动配对…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="309"/>
+        <source>Remove hand pairing</source>
+        <translation>取消手动配对</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="312"/>
+        <source>Show this year&apos;s cell</source>
+        <translation>显示本年度单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="315"/>
+        <source>Show last year&apos;s cell</source>
+        <translation>显示上一年度单元格</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="351"/>
+        <source>{pairs} pairs ({manual} by hand); {alone} of {n} readable reports have no other year opened.</source>
+        <translation>共 {pairs} 对（其中手动 {manual} 对）；{n} 份可读报告中有 {alone} 份未打开其他年度的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="148"/>
+        <source>{n} reports have blank cells here: blanks are left out of the sums, not read as 0</source>
+        <translation>{n} 份报告此处有空白单元格：空白不计入合计，不按 0 处理</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="196"/>
+        <source>Overall {pooled} ({num}/{den}) over {n} reports. Left out: {blank} with blank cells, {zero} {zero_reason}</source>
+        <translation>总体 {pooled}（{num}/{den}），计入 {n} 份报告。未计入：{blank} 份有空白单元格，{zero} 份{zero_reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="237"/>
+        <source>Applications by outcome</source>
+        <translation>申请办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="239"/>
+        <source>Table 3, rows (1)–(7) of 3. Results, Total column, summed over the reports</source>
+        <translation>表三“三、本年度办理结果”（一）至（七）行的“总计”列，各报告相加</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="253"/>
+        <source>New applications by applicant type</source>
+        <translation>新收申请的申请人类型</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="257"/>
+        <source>Table 3, row 1. New applications, one bar per applicant column</source>
+        <translation>表三“一、本年新收政府信息公开申请数量”行，按申请人列</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="270"/>
+        <source>Refusal rate (reports per band)</source>
+        <translation>不予公开率（报告数）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="274"/>
+        <source>Refusal rate = table 3 (3) Not disclosed ÷ (7) Total, Total column. A report with any of these cells blank, or with a total of 0, is left out</source>
+        <translation>不予公开率 = 表三（三）不予公开 ÷（七）总计（“总计”列）。其中任一单元格空白或总计为 0 的报告不计入</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="280"/>
+        <source>with no applications handled</source>
+        <translation>没有办理申请</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="290"/>
+        <source>Correction rate (reports per band)</source>
+        <translation>被纠错率（报告数）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="294"/>
+        <source>Correction rate = table 4 Corrected ÷ (Total − Pending), administrative reconsideration and litigation together. A report with any of these cells blank, or with no concluded case, is left out</source>
+        <translation>被纠错率 = 表四“结果纠正”÷（“总计”−“尚未审结”），行政复议与行政诉讼合计。其中任一单元格空白或没有审结案件的报告不计入</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="300"/>
+        <source>with no concluded case</source>
+        <translation>没有审结案件</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="308"/>
+        <source>Administrative reconsideration</source>
+        <translation>行政复议</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="310"/>
+        <source>Table 4, reconsideration columns, summed</source>
+        <translation>表四“行政复议”各列，各报告相加</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="320"/>
+        <source>Administrative litigation</source>
+        <translation>行政诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="322"/>
+        <source>Table 4, litigation: sued directly plus sued after reconsideration, summed</source>
+        <translation>表四“行政诉讼”：未经复议直接起诉与复议后起诉相加，各报告相加</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="348"/>
+        <source>Findings per rule</source>
+        <translation>各规则的发现数</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="350"/>
+        <source>Findings of each rule over all reports (accepted warnings not counted); bar colour: the rule&apos;s severity</source>
+        <translation>各规则在全部报告中的发现数（已接受的警告不计）；颜色表示规则的严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="357"/>
+        <source>Red: error rules, orange: warnings, blue: notes</source>
+        <translation>红色：错误类规则，橙色：警告类，蓝色：提示类</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="501"/>
+        <source>{label}: {value}
+{n} reports — click to list them</source>
+        <translation>{label}：{value}
+{n} 份报告 — 点击在列表中显示</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dashboard.py" line="595"/>
+        <source>{n} reports open; {bad} could not be read and are not counted. Click a bar to list its reports.</source>
+        <translation>已打开 {n} 份报告，其中 {bad} 份无法读取、未计入。点击条形可在列表中筛选相应报告。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <location filename="../../gov_review/gui/league.py" line="147"/>
+        <source>filter: {label} ({n} reports)</source>
+        <translation>筛选：{label}（{n} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/league.py" line="152"/>
+        <source>Clear this filter</source>
+        <translation>清除此筛选</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="123"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="180"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="124"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="181"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="141"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="198"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="142"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="199"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="143"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="200"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="161"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="218"/>
         <source>[accepted] </source>
         <translation>【已接受】</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="163"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="220"/>
         <source>[not assessable] </source>
         <translation>【无法核验】</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="167"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="224"/>
         <source>text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="177"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="234"/>
         <source>Accepted by {who} ({when}): {reason}</source>
         <translation>{who} 已接受（{when}）：{reason}</translation>
     </message>
@@ -167,276 +444,211 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="87"/>
+        <location filename="../../gov_review/gui/panels.py" line="105"/>
         <source>✖ {e} errors, {w} warnings</source>
         <translation>✖ {e} 个错误，{w} 个警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="90"/>
+        <location filename="../../gov_review/gui/panels.py" line="108"/>
         <source>▲ No errors, {w} warnings</source>
         <translation>▲ 无错误，{w} 个警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="93"/>
+        <location filename="../../gov_review/gui/panels.py" line="111"/>
         <source>✔ No errors, no warnings</source>
         <translation>✔ 无错误，无警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="96"/>
+        <location filename="../../gov_review/gui/panels.py" line="114"/>
         <source> ({n} accepted)</source>
         <translation>（已接受 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="130"/>
+        <location filename="../../gov_review/gui/panels.py" line="148"/>
         <source>Set {cell} to {value}</source>
         <translation>将 {cell} 改为 {value}</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="136"/>
+        <location filename="../../gov_review/gui/panels.py" line="154"/>
         <source>Fix: {change}</source>
         <translation>修正：{change}</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="146"/>
+        <location filename="../../gov_review/gui/panels.py" line="164"/>
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
     </message>
 </context>
 <context>
+    <name>LeagueModel</name>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="360"/>
+        <source>{rule}: {title}
+Findings of this rule per report</source>
+        <translation>{rule}：{title}
+每份报告中此规则的发现数</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="367"/>
+        <source>Accepted warnings are not counted</source>
+        <translation>已接受的警告不计入</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="374"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="375"/>
+        <source>Body / reason</source>
+        <translation>报告主体 / 原因</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="376"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="377"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="378"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="379"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="470"/>
+        <source>{rule}: {title}
+{errors} errors, {warnings} warnings, {infos} notes</source>
+        <translation>{rule}：{title}
+错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/league.py" line="484"/>
+        <source>including {n} cross-year findings</source>
+        <translation>含跨年度发现 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>LeagueView</name>
+    <message>
+        <location filename="../../gov_review/gui/league.py" line="239"/>
+        <source>Filter by body, file, year or format</source>
+        <translation>按主体、文件名、年度或格式筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/league.py" line="244"/>
+        <source>Only reports with errors</source>
+        <translation>只看有错误的报告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/league.py" line="292"/>
+        <source>{shown} of {total} reports shown</source>
+        <translation>显示 {shown} / {total} 份报告</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="248"/>
+        <location filename="../../gov_review/gui/main_window.py" line="190"/>
         <source>Filter reports…</source>
         <translation>筛选报告…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="250"/>
+        <location filename="../../gov_review/gui/main_window.py" line="192"/>
         <source>Table 2</source>
         <translation>表二</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="250"/>
+        <location filename="../../gov_review/gui/main_window.py" line="192"/>
         <source>Table 3</source>
         <translation>表三</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="250"/>
+        <location filename="../../gov_review/gui/main_window.py" line="192"/>
         <source>Table 4</source>
         <translation>表四</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="250"/>
-        <location filename="../../gov_review/gui/main_window.py" line="679"/>
+        <location filename="../../gov_review/gui/main_window.py" line="192"/>
+        <location filename="../../gov_review/gui/main_window.py" line="311"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="254"/>
+        <location filename="../../gov_review/gui/main_window.py" line="196"/>
         <source>Statistics appear here.</source>
         <translation>统计图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="257"/>
+        <location filename="../../gov_review/gui/main_window.py" line="199"/>
         <source>Findings</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="258"/>
+        <location filename="../../gov_review/gui/main_window.py" line="200"/>
         <source>Notes and accepted warnings</source>
         <translation>批注与已接受的警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="259"/>
+        <location filename="../../gov_review/gui/main_window.py" line="201"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="260"/>
+        <location filename="../../gov_review/gui/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="261"/>
+        <location filename="../../gov_review/gui/main_window.py" line="203"/>
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="262"/>
+        <location filename="../../gov_review/gui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="263"/>
+        <location filename="../../gov_review/gui/main_window.py" line="205"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="264"/>
+        <location filename="../../gov_review/gui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="265"/>
+        <location filename="../../gov_review/gui/main_window.py" line="207"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="266"/>
+        <location filename="../../gov_review/gui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="268"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="269"/>
-        <source>Open &amp;folder…</source>
-        <translation>打开文件夹(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="270"/>
-        <source>&amp;Save review bundle</source>
-        <translation>保存审核包(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="271"/>
-        <source>&amp;Close report</source>
-        <translation>关闭报告(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="272"/>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="273"/>
-        <source>Add &amp;note…</source>
-        <translation>添加批注(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="274"/>
-        <source>&amp;Accept warning…</source>
-        <translation>接受警告(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="275"/>
-        <source>Apply &amp;suggested fix</source>
-        <translation>应用修正建议(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="276"/>
-        <source>&amp;Next finding</source>
-        <translation>下一个问题(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="277"/>
-        <source>&amp;Previous finding</source>
-        <translation>上一个问题(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="278"/>
-        <source>&amp;Statistics</source>
-        <translation>统计(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="281"/>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="285"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="286"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="333"/>
-        <source>Open reports</source>
-        <translation>打开报告</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="335"/>
-        <source>Reports ({exts})</source>
-        <translation>报告文件 ({exts})</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="343"/>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="354"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="391"/>
-        <source>{n} reports open</source>
-        <translation>已打开 {n} 份报告</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="397"/>
-        <source>Opening cancelled</source>
-        <translation>已取消打开</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="446"/>
+        <location filename="../../gov_review/gui/main_window.py" line="292"/>
         <source>gov-review — Annual report review</source>
         <translation>gov-review — 政府信息公开工作年度报告审核</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="501"/>
-        <source>No findings to walk</source>
-        <translation>没有需要查看的问题</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="533"/>
-        <source>Accept warning {rule}…</source>
-        <translation>接受警告 {rule}…</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="559"/>
-        <source>Only warnings can be accepted; errors must be fixed.</source>
-        <translation>错误必须改正，不能接受；只有警告可以在说明理由后接受。</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="574"/>
-        <source>Select a cell first.</source>
-        <translation>请先选择一个单元格。</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="599"/>
-        <source>Saving review bundles is not available in this version yet.</source>
-        <translation>此版本尚不能保存审核包。</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="606"/>
-        <source>Save review bundle</source>
-        <translation>保存审核包</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="606"/>
-        <source>Review bundle (*.grb)</source>
-        <translation>审核包 (*.grb)</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="613"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/main_window.py" line="691"/>
+        <location filename="../../gov_review/gui/main_window.py" line="323"/>
         <source>About gov-review</source>
         <translation>关于 gov-review</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="692"/>
+        <location filename="../../gov_review/gui/main_window.py" line="324"/>
         <source>gov-review: review government information-disclosure annual reports.</source>
         <translation>gov-review：政府信息公开工作年度报告审核工具。</translation>
     </message>
@@ -452,6 +664,123 @@
         <location filename="../../gov_review/gui/dialogs/note.py" line="12"/>
         <source>Note on {cell}:</source>
         <translation>{cell} 的批注：</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="54"/>
+        <source>Open reports</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="56"/>
+        <source>Reports ({exts})</source>
+        <translation>报告文件 ({exts})</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="64"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="75"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="153"/>
+        <source>Opening cancelled; {n} reports open</source>
+        <translation>已取消打开；已打开 {n} 份报告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_open.py" line="157"/>
+        <source>{n} reports open</source>
+        <translation>已打开 {n} 份报告</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="21"/>
+        <source>Pair two years by hand</source>
+        <translation>手动配对两个年度的报告</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="26"/>
+        <source>Choose last year&apos;s and this year&apos;s report of the same body; the cross-year checks X01–X06 compare them.</source>
+        <translation>请选择同一主体上一年度和本年度的报告，跨年度检查 X01–X06 将对二者进行比对。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="52"/>
+        <source>Last year:</source>
+        <translation>上一年度：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="54"/>
+        <source>This year:</source>
+        <translation>本年度：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="97"/>
+        <source>Choose two different reports.</source>
+        <translation>请选择两份不同的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/pair.py" line="106"/>
+        <source>The years are {prev} and {cur}, not consecutive: the comparison may mislead.</source>
+        <translation>两份报告的年度为 {prev} 年和 {cur} 年，并不相邻，比对结果可能不准确。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="28"/>
+        <source>Restore unsaved reviews</source>
+        <translation>恢复未保存的审核</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="31"/>
+        <source>gov-review was not closed properly last time. These reviews had work that was not saved. Restore them?</source>
+        <translation>gov-review 上次未正常关闭，以下审核有未保存的工作。是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="43"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="46"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="49"/>
+        <source>Decide later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="61"/>
+        <source>{file}: damaged, cannot be restored</source>
+        <translation>{file}：已损坏，无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/recovery.py" line="63"/>
+        <source>{name} — {edits} edits, {notes} notes, autosaved {time}</source>
+        <translation>{name}——{edits} 处修改，{notes} 条批注，自动保存于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_recovery.py" line="65"/>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_recovery.py" line="112"/>
+        <source>Restored {n} unsaved reviews</source>
+        <translation>已恢复 {n} 份未保存的审核</translation>
     </message>
 </context>
 <context>
@@ -490,9 +819,55 @@
     </message>
 </context>
 <context>
+    <name>ReviewMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_review.py" line="96"/>
+        <source>No findings to walk</source>
+        <translation>没有需要查看的问题</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_review.py" line="129"/>
+        <source>Accept warning {rule}…</source>
+        <translation>接受警告 {rule}…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_review.py" line="148"/>
+        <source>Only warnings can be accepted; errors must be fixed.</source>
+        <translation>错误必须改正，不能接受；只有警告可以在说明理由后接受。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_review.py" line="163"/>
+        <source>Select a cell first.</source>
+        <translation>请先选择一个单元格。</translation>
+    </message>
+</context>
+<context>
+    <name>SavingMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="37"/>
+        <source>Save review bundle</source>
+        <translation>保存审核包</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="37"/>
+        <source>Review bundle (*.grb)</source>
+        <translation>审核包 (*.grb)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="50"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="56"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SourceView</name>
     <message>
-        <location filename="../../gov_review/gui/source_view.py" line="286"/>
+        <location filename="../../gov_review/gui/source_view.py" line="298"/>
         <source>Jump to a section</source>
         <translation>跳到章节</translation>
     </message>
