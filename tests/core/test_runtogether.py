@@ -63,7 +63,7 @@ def test_row_ambiguous_alone_is_decided_by_the_column_totals(analysed):
     assert [c.value for c in row] == [11, 2, 0, 0, 0, 0, 13]
     assert all(c.placement == "split" and c.candidates is None for c in row)
     assert all("decoded by row and column rules" in " ".join(c.notes) for c in row)
-    decided = [f for f in r.findings if f.code == "R06.split" and f.cells[0] == "t3.r_open.c_natural"]
+    decided = [f for f in r.findings if f.code == "R06.split_columns" and f.cells[0] == "t3.r_open.c_natural"]
     assert len(decided) == 1 and "各列合计" in decided[0].message and "11 2 0 0 0 0 13" in decided[0].message
     assert not [f for f in r.findings if f.code == "R06.ambiguous"]
     # the decided values balance the table: no arithmetic error is left on it

@@ -10,6 +10,7 @@ from ..model import Finding, ReportData, SourceDocument
 from ..normalize import fmt_number, norm, parse_value
 from ..templates import CellInfo, get_template
 from .emit import emit
+from .pack import load_pack
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四", "?": "表格"}
 FORMAT_ZH = {"2019": "2019 版（试行）", "2021": "2021 版"}
@@ -120,9 +121,10 @@ def _zh(markers: list[str]) -> str:
 
 def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
     out: list[Finding] = []
+    rule = load_pack()["R06"]
     codes = {
         "runtogether_split": "split",
-        "runtogether_split_columns": _split_columns_code(),
+        "runtogether_split_columns": "split_columns",
         "runtogether_ambiguous": "ambiguous",
         "runtogether_none": "unsplittable",
     }
@@ -147,31 +149,11 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
         )
         if "cap" in params:
             # Too many combinations of ambiguous rows to try against the column rules: say so.
-            finding.message += f"（粘连的行过多，{params['combinations']} 种组合超过上限 {params['cap']}，未按各列合计缩小候选。）"
-            finding.message_en += (
-                f" ({params['combinations']} combinations of run-together rows exceed the limit of "
-                f"{params['cap']}; the column totals were not used to narrow them.)"
-            )
-        if code == "runtogether_split_columns" and codes[code] == "split":
-            # The pack has no words of its own for this yet: say which rules decided the split.
-            finding.message = finding.message.replace(*_SPLIT_BY_ROW_ZH)
-            finding.message_en = finding.message_en.replace(*_SPLIT_BY_ROW_EN)
+            note = {k: params[k] for k in ("combinations", "cap")}
+            finding.message += rule.message("cap_note", "zh").format(**note)
+            finding.message_en += rule.message("cap_note", "en").format(**note)
         out.append(finding)
     return out
-
-
-_SPLIT_BY_ROW_ZH = ("按行内合计关系只有一种拆分", "按行内及各列合计关系只有一种拆分")
-_SPLIT_BY_ROW_EN = (
-    "only one split satisfies the row total",
-    "only one split satisfies the row and column totals",
-)
-
-
-def _split_columns_code() -> str:
-    """R06's code for a row decided by the column rules: its own message once the pack has one."""
-    from .pack import load_pack
-
-    return "split_columns" if "split_columns" in load_pack()["R06"].raw.get("messages", {}) else "split"
 
 
 def _totals_blank(data: ReportData) -> list[Finding]:
