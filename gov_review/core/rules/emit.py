@@ -7,6 +7,9 @@ from typing import Any
 from ..model import Anchor, Finding
 from .pack import load_pack
 
+# The English messages name a table in English; checks pass its Chinese name as ``table``.
+TABLE_EN = {"表二": "Table 2", "表三": "Table 3", "表四": "Table 4", "表格": "The table"}
+
 
 class _Default(dict):
     def __missing__(self, key: str) -> str:  # a message never crashes on a missing parameter
@@ -25,6 +28,9 @@ def emit(
     **params: Any,
 ) -> Finding:
     rule = load_pack()[rule_id]
+    table = params.get("table")
+    if isinstance(table, str):
+        params.setdefault("table_en", TABLE_EN.get(table, table))
     zh = rule.message(code, "zh").format_map(_Default(params))
     en = rule.message(code, "en").format_map(_Default(params))
     return Finding(
