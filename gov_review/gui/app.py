@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from . import i18n, none_guard, settings
-
-
-def _excepthook(exc_type, exc, tb) -> None:
-    """Unexpected errors go to a dialog with a copyable report, never silently away."""
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
-    sys.stderr.write(text)
-    app = QApplication.instance()
-    if app is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return
-    box = QMessageBox()
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("App", "Unexpected error"))
-    box.setText(
-        QCoreApplication.translate(
-            "App", "Something went wrong. Please copy the details and send them to the developers."
-        )
-    )
-    box.setDetailedText(text)
-    box.exec()
 
 
 def make_app(lang: str | None = None) -> QApplication:
@@ -39,7 +18,7 @@ def make_app(lang: str | None = None) -> QApplication:
     app.setApplicationName(settings.APP)
     app.setApplicationDisplayName("gov-review")
     none_guard.install(app)
-    i18n.install(app, lang or settings.get(settings.LANGUAGE) or "zh")
+    i18n.install(app, i18n.initial_lang(lang))
     return app  # type: ignore[return-value]
 
 
@@ -60,8 +39,14 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
         ok = window.grab().save(screenshot)
         window.close()
         return 0 if ok else 2
-    sys.excepthook = _excepthook
+    from .. import logs
+    from . import crash
+
+    logs.setup()
+    # unexpected errors of any thread: a dialog with a copyable report, and the review autosaved
+    handler = crash.install(app)
     window = MainWindow()
+    handler.on_crash = window.autosave_now
     window.show()
     if files:
         window.open_paths(files)
