@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
 
 from .delegates import CellDelegate
 from .document import ReportDocument
+from .grid_layout import HEADER
 from .models.table_grid import CellIdRole, TableGridModel
 
+_LATIN_WORD = re.compile(r"[0-9A-Za-z'’().,:-]+")
 # column widths (px) per table: label columns, then data columns
 WIDTHS = {"t2": ([230], 112), "t3": ([64, 92, 210], 58), "t4": ([], 60)}
 
@@ -48,12 +52,35 @@ class GridView(QTableView):
             return
         for it in layout.spans():
             self.setSpan(it.row, it.col, it.rowspan, it.colspan)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Column widths and row heights for the current language's labels."""
+        layout = self.grid_model.layout
+        if layout is None:
+            return
         labels, data_w = WIDTHS[self.table]
+        fit = self._header_word_widths(layout)
         for c in range(layout.cols):
-            self.setColumnWidth(c, labels[c] if c < len(labels) else data_w)
+            base = labels[c] if c < len(labels) else data_w
+            self.setColumnWidth(c, max(base, fit.get(c, 0)))
         self.resizeRowsToContents()
         for r in range(layout.rows):
             self.setRowHeight(r, max(self.rowHeight(r), 26))
+
+    def _header_word_widths(self, layout) -> dict[int, int]:
+        """Width each data column needs so no word of its own header is cut (English words are long)."""
+        metrics = self.fontMetrics()
+        out: dict[int, int] = {}
+        for it in layout.items:
+            if it.kind != HEADER or it.colspan != 1 or it.col < len(WIDTHS[self.table][0]):
+                continue
+            text = self.grid_model.index(it.row, it.col).data() or ""
+            # Chinese wraps between any two characters; only Latin words cannot be broken
+            words = _LATIN_WORD.findall(str(text))
+            widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+            out[it.col] = max(out.get(it.col, 0), widest + 14)
+        return out
 
     def select_cells(self, cell_ids: list[str]) -> bool:
         """Make the first cell current and select all of them (those in this table)."""

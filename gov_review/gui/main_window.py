@@ -211,6 +211,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self._fit_list_columns()
         for grid in self.grids.values():
             grid.grid_model.retranslate()
+            grid.fit_columns()
         self.findings.retranslate()
         self.annotations.model.retranslate()
         self.source.retranslate()

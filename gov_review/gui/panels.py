@@ -102,10 +102,10 @@ class FindingsPanel(QWidget):
             return
         c = self.doc.session.counts()
         if c["error"]:
-            text = self.tr("✖ {e} errors, {w} warnings").format(e=c["error"], w=c["warning"])
+            text = self.tr("✖ Errors: {e} · warnings: {w}").format(e=c["error"], w=c["warning"])
             hue = HUES["error"]
         elif c["warning"]:
-            text = self.tr("▲ No errors, {w} warnings").format(w=c["warning"])
+            text = self.tr("▲ No errors · warnings: {w}").format(w=c["warning"])
             hue = HUES["warning"]
         else:
             text = self.tr("✔ No errors, no warnings")

@@ -445,12 +445,12 @@
     <name>FindingsPanel</name>
     <message>
         <location filename="../../gov_review/gui/panels.py" line="105"/>
-        <source>✖ {e} errors, {w} warnings</source>
+        <source>✖ Errors: {e} · warnings: {w}</source>
         <translation>✖ {e} 个错误，{w} 个警告</translation>
     </message>
     <message>
         <location filename="../../gov_review/gui/panels.py" line="108"/>
-        <source>▲ No errors, {w} warnings</source>
+        <source>▲ No errors · warnings: {w}</source>
         <translation>▲ 无错误，{w} 个警告</translation>
     </message>
     <message>

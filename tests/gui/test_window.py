@@ -316,8 +316,18 @@ def test_language_switch(seed002):
     assert w.menu_file.title() == "文件(&F)"
     w.set_language("en")
     assert w.tabs.tabText(1) == "Table 3"
-    assert w.findings.banner.text().startswith("✖ 7 errors")
+    assert w.findings.banner.text() == "✖ Errors: 7 · warnings: 1"
     assert w.grids["t3"].grid_model.index(3, 0).data() == "I. New applications this year"
+    # no English word of a column header is cut: each data column is as wide as its longest word
+    grid = w.grids["t3"]
+    metrics = grid.fontMetrics()
+    headers = [
+        it for it in grid.grid_model.layout.items if it.kind == "header" and it.colspan == 1 and it.col >= 3
+    ]
+    assert len({it.col for it in headers}) == 7  # the seven applicant columns
+    for it in headers:
+        words = str(grid.grid_model.index(it.row, it.col).data()).split()
+        assert grid.columnWidth(it.col) >= max(metrics.horizontalAdvance(x) for x in words), words
     w.set_language("zh")
     assert w.tabs.tabText(1) == "表三"
 
