@@ -61,7 +61,8 @@ def test_python_dash_m_runs_the_checker():
 
 def test_samples_ship_with_the_package():
     names = [Path(p).name for p in sample_reports()]
-    assert [n for n in names if n.startswith("seed_")][:5] == [f"seed_{n:03d}.txt" for n in range(5)]
+    # the five seeds as text and as Word files, each Word file beside its text twin
+    assert names == [f"seed_{n:03d}.{ext}" for n in range(5) for ext in ("docx", "txt")]
 
 
 def test_core_never_imports_qt_or_the_gui():
@@ -118,6 +119,8 @@ def test_wheel_carries_the_resources(tmp_path):
         "gov_review/resources/templates/format_2021.json",
         "gov_review/resources/rules/national.json",
         "gov_review/resources/samples/seed_002.txt",
+        "gov_review/resources/samples/seed_002.docx",
+        "gov_review/resources/rules/crossyear.json",
         "gov_review/cli.py",
         "gov_review/core/readers/text.py",
     ):

@@ -22,7 +22,7 @@ def isolated(tmp_path, monkeypatch, qapp):
 def test_selftest_passes_on_the_samples(isolated, capsys):
     assert selftest.main() == 0
     out = capsys.readouterr().out
-    assert "5 sample reports: ok" in out and "bundle reopened with the correction: ok" in out
+    assert "10 sample reports: ok" in out and "bundle reopened with the correction: ok" in out
     assert out.rstrip().endswith("selftest: passed")
 
 
