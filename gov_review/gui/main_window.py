@@ -4,7 +4,8 @@ One set of views is rebound to whichever report is current; every open report ke
 ReviewSession and QUndoStack (grouped, so the Edit menu follows the current report). The window's
 behaviour is split by concern into mixins: actions and menus (window_actions), opening
 (window_open), review work and finding navigation (window_review), saving and closing
-(window_save), autosave and recovery (window_recovery).
+(window_save), autosave and recovery (window_recovery), the league table, cross-year panel and
+dashboard docks (window_batch).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .models.report_list import (
 from .panels import AnnotationsPanel, FindingsPanel
 from .source_view import SourceView
 from .window_actions import ActionsMixin
+from .window_batch import BatchViewsMixin
 from .window_open import OpeningMixin, _LoadJob
 from .window_recovery import RecoveryMixin
 from .window_review import ReviewMixin, walk_findings
@@ -52,7 +54,9 @@ TABLES = ("t2", "t3", "t4")
 __all__ = ["TABLES", "MainWindow", "walk_findings"]
 
 
-class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryMixin, QMainWindow):
+class MainWindow(
+    ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryMixin, BatchViewsMixin, QMainWindow
+):
     def __init__(
         self,
         pool: TaskPool | SyncPool | None = None,
@@ -128,6 +132,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         self.main_split.addWidget(self.right_split)
         self.set_default_layout()
         self.setCentralWidget(self.main_split)
+        self._build_batch_views()
 
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -212,6 +217,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         for grid in self.grids.values():
             grid.grid_model.retranslate()
             grid.fit_columns()
+        self._retranslate_batch()
         self.findings.retranslate()
         self.annotations.model.retranslate()
         self.source.retranslate()
@@ -236,6 +242,9 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
             self.restoreGeometry(geo)
         else:
             self.resize(1600, 1000)
+        docks = settings.get(settings.WINDOW_STATE)
+        if not docks.isEmpty():
+            self.restoreState(docks)
         for split, key in (
             (self.main_split, settings.SPLITTER_MAIN),
             (self.right_split, settings.SPLITTER_RIGHT),
@@ -248,6 +257,7 @@ class MainWindow(ActionsMixin, OpeningMixin, ReviewMixin, SavingMixin, RecoveryM
         if not self.remember_layout:
             return
         settings.put(settings.GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.SPLITTER_MAIN, self.main_split.saveState())
         settings.put(settings.SPLITTER_RIGHT, self.right_split.saveState())
 

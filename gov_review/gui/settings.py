@@ -30,7 +30,7 @@ def _user() -> str:
 
 
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
-WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())  # docks shown and where
 SPLITTER_MAIN = Setting("window/splitter_main", QByteArray, QByteArray())
 SPLITTER_RIGHT = Setting("window/splitter_right", QByteArray, QByteArray())
 RECENT_FILES = Setting("files/recent", list, [])

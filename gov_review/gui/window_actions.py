@@ -81,6 +81,8 @@ class ActionsMixin:
         self.menu_review.addActions([self.act_next, self.act_prev])
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_stats)
+        self.menu_view.addActions(self._batch_actions())
+        self.menu_view.addSeparator()
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_zh, self.act_en])
         self.menu_help = bar.addMenu("")

@@ -156,6 +156,7 @@ class OpeningMixin:
             self.statusBar().showMessage(
                 self.tr("{n} reports open").format(n=len(self.list_model.docs)), 5000
             )
+            self._after_batch_opened(job.total)
 
     def cancel_loading(self) -> None:
         """Stop reading the files not read yet; the reports already open stay usable."""

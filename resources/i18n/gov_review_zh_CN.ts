@@ -4,77 +4,77 @@
 <context>
     <name>ActionsMixin</name>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="92"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="94"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="93"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="95"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="94"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="96"/>
         <source>&amp;Save review bundle</source>
         <translation>保存审核包(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="95"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="97"/>
         <source>Save review bundle &amp;as…</source>
         <translation>审核包另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="96"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="98"/>
         <source>&amp;Close report</source>
         <translation>关闭报告(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="97"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="99"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="98"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="100"/>
         <source>Add &amp;note…</source>
         <translation>添加批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="99"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="101"/>
         <source>&amp;Accept warning…</source>
         <translation>接受警告(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="100"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="102"/>
         <source>Apply &amp;suggested fix</source>
         <translation>应用修正建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="101"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="103"/>
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="102"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="104"/>
         <source>&amp;Previous finding</source>
         <translation>上一个问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="103"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="105"/>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="106"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="108"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="107"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="109"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="108"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -126,16 +126,21 @@
     </message>
 </context>
 <context>
-    <name>App</name>
+    <name>BatchViewsMixin</name>
     <message>
-        <location filename="../../gov_review/gui/app.py" line="24"/>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
+        <location filename="../../gov_review/gui/window_batch.py" line="59"/>
+        <source>League table</source>
+        <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/app.py" line="26"/>
-        <source>Something went wrong. Please copy the details and send them to the developers.</source>
-        <translation>程序出现意外错误。请复制详细信息发送给开发人员。</translation>
+        <location filename="../../gov_review/gui/window_batch.py" line="60"/>
+        <source>Cross-year</source>
+        <translation>跨年度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_batch.py" line="61"/>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
     </message>
 </context>
 <context>
@@ -557,98 +562,98 @@ Findings of this rule per report</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="190"/>
+        <location filename="../../gov_review/gui/main_window.py" line="195"/>
         <source>Filter reports…</source>
         <translation>筛选报告…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="192"/>
+        <location filename="../../gov_review/gui/main_window.py" line="197"/>
         <source>Table 2</source>
         <translation>表二</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="192"/>
+        <location filename="../../gov_review/gui/main_window.py" line="197"/>
         <source>Table 3</source>
         <translation>表三</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="192"/>
+        <location filename="../../gov_review/gui/main_window.py" line="197"/>
         <source>Table 4</source>
         <translation>表四</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="192"/>
-        <location filename="../../gov_review/gui/main_window.py" line="311"/>
+        <location filename="../../gov_review/gui/main_window.py" line="197"/>
+        <location filename="../../gov_review/gui/main_window.py" line="322"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="196"/>
+        <location filename="../../gov_review/gui/main_window.py" line="201"/>
         <source>Statistics appear here.</source>
         <translation>统计图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="199"/>
+        <location filename="../../gov_review/gui/main_window.py" line="204"/>
         <source>Findings</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="200"/>
+        <location filename="../../gov_review/gui/main_window.py" line="205"/>
         <source>Notes and accepted warnings</source>
         <translation>批注与已接受的警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="201"/>
+        <location filename="../../gov_review/gui/main_window.py" line="206"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="202"/>
+        <location filename="../../gov_review/gui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="203"/>
+        <location filename="../../gov_review/gui/main_window.py" line="208"/>
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="204"/>
+        <location filename="../../gov_review/gui/main_window.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="205"/>
+        <location filename="../../gov_review/gui/main_window.py" line="210"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="206"/>
+        <location filename="../../gov_review/gui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="207"/>
+        <location filename="../../gov_review/gui/main_window.py" line="212"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="208"/>
+        <location filename="../../gov_review/gui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="292"/>
+        <location filename="../../gov_review/gui/main_window.py" line="303"/>
         <source>gov-review — Annual report review</source>
         <translation>gov-review — 政府信息公开工作年度报告审核</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="323"/>
+        <location filename="../../gov_review/gui/main_window.py" line="334"/>
         <source>About gov-review</source>
         <translation>关于 gov-review</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/main_window.py" line="324"/>
+        <location filename="../../gov_review/gui/main_window.py" line="335"/>
         <source>gov-review: review government information-disclosure annual reports.</source>
         <translation>gov-review：政府信息公开工作年度报告审核工具。</translation>
     </message>

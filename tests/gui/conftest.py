@@ -50,6 +50,7 @@ def _no_blocking_dialogs(monkeypatch):
 
     from gov_review.gui.dialogs import confirm
     from gov_review.gui.dialogs.note import NoteDialog
+    from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
@@ -59,6 +60,7 @@ def _no_blocking_dialogs(monkeypatch):
     monkeypatch.setattr(WaiverDialog, "exec", unexpected)
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
     monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
+    monkeypatch.setattr(PairDialog, "exec", unexpected)
     monkeypatch.setattr(confirm, "ask_save", unexpected)
     monkeypatch.setattr(confirm, "warn", unexpected)
     monkeypatch.setattr(confirm, "inform", unexpected)
