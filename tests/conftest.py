@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "resources" / "samples"  # byte-for-byte copies of ../shared/seeds (see SOURCES.txt)
+SAMPLES = ROOT / "resources" / "samples"  # byte-for-byte copies of ../shared/seeds (see SOURCES.md)
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 
