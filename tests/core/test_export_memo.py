@@ -66,3 +66,17 @@ def test_unreviewed_memo_lists_each_error_and_warning(src: Path) -> None:
         assert f.message in text
     assert f"共发现问题 {len(shown)} 项" in text or (not shown and "未发现" in text)
     assert "·已更正]" not in text
+
+
+def test_memo_asks_for_a_correction_the_docx_could_not_carry() -> None:
+    from gov_review.core.export.outputs import SUFFIX_MEMO_DOCX, export_all
+
+    session = review_002(DOCX2)
+    session.set_value("t3.r_reject_mass.c_total", "0", "补填缺少的行")  # the row is not in the file
+    files = export_all(session)
+    memo = next(data for name, data in files.items() if name.endswith(SUFFIX_MEMO_DOCX))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(memo)).paragraphs)
+    assert "更正稿中未能写入的数据" in text
+    assert "4.无正当理由大量反复申请 · 总计：原报告无此行或此格，更正稿中未能写入" in text
+    # a text source gets a generated .docx with every row: nothing to ask there
+    assert "更正稿中未能写入" not in memo_text(review_002(SEEDS[2]))

@@ -85,7 +85,9 @@ def _treatment(
     return out
 
 
-def build_memo(session: ReviewSession) -> Memo:
+def build_memo(session: ReviewSession, unwritten: list[str] | tuple[str, ...] = ()) -> Memo:
+    """The memo; ``unwritten``: corrected cells the corrected .docx could not carry (their row is
+    missing from the original file), which the reporting body must add itself."""
     data = session.data
     body = data.body.name or "报送单位"
     report_title = (data.title or f"{body}{data.year or ''}年政府信息公开工作年度报告").replace(" ", "")
@@ -134,6 +136,18 @@ def build_memo(session: ReviewSession) -> Memo:
     loose = [n for n in session.notes if n.cell not in finding_cells]
     if loose:
         sections.append(("其他审核意见", [f"{label_of(session, n.cell)}：{n.text}" for n in loose]))
+    missing = [fixes[c] for c in unwritten if c in fixes]
+    if missing:
+        sections.append(
+            (
+                "更正稿中未能写入的数据",
+                [
+                    f"{c.label}：原报告无此行或此格，更正稿中未能写入，"
+                    f"请你单位在报告中补充并填写 {c.corrected or '（空白）'}。"
+                    for c in missing
+                ],
+            )
+        )
     accepted = [st for st in states if st.status == "waived"]
     if accepted:
         sections.append(("已接受的警告", [f"{st.finding.message}——接受理由：{st.reason}" for st in accepted]))

@@ -70,14 +70,15 @@ def export_all(
     say = progress or (lambda _step: None)
     out: dict[str, bytes] = {}
     say("docx")
-    out[stem + SUFFIX_DOCX] = corrected_docx(session, docx_mode, source).data
+    corrected = corrected_docx(session, docx_mode, source)
+    out[stem + SUFFIX_DOCX] = corrected.data
     say("xlsx")
     out[stem + SUFFIX_XLSX] = corrections_xlsx(session)
     out[stem + SUFFIX_CSV] = corrections_csv(session)
     say("json")
     out[stem + SUFFIX_JSON] = review_json(session, source)
     say("memo")
-    memo = build_memo(session)
+    memo = build_memo(session, corrected.skipped)  # the memo asks for what the .docx could not carry
     out[stem + SUFFIX_MEMO_DOCX] = memo_docx(memo)
     out[stem + SUFFIX_MEMO_HTML] = memo_html(memo).encode("utf-8")
     return out
