@@ -314,6 +314,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--selftest" in argv:  # the installed or frozen app checks itself (packaging/build.py runs it)
+        from .selftest import main as selftest
+
+        return selftest()
     if hasattr(sys.stdout, "reconfigure"):
         with contextlib.suppress(ValueError, OSError):  # exotic streams keep their encoding
             sys.stdout.reconfigure(encoding="utf-8", errors="replace")

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import MESSAGES, GovReviewError
+from .errors import GovReviewError
 from .model import Finding
 from .pipeline import Report
 
@@ -32,23 +32,6 @@ REPORT_EXTENSIONS = frozenset(
 )
 # Files this tool writes next to reports (export/outputs.py): never checked as reports themselves.
 OUTPUT_MARKERS = ("（更正稿）", "（审核意见）", "（修改记录）", "（审核记录）", "汇总表")
-
-MESSAGES.setdefault(
-    "internal_error",
-    (
-        "检查文件“{name}”时程序出错（{reason}），已跳过该文件，其他文件不受影响；请把该文件和日志发给技术支持。",
-        "Checking “{name}” failed with an internal error ({reason}); it was skipped and the other files "
-        "were checked — send the file and the log to support.",
-    ),
-)
-MESSAGES.setdefault(
-    "worker_crashed",
-    (
-        "检查文件“{name}”时检查进程意外退出，已跳过该文件；请单独打开该文件核实。",
-        "The checking process died on “{name}”; it was skipped — open that file on its own to see why.",
-    ),
-)
-
 
 class BatchError(GovReviewError):
     """A file of a batch could not be checked for a reason other than its content."""

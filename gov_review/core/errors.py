@@ -10,6 +10,16 @@ from typing import Any
 
 # code -> (Chinese, English). Placeholders are filled from the exception's params.
 MESSAGES: dict[str, tuple[str, str]] = {
+    # a batch (folder) check: the file could not be checked for a reason other than its content
+    "internal_error": (
+        "检查文件“{name}”时程序出错（{reason}），已跳过该文件，其他文件不受影响；请把该文件和日志发给技术支持。",
+        "Checking “{name}” failed with an internal error ({reason}); it was skipped and the other files "
+        "were checked — send the file and the log to support.",
+    ),
+    "worker_crashed": (
+        "检查文件“{name}”时检查进程意外退出，已跳过该文件；请单独打开该文件核实。",
+        "The checking process died on “{name}”; it was skipped — open that file on its own to see why.",
+    ),
     "not_found": (
         "找不到文件“{name}”，请确认路径是否正确。",
         "File “{name}” was not found; check the path.",
