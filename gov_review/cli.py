@@ -270,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--out",
         metavar="FILE",
-        help="把联表写入 .json/.csv/.xlsx / write the league table (.json/.csv/.xlsx)",
+        help="把报告一览表写入 .json/.csv/.xlsx / write the league table (.json/.csv/.xlsx)",
     )
     check.add_argument(
         "--last-year",

@@ -130,7 +130,7 @@
     <message>
         <location filename="../../gov_review/gui/window_batch.py" line="59"/>
         <source>League table</source>
-        <translation>汇总表</translation>
+        <translation>报告一览</translation>
     </message>
     <message>
         <location filename="../../gov_review/gui/window_batch.py" line="60"/>

@@ -68,4 +68,4 @@ def test_a_dashboard_bar_filters_the_league(window, tmp_path, qtbot):
 
 def test_docks_are_in_the_view_menu_in_chinese(window):
     titles = [a.text() for a in window.menu_view.actions()]
-    assert {"汇总表", "跨年度", "仪表板"} <= set(titles)
+    assert {"报告一览", "跨年度", "仪表板"} <= set(titles)
