@@ -11,8 +11,7 @@ Every cell records how it was placed and how sure the match is; what cannot be p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -21,7 +20,8 @@ from .labels import LabelIndex, is_label
 from .meta import detect_body, find_title, find_year, stats_period_year
 from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument, Unplaced
 from .normalize import norm, parse_value, strip_numbering
-from .runtogether import DIGITS_RE, decode, narrow, t3_row_ok, t4_row_ok
+from .placement import Placed, Placements
+from .runtogether import DIGITS_RE, t3_row_ok, t4_row_ok
 from .sections import locate_sections
 from .templates import FORMATS, get_template
 
@@ -49,112 +49,6 @@ MARKERS_2021 = {
     "r_other_nofee",
     "r_other_else",
 }
-
-
-@dataclass(slots=True)
-class _Placed:
-    cell: RawCell
-    confidence: float
-    placement: str
-    candidates: list[int] | None = None  # run-together digits with several valid splits
-    note: str | None = None
-
-
-@dataclass(slots=True)
-class _Result:
-    placed: dict[str, _Placed] = field(default_factory=dict)
-    unplaced: list[Unplaced] = field(default_factory=list)
-    observations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    markers: set[str] = field(default_factory=set)
-    found: dict[str, bool] = field(default_factory=dict)
-    # run-together rows with several valid splits: (cell ids, blob cell, splits, observation index)
-    ambiguous: list[tuple[list[str], RawCell, list[list[int]], int]] = field(default_factory=list)
-
-    def place(
-        self,
-        cell_id: str,
-        cell: RawCell,
-        confidence: float,
-        placement: str,
-        candidates: list[int] | None = None,
-    ) -> None:
-        prev = self.placed.get(cell_id)
-        if prev is not None and prev.confidence >= confidence:
-            self.unplaced.append(Unplaced(cell_id.split(".")[0], cell.text, cell.anchor, "duplicate"))
-            return
-        self.placed[cell_id] = _Placed(cell, confidence, placement, candidates)
-
-    def place_split(self, table: str, ids: list[str], blob: RawCell, ok: Callable[[list[int]], bool]) -> bool:
-        """Decode a run-together row (``270020130``) onto ``ids``; False when it is not one."""
-        text = blob.text.strip()
-        if not DIGITS_RE.match(text):
-            return False
-        options = decode(text, len(ids), ok)
-        if not options:
-            self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
-            return False
-        for i, cid in enumerate(ids):
-            column = sorted({o[i] for o in options})
-            if len(column) == 1:
-                conf = 0.8 if len(options) == 1 else 0.6
-                self.place(cid, RawCell(str(column[0]), blob.anchor), conf, "split")
-            else:
-                self.place(cid, RawCell(text, blob.anchor), 0.3, "ambiguous", column)
-        code = "runtogether_split" if len(options) == 1 else "runtogether_ambiguous"
-        if len(options) > 1:
-            self.ambiguous.append((ids, blob, options, len(self.observations)))
-        self.observations.append(
-            (code, {"table": table, "blob": text, "cells": ids, "options": options[:10]})
-        )
-        return True
-
-    def narrow_runtogether(self, fmt: str) -> None:
-        """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
-        known = {
-            cid: parse_value(p.cell.text).value for cid, p in self.placed.items() if p.candidates is None
-        }
-        rows = [(ids, options) for ids, _blob, options, _obs in self.ambiguous]
-        result = narrow(rows, known, _rules(fmt))
-        for (ids, blob, before, obs), after in zip(self.ambiguous, result.options, strict=True):
-            code, params = self.observations[obs]
-            params = {**params, "column_check": result.status, "combinations": result.combinations}
-            if result.status == "capped":
-                params["cap"] = result.cap
-            if len(after) == len(before):
-                self.observations[obs] = (code, params)
-                continue
-            note = NOTE_BY_COLUMNS if len(after) == 1 else None
-            for i, cid in enumerate(ids):
-                column = sorted({o[i] for o in after})
-                if len(column) == 1:
-                    conf = 0.7 if len(after) == 1 else 0.6
-                    self.placed[cid] = _Placed(
-                        RawCell(str(column[0]), blob.anchor), conf, "split", None, note
-                    )
-                else:
-                    self.placed[cid] = _Placed(
-                        RawCell(blob.text.strip(), blob.anchor), 0.3, "ambiguous", column
-                    )
-            code = "runtogether_split_columns" if len(after) == 1 else code
-            self.observations[obs] = (code, {**params, "options": after[:10], "row_options": len(before)})
-
-
-NOTE_BY_COLUMNS = "按行、列合计关系唯一确定的拆分（decoded by row and column rules）"
-
-
-@cache
-def _rules(fmt: str) -> tuple[tuple[tuple[tuple[int, str | None, Decimal], ...], str], ...]:
-    """The format's equations as ``left − right op 0`` term lists, for narrowing run-together rows."""
-    from .rules.pack import equations
-
-    out = []
-    for inst in equations(fmt):
-        f = inst.formula
-        terms = tuple((t.sign, t.cell, t.const) for t in f.left) + tuple(
-            (-t.sign, t.cell, t.const) for t in f.right
-        )
-        out.append((terms, f.op))
-    return tuple(out)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -283,7 +177,7 @@ def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[s
 # Table 二
 
 
-def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: _Result) -> None:
+def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> None:
     idx = _indexes()
     sub: str | None = None
     header: list[tuple[str | None, float]] | None = None
@@ -405,7 +299,7 @@ T3_DEFAULT_COLS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_or
 T3_TOP_ROWS = {"r_new", "r_carry", "r_fwd"}
 
 
-def _t3(rows: list[list[RawCell]], res: _Result) -> None:
+def _t3(rows: list[list[RawCell]], res: Placements) -> None:
     idx = _indexes()
     header_rows: list[list[str]] = []
     data_start = len(rows)
@@ -516,7 +410,7 @@ T4_DEFAULT = [
 ]
 
 
-def _t4(rows: list[list[RawCell]], res: _Result) -> None:
+def _t4(rows: list[list[RawCell]], res: Placements) -> None:
     idx = _indexes()
     header_rows: list[list[str]] = []
     data_rows: list[list[RawCell]] = []
@@ -591,7 +485,7 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     year = find_year(title, doc)
     body, other_names = detect_body(title, doc)
 
-    res = _Result()
+    res = Placements()
     split = _split_rows(doc, section_of_block)
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
     _t3(split["t3"], res)
@@ -630,7 +524,7 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     )
 
 
-def _make_cell(cid: str, placed: _Placed | None) -> Cell:
+def _make_cell(cid: str, placed: Placed | None) -> Cell:
     if placed is None:
         return Cell(id=cid, raw=None, value=None, anchor=None, confidence=0.0, placement="missing")
     if placed.candidates:

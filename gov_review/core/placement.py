@@ -1,0 +1,118 @@
+"""Where reconstruction puts each raw cell: the placements of one report, and the decoding of rows
+whose digits ran together (by each row's own total, then by the format's row and column rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from .model import RawCell, Unplaced
+from .normalize import parse_value
+from .runtogether import DIGITS_RE, decode, narrow
+
+
+@dataclass(slots=True)
+class Placed:
+    cell: RawCell
+    confidence: float
+    placement: str
+    candidates: list[int] | None = None  # run-together digits with several valid splits
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Placements:
+    placed: dict[str, Placed] = field(default_factory=dict)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    observations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    markers: set[str] = field(default_factory=set)
+    found: dict[str, bool] = field(default_factory=dict)
+    # run-together rows with several valid splits: (cell ids, blob cell, splits, observation index)
+    ambiguous: list[tuple[list[str], RawCell, list[list[int]], int]] = field(default_factory=list)
+
+    def place(
+        self,
+        cell_id: str,
+        cell: RawCell,
+        confidence: float,
+        placement: str,
+        candidates: list[int] | None = None,
+    ) -> None:
+        prev = self.placed.get(cell_id)
+        if prev is not None and prev.confidence >= confidence:
+            self.unplaced.append(Unplaced(cell_id.split(".")[0], cell.text, cell.anchor, "duplicate"))
+            return
+        self.placed[cell_id] = Placed(cell, confidence, placement, candidates)
+
+    def place_split(self, table: str, ids: list[str], blob: RawCell, ok: Callable[[list[int]], bool]) -> bool:
+        """Decode a run-together row (``270020130``) onto ``ids``; False when it is not one."""
+        text = blob.text.strip()
+        if not DIGITS_RE.match(text):
+            return False
+        options = decode(text, len(ids), ok)
+        if not options:
+            self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
+            return False
+        for i, cid in enumerate(ids):
+            column = sorted({o[i] for o in options})
+            if len(column) == 1:
+                conf = 0.8 if len(options) == 1 else 0.6
+                self.place(cid, RawCell(str(column[0]), blob.anchor), conf, "split")
+            else:
+                self.place(cid, RawCell(text, blob.anchor), 0.3, "ambiguous", column)
+        code = "runtogether_split" if len(options) == 1 else "runtogether_ambiguous"
+        if len(options) > 1:
+            self.ambiguous.append((ids, blob, options, len(self.observations)))
+        self.observations.append(
+            (code, {"table": table, "blob": text, "cells": ids, "options": options[:10]})
+        )
+        return True
+
+    def narrow_runtogether(self, fmt: str) -> None:
+        """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
+        known = {
+            cid: parse_value(p.cell.text).value for cid, p in self.placed.items() if p.candidates is None
+        }
+        rows = [(ids, options) for ids, _blob, options, _obs in self.ambiguous]
+        result = narrow(rows, known, _rules(fmt))
+        for (ids, blob, before, obs), after in zip(self.ambiguous, result.options, strict=True):
+            code, params = self.observations[obs]
+            params = {**params, "column_check": result.status, "combinations": result.combinations}
+            if result.status == "capped":
+                params["cap"] = result.cap
+            if len(after) == len(before):
+                self.observations[obs] = (code, params)
+                continue
+            note = NOTE_BY_COLUMNS if len(after) == 1 else None
+            for i, cid in enumerate(ids):
+                column = sorted({o[i] for o in after})
+                if len(column) == 1:
+                    conf = 0.7 if len(after) == 1 else 0.6
+                    self.placed[cid] = Placed(RawCell(str(column[0]), blob.anchor), conf, "split", None, note)
+                else:
+                    self.placed[cid] = Placed(
+                        RawCell(blob.text.strip(), blob.anchor), 0.3, "ambiguous", column
+                    )
+            code = "runtogether_split_columns" if len(after) == 1 else code
+            self.observations[obs] = (code, {**params, "options": after[:10], "row_options": len(before)})
+
+
+NOTE_BY_COLUMNS = "按行、列合计关系唯一确定的拆分（decoded by row and column rules）"
+
+
+@cache
+def _rules(fmt: str) -> tuple[tuple[tuple[tuple[int, str | None, Decimal], ...], str], ...]:
+    """The format's equations as ``left − right op 0`` term lists, for narrowing run-together rows."""
+    from .rules.pack import equations
+
+    out = []
+    for inst in equations(fmt):
+        f = inst.formula
+        terms = tuple((t.sign, t.cell, t.const) for t in f.left) + tuple(
+            (-t.sign, t.cell, t.const) for t in f.right
+        )
+        out.append((terms, f.op))
+    return tuple(out)
