@@ -1,7 +1,10 @@
 """Cross-year pairs and their X01–X06 findings, with a way to reach both years' cells.
 
 Pairs are found by body name and year among the opened reports (``core.crossyear.find_pairs``); the
-reviewer adds a pair by hand when the names differ. A finding is pinned on this year's cells and
+reviewer adds a pair by hand when the names differ. Last year's reports may also come from a chosen
+folder (``choose_previous_folder``): they are read off the GUI thread as digests
+(``crossyear.load_previous``), never opened as documents; a report with an opened partner keeps it,
+the folder only pairs the others. A finding is pinned on this year's cells and
 names last year's in ``params["other"]``: both can be shown (``show_cell(path, cell_id)``).
 
 Attach API::
@@ -10,10 +13,14 @@ Attach API::
     panel.attach(league_view.model)                     # the opened reports
     panel.findings_changed.connect(league_view.model.set_extra_findings)
     panel.show_cell.connect(window_show_cell)           # (path, cell_id): open/select that cell
+    panel.set_pool(window.pool)                         # where last year's folder is read
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,14 +33,28 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import crossyear
+from ..core.crossyear import Side, YearDigest
 from ..core.model import Finding
+from . import settings
 from .dialogs.pair import PairDialog
+from .document import ReportDocument
 from .i18n import pick
 from .models.league import Item, LeagueModel, item_label, item_ok, item_path, item_report, tr_zh
 from .states import severity_icon
+from .workers import SyncPool, TaskFailed
 
 COL_WHAT, COL_HOW, COL_MESSAGE = range(3)
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -43,12 +64,65 @@ _TOP = 0  # internalId of a pair row; a finding row carries its pair's index + 1
 
 
 class PairEntry:
-    """A pair as shown: the two items (ReportDocument or Report), how it was made, its findings."""
+    """A pair as shown: the two items (ReportDocument or Report), how it was made, its findings.
+
+    ``method``: "auto" (by name among the opened reports), "manual", or "folder" — then ``prev`` is
+    the YearDigest of a file in last year's folder, not an opened report."""
 
     __slots__ = ("cur", "findings", "method", "prev")
 
-    def __init__(self, prev: Item, cur: Item, method: str, findings: list[Finding]) -> None:
+    def __init__(self, prev: Item | YearDigest, cur: Item, method: str, findings: list[Finding]) -> None:
         self.prev, self.cur, self.method, self.findings = prev, cur, method, findings
+
+
+def side_path(side: Item | YearDigest) -> str:
+    return side.path
+
+
+def side_label(side: Item | YearDigest) -> str:
+    """Body and year, else the file name — for an opened report or a digest of last year's file."""
+    if not isinstance(side, YearDigest):
+        return item_label(side)
+    name = os.path.basename(side.path)
+    if side.body or side.year:
+        return f"{side.body or name} {side.year or '?'}"
+    return name
+
+
+def side_report(side: Item | YearDigest) -> Side:
+    return side if isinstance(side, YearDigest) else item_report(side)
+
+
+@dataclass(slots=True)
+class PreviousFolder:
+    """Last year's folder as read: the digests of its readable reports and bundles, and the files
+    that could not be read with their reason (zh, en)."""
+
+    folder: str
+    digests: list[YearDigest] = field(default_factory=list)
+    unread: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def read_previous_folder(folder: str) -> PreviousFolder:
+    """Runs on a worker thread: last year's reports in ``folder`` (recursively) as digests.
+
+    ``load_previous`` leaves unreadable files out without saying which; they are found by
+    difference and read once more for their reason (only the failures, so the cost is small).
+    """
+    from ..core.batch import collect_files
+
+    files = collect_files([folder])
+    digests = [d for d in crossyear.load_previous(folder) if isinstance(d, YearDigest)]
+    read = {os.path.abspath(d.path) for d in digests}
+    out = PreviousFolder(folder, digests)
+    for path in files:
+        if os.path.abspath(path) in read:
+            continue
+        err = crossyear.open_any(path).error
+        zh = getattr(err, "message_zh", None) or (str(err) if err else "未能识别报告内容。")
+        en = getattr(err, "message_en", None) or (str(err) if err else "The report could not be read.")
+        out.unread.append((path, zh, en))
+    return out
 
 
 class CrossYearModel(QAbstractItemModel):
@@ -113,10 +187,14 @@ class CrossYearModel(QAbstractItemModel):
             return p
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_WHAT:
-                return f"{item_label(p.prev)} → {item_label(p.cur)}"
+                return f"{side_label(p.prev)} → {side_label(p.cur)}"
             if col == COL_HOW:
                 if p.method == "manual":
                     return tr_zh(QCoreApplication.translate("CrossYearModel", "by hand"), "手动配对")
+                if p.method == "folder":
+                    return tr_zh(
+                        QCoreApplication.translate("CrossYearModel", "last year's folder"), "上年度文件夹"
+                    )
                 return tr_zh(QCoreApplication.translate("CrossYearModel", "by name"), "按名称")
             counts = {s: sum(1 for f in p.findings if f.severity == s) for s in ("error", "warning", "info")}
             return tr_zh(
@@ -126,7 +204,7 @@ class CrossYearModel(QAbstractItemModel):
                 "错误 {error} 条，警告 {warning} 条，提示 {info} 条",
             ).format(**counts)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item_path(p.prev)}\n→ {item_path(p.cur)}"
+            return f"{side_path(p.prev)}\n→ {item_path(p.cur)}"
         if role == Qt.ItemDataRole.DecorationRole and col == COL_WHAT:
             worst = next((s for s in ("error", "warning") if any(f.severity == s for f in p.findings)), "ok")
             return severity_icon(worst)
@@ -168,7 +246,10 @@ class CrossYearPanel(QWidget):
         self._league: LeagueModel | None = None
         self._items: list[Item] = []
         self._manual: list[tuple[str, str]] = []  # (prev path, cur path), newest last
-        self._last_emitted: list[tuple[str, str, str]] | None = None
+        self._last_emitted: list[tuple[str, str, str, bool]] | None = None
+        self._pool: Any = None  # the window's TaskPool; a SyncPool when none was given
+        self._previous: PreviousFolder | None = None  # last year's folder, once read
+        self._loading: str | None = None  # the folder being read (a newer choice wins)
         self.model = CrossYearModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("crossYearTree")
@@ -194,6 +275,22 @@ class CrossYearPanel(QWidget):
         self.other_button = QPushButton(self)
         self.other_button.setObjectName("showLastYear")
         self.other_button.clicked.connect(lambda: self.show_finding(self.current_finding(), other=True))
+        self.folder_button = QPushButton(self)
+        self.folder_button.setObjectName("compareWithPreviousFolder")
+        self.folder_button.clicked.connect(lambda: self.choose_previous_folder())
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("previousFolderBusy")
+        self.busy.setRange(0, 0)  # indeterminate: the folder's size is not known in advance
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.folder_info = QLabel(self)
+        self.folder_info.setObjectName("previousFolderInfo")
+        self.folder_info.setWordWrap(True)
+        self.folder_info.hide()
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_button)
+        folder_row.addWidget(self.busy)
+        folder_row.addWidget(self.folder_info, 1)
         buttons = QHBoxLayout()
         for b in (self.pair_button, self.unpair_button, self.this_button, self.other_button):
             buttons.addWidget(b)
@@ -201,6 +298,7 @@ class CrossYearPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.summary)
+        lay.addLayout(folder_row)
         lay.addLayout(buttons)
         lay.addWidget(self.tree, 1)
         self._timer = QTimer(self)
@@ -227,6 +325,73 @@ class CrossYearPanel(QWidget):
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()
+
+    def set_pool(self, pool: Any) -> None:
+        """Where last year's folder is read: ``pool.run_task(fn, callback)`` (workers.TaskPool)."""
+        self._pool = pool
+
+    # ------------------------------------------------------------------ last year's folder
+
+    def choose_previous_folder(self) -> bool:
+        """Ask for the folder of last year's reports or bundles and read it; False if cancelled."""
+        start = settings.get(settings.PREVIOUS_DIR) or settings.get(settings.LAST_DIR)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of last year's reports"), start)
+        if not folder:
+            return False
+        settings.put(settings.PREVIOUS_DIR, folder)
+        self.load_previous_folder(folder)
+        return True
+
+    def load_previous_folder(self, folder: str) -> None:
+        """Read last year's reports in ``folder`` off the GUI thread, then pair and check again."""
+        self._loading = folder
+        self.busy.show()
+        self.folder_button.setEnabled(False)
+        self.folder_info.setText(self.tr("Reading last year's reports in {folder}…").format(folder=folder))
+        self.folder_info.setToolTip("")
+        self.folder_info.show()
+        pool = self._pool if self._pool is not None else SyncPool()
+        pool.run_task(partial(read_previous_folder, folder), partial(self._previous_read, folder))
+
+    def previous_folder(self) -> PreviousFolder | None:
+        return self._previous
+
+    def clear_previous_folder(self) -> None:
+        self._previous = None
+        self.folder_info.hide()
+        self.recompute()
+
+    def _previous_read(self, folder: str, result: Any) -> None:
+        if folder != self._loading:
+            return  # another folder was chosen meanwhile: that one counts
+        self._loading = None
+        self.busy.hide()
+        self.folder_button.setEnabled(True)
+        if isinstance(result, TaskFailed):
+            self._previous = None
+            self.folder_info.setText(
+                self.tr("Last year's folder could not be read: {reason}").format(reason=result.exc)
+            )
+            self.recompute()
+            return
+        self._previous = result
+        self._update_folder_info()
+        self.recompute()
+
+    def _update_folder_info(self) -> None:
+        prev = self._previous
+        if prev is None:
+            return
+        used = sum(1 for e in self.model.pairs if e.method == "folder")
+        text = self.tr(
+            "Last year's folder {folder}: {read} files read, {unread} could not be read; {used} pairs."
+        ).format(folder=prev.folder, read=len(prev.digests), unread=len(prev.unread), used=used)
+        self.folder_info.setText(text)
+        tips = [f"{os.path.basename(p)}: {pick(zh, en)}" for p, zh, en in prev.unread[:30]]
+        if len(prev.unread) > 30:
+            tips.append("…")
+        self.folder_info.setToolTip("\n".join(tips))
+        self.folder_info.show()
 
     def add_manual_pair(self, prev: Item, cur: Item) -> None:
         """Pair two reports by hand; it replaces any pair this year's report already had."""
@@ -276,16 +441,27 @@ class CrossYearPanel(QWidget):
         by_report = {id(item_report(it)): it for it in items}
         manual = [(by_path[p], by_path[c]) for p, c in self._manual if p in by_path and c in by_path]
         taken = {item_path(c) for _p, c in manual}
-        entries = [PairEntry(p, c, "manual", []) for p, c in manual]
-        for found in crossyear.find_pairs([item_report(it) for it in items]):
+        entries: list[PairEntry] = [PairEntry(p, c, "manual", []) for p, c in manual]
+        reports = [item_report(it) for it in items]
+        for found in crossyear.find_pairs(reports):
             cur = by_report.get(id(found.cur))
             prev = by_report.get(id(found.prev))
             if cur is None or prev is None or item_path(cur) in taken:
                 continue
+            taken.add(item_path(cur))
             entries.append(PairEntry(prev, cur, found.method, []))
+        previous = self._previous_digests(items)
+        if previous:
+            # an opened partner wins (it shows the reviewer's live edits); the folder pairs the rest
+            for found in crossyear.find_pairs(reports, previous):
+                cur = by_report.get(id(found.cur))
+                if cur is None or item_path(cur) in taken or not isinstance(found.prev, YearDigest):
+                    continue
+                taken.add(item_path(cur))
+                entries.append(PairEntry(found.prev, cur, "folder", []))
         order = {"error": 0, "warning": 1, "info": 2}
         for e in entries:
-            found = crossyear.check_pair(item_report(e.prev), item_report(e.cur))
+            found = crossyear.check_pair(side_report(e.prev), item_report(e.cur))
             # what must be fixed first, then rule by rule (the core orders by table position)
             e.findings = sorted(found, key=lambda f: (order.get(f.severity, 3), f.rule))
         entries.sort(key=lambda e: (item_label(e.cur), item_path(e.cur)))
@@ -295,13 +471,32 @@ class CrossYearPanel(QWidget):
         self.tree.resizeColumnToContents(COL_WHAT)
         self.tree.setColumnWidth(COL_WHAT, min(max(self.tree.columnWidth(COL_WHAT), 200), 460))
         self._update_summary(len(items))
+        self._update_folder_info()
         self._update_buttons()
-        signature = [(item_path(e.cur), f.key, f.message) for e in entries for f in e.findings]
+        # an accepted cross-year warning leaves the league's count: its state is part of what changed
+        signature = [
+            (item_path(e.cur), f.key, f.message, _waived(e.cur, f)) for e in entries for f in e.findings
+        ]
         if signature != self._last_emitted:  # unchanged findings: the league need not recount
             self._last_emitted = signature
             self.findings_changed.emit(self.findings_by_path())
 
+    def _previous_digests(self, items: list[Item]) -> list[YearDigest]:
+        """Last year's folder, less the files that are open anyway (the opened one counts)."""
+        if self._previous is None:
+            return []
+        opened = {os.path.abspath(item_path(it)) for it in items}
+        return [d for d in self._previous.digests if os.path.abspath(d.path) not in opened]
+
     def retranslate(self) -> None:
+        self.folder_button.setText(self.tr("Compare with last year's reports…"))
+        self.folder_button.setToolTip(
+            self.tr(
+                "Choose a folder of last year's reports or review bundles (.grb); each opened report is "
+                "compared with last year's report of the same body found there"
+            )
+        )
+        self._update_folder_info()
         self.pair_button.setText(
             tr_zh(QCoreApplication.translate("CrossYearPanel", "Pair by hand…"), "手动配对…")
         )
@@ -345,7 +540,8 @@ class CrossYearPanel(QWidget):
 
     def _update_summary(self, readable: int) -> None:
         pairs = self.model.pairs
-        paired = {item_path(p.cur) for p in pairs} | {item_path(p.prev) for p in pairs}
+        opened = {item_path(it) for it in self.items()}
+        paired = ({item_path(p.cur) for p in pairs} | {side_path(p.prev) for p in pairs}) & opened
         self.summary.setText(
             tr_zh(
                 QCoreApplication.translate(
@@ -360,3 +556,7 @@ class CrossYearPanel(QWidget):
                 n=readable,
             )
         )
+
+
+def _waived(item: Item, finding: Finding) -> bool:
+    return isinstance(item, ReportDocument) and item.session is not None and item.session.is_waived(finding)

@@ -2,6 +2,14 @@
 
 Everything the views show is read from ``session``; ``changed`` tells them to look again after an
 undo command touched the session.
+
+A document also carries *extra findings*: checks that are not the report's own, such as the
+cross-year X01–X06 findings the cross-year panel computes against last year's report. They are
+shown on the grid and in the findings panel like the report's own (``findings()``,
+``findings_for()``), but they are not part of the ReviewSession and are not saved in the bundle:
+they depend on which other reports are open or which folder was chosen, and are recomputed each
+time. ``extraFindingsChanged`` tells the views. A warning among them can still be accepted; the
+waiver is the session's (saved) like any other, found again by the finding's key.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..core.model import Finding
 from ..core.pipeline import Report, analyse_file
 from ..core.review import ReviewSession
 from .i18n import pick
@@ -47,6 +56,7 @@ def load(path: str, reviewer: str = "") -> Report | ReviewSession:
 class ReportDocument(QObject):
     changed = Signal()  # the session changed: views look again
     stateChanged = Signal(object)
+    extraFindingsChanged = Signal()  # findings from outside the report's own check (cross-year)
 
     def __init__(
         self, loaded: Report | ReviewSession, reviewer: str = "", parent: QObject | None = None
@@ -66,6 +76,8 @@ class ReportDocument(QObject):
         self.path = self.bundle_path or self.report.path
         self.unsaved_recovery = False  # restored from an autosave: not in any file yet
         self._counts: tuple[int, dict[str, int]] | None = None
+        self.extra_findings: list[Finding] = []
+        self.extra_revision = 0  # bumped when the extra findings change (views cache by it)
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._emit_state)
         self.changed.connect(self._emit_state)
@@ -123,3 +135,43 @@ class ReportDocument(QObject):
 
     def notify(self) -> None:
         self.changed.emit()
+
+    # ------------------------------------------------------------------ extra findings
+
+    def set_extra_findings(self, findings: list[Finding]) -> bool:
+        """Replace the extra findings; True (and ``extraFindingsChanged``) if they differ."""
+        new = list(findings)
+
+        def look(fs: list[Finding]) -> list[tuple]:
+            return [(f.key, f.severity, f.message, f.equation) for f in fs]
+
+        if look(new) == look(self.extra_findings):
+            self.extra_findings = new  # the same findings, newer objects
+            return False
+        self.extra_findings = new
+        self.extra_revision += 1
+        self.extraFindingsChanged.emit()
+        return True
+
+    def is_extra(self, finding: Finding) -> bool:
+        return any(finding is f for f in self.extra_findings)
+
+    def findings(self) -> list[Finding]:
+        """The report's own findings, then the extra ones."""
+        own = self.session.findings if self.session is not None else []
+        return [*own, *self.extra_findings] if self.extra_findings else list(own)
+
+    def findings_for(self, cell_id: str) -> list[Finding]:
+        """The findings on a cell, its own and the extra ones."""
+        own = self.session.findings_for(cell_id) if self.session is not None else []
+        extra = [f for f in self.extra_findings if cell_id in f.cells]
+        return [*own, *extra] if extra else own
+
+    def counts_with_extra(self) -> dict[str, int]:
+        """``counts()`` plus the extra findings (an accepted one counts as accepted)."""
+        out = dict(self.counts())
+        if self.session is None:
+            return out
+        for f in self.extra_findings:
+            out["waived" if self.session.is_waived(f) else f.severity] += 1
+        return out

@@ -100,7 +100,7 @@ class FindingsPanel(QWidget):
             self.banner.setText(self.doc.error_message() if self.doc else "")
             self.banner.setStyleSheet("")
             return
-        c = self.doc.session.counts()
+        c = self.doc.counts_with_extra()  # the cross-year findings are listed below too
         if c["error"]:
             text = self.tr("✖ Errors: {e} · warnings: {w}").format(e=c["error"], w=c["warning"])
             hue = HUES["error"]
@@ -112,6 +112,14 @@ class FindingsPanel(QWidget):
             hue = HUES["ok"]
         if c["waived"]:
             text += self.tr(" ({n} accepted)").format(n=c["waived"])
+        session = self.doc.session
+        extra = sum(
+            1
+            for f in self.doc.extra_findings
+            if f.severity in ("error", "warning") and not session.is_waived(f)
+        )
+        if extra:
+            text += self.tr(" · {n} of them cross-year").format(n=extra)
         self.banner.setText(text)
         self.banner.setStyleSheet(
             f"QLabel {{ font-weight: bold; padding: 6px; color: white; background: {hue.name()}; border-radius: 3px; }}"

@@ -35,6 +35,7 @@ SPLITTER_MAIN = Setting("window/splitter_main", QByteArray, QByteArray())
 SPLITTER_RIGHT = Setting("window/splitter_right", QByteArray, QByteArray())
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_DIR = Setting("files/last_dir", str, "")
+PREVIOUS_DIR = Setting("files/previous_year_dir", str, "")  # last year's reports, for cross-year
 LANGUAGE = Setting("ui/language", str, "zh")
 REVIEWER = Setting("review/reviewer", str, "")
 

@@ -4,6 +4,7 @@ so that no state is told by colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntFlag
 from functools import cache
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from ..core.model import Finding
 from ..core.review import ReviewSession
 
 LOW_CONFIDENCE = 0.8
@@ -28,7 +30,9 @@ class CellState(IntFlag):
     MISSING = 128  # the row/column is absent from the report
 
 
-def cell_state(session: ReviewSession, cell_id: str) -> CellState:
+def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding] | None = None) -> CellState:
+    """``findings``: those on the cell, when more than the session's own (a document's extra
+    cross-year findings); by default the session's."""
     state = CellState.NONE
     cell = session.cell(cell_id)
     if cell is None or cell.placement == "missing":
@@ -39,7 +43,7 @@ def cell_state(session: ReviewSession, cell_id: str) -> CellState:
         state |= CellState.EDITED
     if session.notes_for(cell_id):
         state |= CellState.NOTE
-    for f in session.findings_for(cell_id):
+    for f in session.findings_for(cell_id) if findings is None else findings:
         if f.severity == "info" or not f.assessable:
             continue
         if session.is_waived(f):

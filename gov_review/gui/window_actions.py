@@ -50,6 +50,7 @@ class ActionsMixin:
         )
         self.act_next = act(QKeySequence("F8"), self.next_finding, "actNext")
         self.act_prev = act(QKeySequence("Shift+F8"), self.previous_finding, "actPrev")
+        self.act_compare_previous = act(None, self.compare_with_previous_folder, "actComparePrevious")
         self.act_stats = act(None, lambda: self.tabs.setCurrentIndex(N_TABLES), "actStats")
         self.act_zh = act(None, lambda: self.set_language("zh"), "actZh")
         self.act_en = act(None, lambda: self.set_language("en"), "actEn")
@@ -79,6 +80,8 @@ class ActionsMixin:
         self.menu_edit.addActions([self.act_note, self.act_waive, self.act_fix])
         self.menu_review = bar.addMenu("")
         self.menu_review.addActions([self.act_next, self.act_prev])
+        self.menu_review.addSeparator()
+        self.menu_review.addAction(self.act_compare_previous)
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_stats)
         self.menu_view.addActions(self._batch_actions())
@@ -102,6 +105,7 @@ class ActionsMixin:
             self.act_fix: self.tr("Apply &suggested fix"),
             self.act_next: self.tr("&Next finding"),
             self.act_prev: self.tr("&Previous finding"),
+            self.act_compare_previous: self.tr("Compare with last year's reports…"),
             self.act_stats: self.tr("&Statistics"),
             self.act_zh: "中文",
             self.act_en: "English",

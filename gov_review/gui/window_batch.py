@@ -3,13 +3,21 @@
 They live in dock widgets, hidden until asked for (View menu) or until a folder brings several
 reports in; the league table follows the report list, the dashboard and the cross-year panel follow
 the league table. pyqtgraph is imported only when the dashboard is first shown.
+
+Cross-year findings go to the league (counted, accepted warnings left out) and to each report's
+document as its extra findings (marked on its grid and listed in its findings panel). Last year's
+folder is read on the window's pool; a cell of a report that is not open (last year's file in that
+folder) is shown by opening the file first.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import os
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from ..core.model import Finding
 from .crossyear_panel import CrossYearPanel
 from .dashboard import Dashboard
 from .document import ReportDocument
@@ -27,9 +35,12 @@ class BatchViewsMixin:
         self.league.model.attach(self.list_model)  # follows opened/closed reports and their edits
         self.league.open_requested.connect(self.show_report)
         self.crossyear = CrossYearPanel(self)
+        self.crossyear.set_pool(self.pool)
         self.crossyear.attach(self.league.model)
-        self.crossyear.findings_changed.connect(self.league.model.set_extra_findings)
+        self.crossyear.findings_changed.connect(self._crossyear_findings)
         self.crossyear.show_cell.connect(self.show_cell_of)
+        self._pending_cell: tuple[str, str] | None = None  # (path, cell) to show once it is open
+        self.list_model.rowsInserted.connect(self._show_pending_cell)
         self.dashboard = Dashboard(self)
         self.dashboard.attach(self.league.model)
         self.dashboard.filter_requested.connect(self.league.apply_path_filter)
@@ -67,7 +78,29 @@ class BatchViewsMixin:
             self.dock_league.raise_()
 
     def _doc_for(self, path: str) -> ReportDocument | None:
-        return next((d for d in self.list_model.docs if d.path == path), None)
+        doc = next((d for d in self.list_model.docs if d.path == path), None)
+        if doc is None:  # the same file named another way (relative, or from last year's folder)
+            want = os.path.abspath(path)
+            doc = next((d for d in self.list_model.docs if os.path.abspath(d.path) == want), None)
+        return doc
+
+    def compare_with_previous_folder(self) -> bool:
+        """Review menu: pair the opened reports with last year's in a chosen folder."""
+        self.dock_crossyear.show()
+        self.dock_crossyear.raise_()
+        return self.crossyear.choose_previous_folder()
+
+    def _crossyear_findings(self, by_path: dict[str, list[Finding]]) -> None:
+        """Each report's cross-year findings: on its own grid and findings panel, and in the league."""
+        active: dict[str, list[Finding]] = {}
+        for doc in self.list_model.docs:
+            found = by_path.get(doc.path, [])
+            doc.set_extra_findings(found)
+            if doc.session is not None:
+                found = [f for f in found if not doc.session.is_waived(f)]
+            if found:
+                active[doc.path] = found
+        self.league.model.set_extra_findings(active)
 
     def show_report(self, path: str) -> None:
         """Make the report at ``path`` the current one (double-click in the league table)."""
@@ -79,6 +112,24 @@ class BatchViewsMixin:
         """Select a cell of a given report (a cross-year finding points at both years' cells)."""
         doc = self._doc_for(path)
         if doc is None:
-            return  # the cross-year panel only pairs reports that are open
+            # last year's report from a folder: open it, then select the cell when it has arrived
+            if os.path.exists(path):
+                self._pending_cell = (os.path.abspath(path), cell_id)
+                self.open_paths([path], remember=False)
+            return
         self.set_current(doc)
         self.select_cell(cell_id)
+
+    def _show_pending_cell(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        if self._pending_cell is None:
+            return
+        path, cell_id = self._pending_cell
+        doc = self._doc_for(path)
+        if doc is None:
+            return
+        self._pending_cell = None
+        if doc.ok:
+            self.set_current(doc)
+            self.select_cell(cell_id)
+        else:
+            self.show_report(doc.path)

@@ -8,6 +8,7 @@ was the largest part of an edit's cost). A new report resets it.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import (
@@ -58,7 +59,8 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
         root = _Node("root", "", None)
         leaf: dict[int, _Node] = {}
         if self.doc is not None and self.doc.session is not None:
-            findings = sorted(self.doc.session.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+            # the report's own findings and the document's extra (cross-year) ones, together
+            findings = sorted(self.doc.findings(), key=lambda f: SEVERITY_ORDER[f.severity])
             sev_nodes: dict[str, _Node] = {}
             rule_nodes: dict[tuple[str, str], _Node] = {}
             for f in findings:
@@ -72,7 +74,11 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
 
     def set_document(self, doc: ReportDocument | None) -> None:
         self._shown_doc = None  # another report: reset, not a diff
+        if self.doc is not None:
+            self.doc.extraFindingsChanged.disconnect(self.rebuild)
         super().set_document(doc)
+        if self.doc is not None:
+            self.doc.extraFindingsChanged.connect(self.rebuild)  # cross-year findings: a diff too
 
     def rebuild(self) -> None:
         root, leaf = self._build()
@@ -228,6 +234,13 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
             parts = [pick(f.message, f.message_en)]
             if f.equation:
                 parts.append(f.equation)
+            other = (f.params or {}).get("other") if self.doc.is_extra(f) else None
+            if other and other.get("path"):
+                parts.append(
+                    QCoreApplication.translate("FindingsModel", "Last year's report: {file}").format(
+                        file=os.path.basename(str(other["path"]))
+                    )
+                )
             w = session.waivers.get(f.key)
             if w is not None:
                 parts.append(

@@ -7,11 +7,13 @@ with the core and pushes an undo command; invalid input is refused with the core
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 
+from ...core.model import Finding
 from ...core.review import InvalidValue, validate
 from ...core.templates import cell_info
 from ..commands import EditCellCommand, cell_label
@@ -37,7 +39,7 @@ class TableGridModel(QAbstractTableModel):
         self.layout: GridLayout | None = None
         self._snapshot: dict[str, tuple] = {}
         self._states: dict[str, CellState] = {}
-        self._states_rev: tuple[int, int] = (0, -1)
+        self._states_rev: tuple[int, int, int] = (0, -1, -1)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -47,12 +49,14 @@ class TableGridModel(QAbstractTableModel):
         self.beginResetModel()
         if self.doc is not None:
             self.doc.changed.disconnect(self.refresh)
+            self.doc.extraFindingsChanged.disconnect(self.refresh)
         self.doc = doc if doc is not None and doc.session is not None else None
         fmt = self.doc.session.data.format if self.doc else None
         self.layout = layout_for(self.table, fmt or "2019") if self.doc else None
         self._snapshot: dict[str, tuple] = {}
         if self.doc is not None:
             self.doc.changed.connect(self.refresh)
+            self.doc.extraFindingsChanged.connect(self.refresh)  # cross-year findings came or went
         self.endResetModel()
         if self.doc is not None:
             self.refresh()  # the first snapshot
@@ -176,12 +180,13 @@ class TableGridModel(QAbstractTableModel):
         """A cell's state, computed once per session revision (paint asks for it many times)."""
         assert self.doc is not None and self.doc.session is not None
         session = self.doc.session
-        if self._states_rev != (id(session), session.revision):
+        rev = (id(session), session.revision, self.doc.extra_revision)
+        if self._states_rev != rev:
             self._states = {}
-            self._states_rev = (id(session), session.revision)
+            self._states_rev = rev
         state = self._states.get(cell_id)
         if state is None:
-            state = self._states[cell_id] = cell_state(session, cell_id)
+            state = self._states[cell_id] = cell_state(session, cell_id, self.doc.findings_for(cell_id))
         return state
 
     def tooltip(self, cell_id: str, state: CellState) -> str:
@@ -209,7 +214,7 @@ class TableGridModel(QAbstractTableModel):
             orig = session.original.get(cell_id)
             was = "" if orig is None or orig.raw is None else orig.raw.strip()
             lines.append(pick(f"已修改（原为“{was}”）", f"Edited (was “{was}”)"))
-        for f in session.findings_for(cell_id):
+        for f in self.doc.findings_for(cell_id):
             if f.severity == "info" and f.assessable:
                 continue
             sev = {
@@ -221,6 +226,9 @@ class TableGridModel(QAbstractTableModel):
             lines.append(f"■ {sev} {f.rule}{mark}: {pick(f.message, f.message_en)}")
             if f.equation:
                 lines.append(f"    {f.equation}")
+            other = _other_year(f, fmt)
+            if other:
+                lines.append(f"    {other}")
             if f.suggestion and f.suggestion.get("cell"):
                 target = cell_label(f.suggestion["cell"], fmt)
                 lines.append(
@@ -257,3 +265,18 @@ class TableGridModel(QAbstractTableModel):
             return False
         self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text))
         return True
+
+
+def _other_year(f: Finding, fmt: str | None) -> str:
+    """Where a cross-year finding's other number is: last year's file and cell."""
+    other = f.params.get("other") if isinstance(f.params, dict) else None
+    if not other or not other.get("path"):
+        return ""
+    cells = other.get("cells") or []
+    where = cell_label(cells[0], fmt) if cells else ""
+    name = os.path.basename(str(other["path"]))
+    year = other.get("year")
+    return pick(
+        f"上年度（{year or '?'}）：{name}" + (f" · {where}" if where else ""),
+        f"Last year ({year or '?'}): {name}" + (f" · {where}" if where else ""),
+    )
