@@ -4,77 +4,82 @@
 <context>
     <name>ActionsMixin</name>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="94"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="97"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="95"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="98"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="96"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="99"/>
         <source>&amp;Save review bundle</source>
         <translation>保存审核包(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="97"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="100"/>
         <source>Save review bundle &amp;as…</source>
         <translation>审核包另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="98"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="101"/>
         <source>&amp;Close report</source>
         <translation>关闭报告(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="99"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="102"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="100"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="103"/>
         <source>Add &amp;note…</source>
         <translation>添加批注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="101"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="104"/>
         <source>&amp;Accept warning…</source>
         <translation>接受警告(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="102"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="105"/>
         <source>Apply &amp;suggested fix</source>
         <translation>应用修正建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="103"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="106"/>
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="104"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="107"/>
         <source>&amp;Previous finding</source>
         <translation>上一个问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="105"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="108"/>
+        <source>Compare with last year&apos;s reports…</source>
+        <translation>与上年度报告比对…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="109"/>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="108"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="112"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="109"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="113"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_actions.py" line="110"/>
+        <location filename="../../gov_review/gui/window_actions.py" line="114"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -120,7 +125,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="211"/>
+        <location filename="../../gov_review/gui/panels.py" line="219"/>
         <source>Delete note / withdraw acceptance</source>
         <translation>删除批注 / 撤回接受</translation>
     </message>
@@ -128,17 +133,17 @@
 <context>
     <name>BatchViewsMixin</name>
     <message>
-        <location filename="../../gov_review/gui/window_batch.py" line="59"/>
+        <location filename="../../gov_review/gui/window_batch.py" line="70"/>
         <source>League table</source>
         <translation>报告一览</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_batch.py" line="60"/>
+        <location filename="../../gov_review/gui/window_batch.py" line="71"/>
         <source>Cross-year</source>
         <translation>跨年度</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/window_batch.py" line="61"/>
+        <location filename="../../gov_review/gui/window_batch.py" line="72"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
@@ -202,47 +207,52 @@
 <context>
     <name>CrossYearModel</name>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="94"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="168"/>
         <source>Pair / rule</source>
         <translation>配对 / 规则</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="95"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="169"/>
         <source>How / severity</source>
         <translation>方式 / 程度</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="96"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="170"/>
         <source>Findings</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="119"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="193"/>
         <source>by hand</source>
         <translation>手动配对</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="120"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="196"/>
+        <source>last year&apos;s folder</source>
+        <translation>上年度文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="198"/>
         <source>by name</source>
         <translation>按名称</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="123"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="201"/>
         <source>{error} errors, {warning} warnings, {info} notes</source>
         <translation>错误 {error} 条，警告 {warning} 条，提示 {info} 条</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="143"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="221"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="144"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="222"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="145"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="223"/>
         <source>note</source>
         <translation>提示</translation>
     </message>
@@ -250,27 +260,57 @@
 <context>
     <name>CrossYearPanel</name>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="306"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="338"/>
+        <source>Folder of last year&apos;s reports</source>
+        <translation>选择上年度报告所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="350"/>
+        <source>Reading last year&apos;s reports in {folder}…</source>
+        <translation>正在读取 {folder} 中的上年度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="373"/>
+        <source>Last year&apos;s folder could not be read: {reason}</source>
+        <translation>无法读取上年度文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="387"/>
+        <source>Last year&apos;s folder {folder}: {read} files read, {unread} could not be read; {used} pairs.</source>
+        <translation>上年度文件夹 {folder}：读取 {read} 份，{unread} 份无法读取；配成 {used} 对。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="492"/>
+        <source>Compare with last year&apos;s reports…</source>
+        <translation>与上年度报告比对…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="495"/>
+        <source>Choose a folder of last year&apos;s reports or review bundles (.grb); each opened report is compared with last year&apos;s report of the same body found there</source>
+        <translation>选择存放上年度报告或审核包（.grb）的文件夹；每份已打开的报告与其中同一主体的上年度报告比对</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="501"/>
         <source>Pair by hand…</source>
         <translation>手动配对…</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="309"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="504"/>
         <source>Remove hand pairing</source>
         <translation>取消手动配对</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="312"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="507"/>
         <source>Show this year&apos;s cell</source>
         <translation>显示本年度单元格</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="315"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="510"/>
         <source>Show last year&apos;s cell</source>
         <translation>显示上一年度单元格</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/crossyear_panel.py" line="351"/>
+        <location filename="../../gov_review/gui/crossyear_panel.py" line="547"/>
         <source>{pairs} pairs ({manual} by hand); {alone} of {n} readable reports have no other year opened.</source>
         <translation>共 {pairs} 对（其中手动 {manual} 对）；{n} 份可读报告中有 {alone} 份未打开其他年度的报告。</translation>
     </message>
@@ -278,109 +318,109 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="148"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="125"/>
         <source>{n} reports have blank cells here: blanks are left out of the sums, not read as 0</source>
         <translation>{n} 份报告此处有空白单元格：空白不计入合计，不按 0 处理</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="196"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="173"/>
         <source>Overall {pooled} ({num}/{den}) over {n} reports. Left out: {blank} with blank cells, {zero} {zero_reason}</source>
         <translation>总体 {pooled}（{num}/{den}），计入 {n} 份报告。未计入：{blank} 份有空白单元格，{zero} 份{zero_reason}</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="237"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="214"/>
         <source>Applications by outcome</source>
         <translation>申请办理结果</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="239"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="216"/>
         <source>Table 3, rows (1)–(7) of 3. Results, Total column, summed over the reports</source>
         <translation>表三“三、本年度办理结果”（一）至（七）行的“总计”列，各报告相加</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="253"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="230"/>
         <source>New applications by applicant type</source>
         <translation>新收申请的申请人类型</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="257"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="234"/>
         <source>Table 3, row 1. New applications, one bar per applicant column</source>
         <translation>表三“一、本年新收政府信息公开申请数量”行，按申请人列</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="270"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="247"/>
         <source>Refusal rate (reports per band)</source>
         <translation>不予公开率（报告数）</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="274"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="251"/>
         <source>Refusal rate = table 3 (3) Not disclosed ÷ (7) Total, Total column. A report with any of these cells blank, or with a total of 0, is left out</source>
         <translation>不予公开率 = 表三（三）不予公开 ÷（七）总计（“总计”列）。其中任一单元格空白或总计为 0 的报告不计入</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="280"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="257"/>
         <source>with no applications handled</source>
         <translation>没有办理申请</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="290"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="267"/>
         <source>Correction rate (reports per band)</source>
         <translation>被纠错率（报告数）</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="294"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="271"/>
         <source>Correction rate = table 4 Corrected ÷ (Total − Pending), administrative reconsideration and litigation together. A report with any of these cells blank, or with no concluded case, is left out</source>
         <translation>被纠错率 = 表四“结果纠正”÷（“总计”−“尚未审结”），行政复议与行政诉讼合计。其中任一单元格空白或没有审结案件的报告不计入</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="300"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="277"/>
         <source>with no concluded case</source>
         <translation>没有审结案件</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="308"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="285"/>
         <source>Administrative reconsideration</source>
         <translation>行政复议</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="310"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="287"/>
         <source>Table 4, reconsideration columns, summed</source>
         <translation>表四“行政复议”各列，各报告相加</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="320"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="297"/>
         <source>Administrative litigation</source>
         <translation>行政诉讼</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="322"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="299"/>
         <source>Table 4, litigation: sued directly plus sued after reconsideration, summed</source>
         <translation>表四“行政诉讼”：未经复议直接起诉与复议后起诉相加，各报告相加</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="348"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="325"/>
         <source>Findings per rule</source>
         <translation>各规则的发现数</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="350"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="327"/>
         <source>Findings of each rule over all reports (accepted warnings not counted); bar colour: the rule&apos;s severity</source>
         <translation>各规则在全部报告中的发现数（已接受的警告不计）；颜色表示规则的严重程度</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="357"/>
+        <location filename="../../gov_review/gui/dashboard_figures.py" line="334"/>
         <source>Red: error rules, orange: warnings, blue: notes</source>
         <translation>红色：错误类规则，橙色：警告类，蓝色：提示类</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="501"/>
+        <location filename="../../gov_review/gui/dashboard.py" line="164"/>
         <source>{label}: {value}
 {n} reports — click to list them</source>
         <translation>{label}：{value}
 {n} 份报告 — 点击在列表中显示</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/dashboard.py" line="595"/>
+        <location filename="../../gov_review/gui/dashboard.py" line="258"/>
         <source>{n} reports open; {bad} could not be read and are not counted. Click a bar to list its reports.</source>
         <translation>已打开 {n} 份报告，其中 {bad} 份无法读取、未计入。点击条形可在列表中筛选相应报告。</translation>
     </message>
@@ -401,47 +441,52 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="180"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="186"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="181"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="187"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="198"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="204"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="199"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="205"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="200"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="206"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="218"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="224"/>
         <source>[accepted] </source>
         <translation>【已接受】</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="220"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="226"/>
         <source>[not assessable] </source>
         <translation>【无法核验】</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="224"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="230"/>
         <source>text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/models/findings.py" line="234"/>
+        <location filename="../../gov_review/gui/models/findings.py" line="240"/>
+        <source>Last year&apos;s report: {file}</source>
+        <translation>上年度报告：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/findings.py" line="247"/>
         <source>Accepted by {who} ({when}): {reason}</source>
         <translation>{who} 已接受（{when}）：{reason}</translation>
     </message>
@@ -469,17 +514,22 @@
         <translation>（已接受 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="148"/>
+        <location filename="../../gov_review/gui/panels.py" line="122"/>
+        <source> · {n} of them cross-year</source>
+        <translation> · 其中跨年度 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/panels.py" line="156"/>
         <source>Set {cell} to {value}</source>
         <translation>将 {cell} 改为 {value}</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="154"/>
+        <location filename="../../gov_review/gui/panels.py" line="162"/>
         <source>Fix: {change}</source>
         <translation>修正：{change}</translation>
     </message>
     <message>
-        <location filename="../../gov_review/gui/panels.py" line="164"/>
+        <location filename="../../gov_review/gui/panels.py" line="172"/>
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
     </message>
