@@ -7,7 +7,7 @@ A mixin of MainWindow: it uses the window's grids, source view, panels and curre
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
@@ -27,10 +27,14 @@ from .dialogs.note import NoteDialog
 from .dialogs.waiver import WaiverDialog
 from .grid_view import GridView
 
+if TYPE_CHECKING:
+    from .document import ReportDocument
 
-def walk_findings(session: Any) -> list[Finding]:
-    """What F8 walks: findings pinned on a cell, in the session's order; infos only if assessable."""
-    return [f for f in session.findings if f.cells and (f.severity != "info" or f.assessable)]
+
+def walk_findings(doc: ReportDocument) -> list[Finding]:
+    """What F8 walks: findings pinned on a cell, the report's own in the session's order, then the
+    cross-year ones; infos only if assessable."""
+    return [f for f in doc.findings() if f.cells and (f.severity != "info" or f.assessable)]
 
 
 class ReviewMixin:
@@ -77,7 +81,7 @@ class ReviewMixin:
     def go_to_finding(self, finding: Finding) -> None:
         self._finding_key = finding.key
         if self.current is not None and self.current.session is not None:
-            keys = [f.key for f in walk_findings(self.current.session)]
+            keys = [f.key for f in walk_findings(self.current)]
             if finding.key in keys:
                 self._finding_pos = keys.index(finding.key)
         if finding.cells:
@@ -91,7 +95,7 @@ class ReviewMixin:
     def _step(self, delta: int) -> Finding | None:
         if self.current is None or self.current.session is None:
             return None
-        walk = walk_findings(self.current.session)
+        walk = walk_findings(self.current)
         if not walk:
             self.statusBar().showMessage(self.tr("No findings to walk"), 5000)
             return None
@@ -119,11 +123,12 @@ class ReviewMixin:
         menu.addAction(self.act_note.text(), lambda: self.add_note(cell_id))
         session = self.current.session if self.current is not None else None
         if session is not None:
-            for f in session.findings_for(cell_id):
+            cell_findings = self.current.findings_for(cell_id)  # cross-year ones too
+            for f in cell_findings:
                 if f.suggestion and f.suggestion.get("cell"):
                     menu.addAction(self.findings.suggestion_text(f), partial(self.apply_suggestion, f))
                     break
-            for f in session.findings_for(cell_id):
+            for f in cell_findings:
                 if f.severity == "warning" and not session.is_waived(f):
                     menu.addAction(
                         self.tr("Accept warning {rule}…").format(rule=f.rule), partial(self.waive_finding, f)

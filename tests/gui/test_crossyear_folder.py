@@ -18,6 +18,7 @@ from gov_review.gui import settings
 from gov_review.gui.crossyear_panel import PairRole
 from gov_review.gui.models.findings import FindingRole
 from gov_review.gui.models.league import COL_ERRORS
+from gov_review.gui.models.report_list import COL_ERRORS as COL_LIST_ERRORS
 from gov_review.gui.models.table_grid import StateRole
 from gov_review.gui.states import CellState
 from tests.conftest import DATA
@@ -113,8 +114,13 @@ def test_last_years_folder_shows_the_broken_carry_over_everywhere(window, this_y
     # last year's report was read, not opened
     assert [d.path for d in window.list_model.docs] == [this_year.path]
 
-    # the league counts it with the report's own errors
+    # the league and the report list count it with the report's own errors
     assert league_errors(window, this_year) == own_errors + 1
+    row = window.list_model.row_of(this_year)
+    assert window.list_model.index(row, COL_LIST_ERRORS).data() == str(own_errors + 1)
+    # F8 walks to it like to any other finding
+    walked = [window.next_finding() for _ in range(len(this_year.findings()))]
+    assert any(f is not None and f.rule == "X01" and f.cells == [CARRY] for f in walked)
 
     # this year's grid marks the cell, its tooltip shows both years' numbers
     state, tip, shown = carry_cell(window)

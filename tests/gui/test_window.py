@@ -146,7 +146,7 @@ EXPECTED_WALK = ["N01", "R06", "R06", "R01", "R03", "R01", "R03", "R08"]
 def test_f8_walks_every_finding_and_highlights_the_source(seed002, qtbot):
     w = seed002
     session = w.current.session
-    walk = main_window.walk_findings(session)
+    walk = main_window.walk_findings(w.current)
     assert [f.rule for f in walk] == EXPECTED_WALK
     w.activateWindow()
     for f in walk:

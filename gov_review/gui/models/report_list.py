@@ -45,6 +45,7 @@ class ReportListModel(QAbstractTableModel):
         self.docs.append(doc)
         self.endInsertRows()
         doc.stateChanged.connect(self.document_changed)
+        doc.extraFindingsChanged.connect(lambda d=doc: self.document_changed(d))
         return self.index(row, 0)
 
     def remove(self, doc: ReportDocument) -> None:
@@ -89,7 +90,7 @@ class ReportListModel(QAbstractTableModel):
         col = index.column()
         if role == DocumentRole:
             return doc
-        counts = doc.counts()
+        counts = doc.counts_with_extra()  # with the cross-year findings, as the banner counts
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
                 return doc.name + (" *" if doc.modified else "")
