@@ -1,7 +1,7 @@
-"""The frozen app's entry point: ``--selftest`` is handled here, everything else is the normal CLI.
+"""The frozen app's entry point: the normal command line (``gov-review --selftest`` included).
 
-Handled here (not in gov_review.cli) so the installed app can be checked with one flag before the
-command line grows an option for it.
+``multiprocessing.freeze_support()`` first: on Windows the workers of ``check --jobs N`` are spawned
+from this same executable, and must run their task instead of starting the app again.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ def _streams() -> None:
 
 
 def main() -> int:
-    _streams()
-    if "--selftest" in sys.argv[1:]:
-        from gov_review.selftest import main as selftest
+    import multiprocessing
 
-        return selftest()
+    multiprocessing.freeze_support()
+    _streams()
     from gov_review.cli import main as cli
 
     return cli()
