@@ -26,6 +26,7 @@ class GridView(QTableView):
         self.table = table
         self.setObjectName(f"grid_{table}")
         self.grid_model = TableGridModel(table, self)
+        self.grid_model.set_deferred(True)  # until shown: see showEvent
         self.setModel(self.grid_model)
         self.setItemDelegate(CellDelegate(self))
         self.horizontalHeader().hide()
@@ -43,6 +44,14 @@ class GridView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.grid_model.editRejected.connect(self._rejected)
         self.last_rejection = ""
+
+    def showEvent(self, event) -> None:
+        self.grid_model.set_deferred(False)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.grid_model.set_deferred(True)
+        super().hideEvent(event)
 
     def set_document(self, doc: ReportDocument | None) -> None:
         self.clearSpans()

@@ -385,3 +385,20 @@ def test_the_findings_tree_follows_edits_without_a_reset(seed002):
     r01 = next(f for f in w.current.session.findings if f.rule == "R01")
     assert w.findings.tree.isExpanded(model.index_of(r01).parent())  # a finding that came back is shown
     assert model.index_of(r01).data(FindingRole) is r01
+
+
+def test_a_hidden_table_catches_up_when_its_tab_is_shown(seed002):
+    """Only the table in view works out what to repaint on an edit; another tab catches up when shown."""
+    w = seed002
+    w.tabs.setCurrentWidget(w.grids["t3"])
+    t4 = w.grids["t4"].grid_model
+    cell = "t4.review.c_upheld"
+    changed = []
+    t4.dataChanged.connect(lambda a, b: changed.append((a.row(), a.column(), b.row(), b.column())))
+    w.current.session.set_value(cell, "9", "test")  # an edit made elsewhere (e.g. undo) while t3 shows
+    w.current.notify()
+    assert not changed and w.tabs.currentWidget() is w.grids["t3"]
+    w.tabs.setCurrentWidget(w.grids["t4"])
+    index = t4.index_of(cell)
+    assert (index.row(), index.column(), index.row(), index.column()) in changed
+    assert index.data() == "9"

@@ -42,6 +42,10 @@ class TableGridModel(QAbstractTableModel):
         self._states_rev: tuple[int, int, int] = (0, -1, -1)
         self._bold = QFont()
         self._bold.setBold(True)
+        # a table nobody sees (another tab) does not work out what to repaint on every edit;
+        # its view catches up when shown (GridView.showEvent)
+        self.deferred = False
+        self._stale = False
 
     # ------------------------------------------------------------------------- binding
 
@@ -66,6 +70,10 @@ class TableGridModel(QAbstractTableModel):
         so it repaints those and not the whole table."""
         if self.layout is None or self.doc is None or self.doc.session is None:
             return
+        if self.deferred:
+            self._stale = True
+            return
+        self._stale = False
         session = self.doc.session
         new = {}
         for cid in self.layout.where:
@@ -79,6 +87,12 @@ class TableGridModel(QAbstractTableModel):
         for cid in changed:
             index = self.index_of(cid)
             self.dataChanged.emit(index, index)
+
+    def set_deferred(self, deferred: bool) -> None:
+        """Hidden views defer the repaint bookkeeping; shown again, they catch up at once."""
+        self.deferred = deferred
+        if not deferred and self._stale:
+            self.refresh()
 
     def retranslate(self) -> None:
         if self.layout is not None and self.layout.rows:
