@@ -43,7 +43,10 @@ class FindingsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # sized to its contents once per report shown, not on every edit (ResizeToContents would
+        # measure every row of the tree after each edit, a third of the edit → repaint time)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.model.modelReset.connect(lambda: self.tree.resizeColumnToContents(1))
         self.fix_button = QPushButton(self)
         self.fix_button.setObjectName("fixButton")
         self.waive_button = QPushButton(self)
