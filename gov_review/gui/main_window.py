@@ -148,6 +148,8 @@ class MainWindow(
         # eight columns of 表三 without scrolling; the source view reads well at this width too
         self.main_split.setSizes([460, 300, 840])
         self.right_split.setSizes([600, 360])
+        if hasattr(self, "dock_league"):  # the docks come after the splitters in _build
+            self.hide_batch_docks()
 
     def _build_list(self) -> None:
         self.list_model = ReportListModel(self)

@@ -46,7 +46,6 @@ class FindingsPanel(QWidget):
         # sized to its contents once per report shown, not on every edit (ResizeToContents would
         # measure every row of the tree after each edit, a third of the edit → repaint time)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.model.modelReset.connect(lambda: self.tree.resizeColumnToContents(1))
         self.fix_button = QPushButton(self)
         self.fix_button.setObjectName("fixButton")
         self.waive_button = QPushButton(self)
@@ -79,6 +78,7 @@ class FindingsPanel(QWidget):
         for row in range(self.model.rowCount()):
             if self.model.severity_at(row) != "info":
                 self.tree.expandRecursively(self.model.index(row, 0))
+        self.tree.resizeColumnToContents(1)  # once the findings are expanded: their cells are measured
         self.update_banner()
         self._update_buttons()
 

@@ -63,6 +63,11 @@ class BatchViewsMixin:
         dock.hide()
         return dock
 
+    def hide_batch_docks(self) -> None:
+        """The default layout: no dock until asked for (or until several reports arrive)."""
+        for dock in (self.dock_league, self.dock_crossyear, self.dock_dashboard):
+            dock.hide()
+
     def _batch_actions(self) -> list:
         return [d.toggleViewAction() for d in (self.dock_league, self.dock_crossyear, self.dock_dashboard)]
 
