@@ -10,18 +10,17 @@ per file, the median ratio, and the share of (b) each step takes (where the time
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import time
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_ms  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
 
 from gov_review.core.checker import check  # noqa: E402
 from gov_review.core.pipeline import analyse_file  # noqa: E402
@@ -30,22 +29,6 @@ from gov_review.core.reconstruct import reconstruct  # noqa: E402
 
 FILES = sorted((ROOT / "tests" / "data" / "docx").glob("seed_*.docx"))
 TEMPLATE = ROOT.parent / "shared" / "real" / "template_2021.docx"
-
-
-# CPU time of this process, not wall time: on a shared machine the wall clock also counts the time
-# other processes hold the CPU, which swamped the ratios. Single-threaded, the two agree when idle.
-# BENCH_WALL=1 measures wall time instead.
-CLOCK = time.perf_counter if os.environ.get("BENCH_WALL") else time.process_time
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm caches and lazy imports
-    times = []
-    for _ in range(runs):
-        start = CLOCK()
-        fn()
-        times.append(CLOCK() - start)
-    return statistics.median(times) * 1000
 
 
 def parse_only(path: Path) -> None:

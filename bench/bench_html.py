@@ -12,17 +12,16 @@ the three real reports (median of a few runs: pdfminer's layout analysis dominat
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_ms  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
 
 from gov_review.core.checker import check  # noqa: E402
 from gov_review.core.encoding import decode  # noqa: E402
@@ -32,22 +31,6 @@ from gov_review.core.reconstruct import reconstruct  # noqa: E402
 
 HTML = sorted((ROOT / "tests" / "data" / "html").glob("*.html"))
 PDF = sorted((ROOT / "tests" / "data" / "pdf").glob("h*.pdf"))
-
-
-# CPU time of this process, not wall time: on a shared machine the wall clock also counts the time
-# other processes hold the CPU, which swamped the ratios. Single-threaded, the two agree when idle.
-# BENCH_WALL=1 measures wall time instead.
-CLOCK = time.perf_counter if os.environ.get("BENCH_WALL") else time.process_time
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm caches and imports
-    times = []
-    for _ in range(runs):
-        start = CLOCK()
-        fn()
-        times.append(CLOCK() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
