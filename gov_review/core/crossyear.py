@@ -7,237 +7,56 @@ one says it cannot be assessed.
 
 Either side may be a full :class:`~gov_review.core.pipeline.Report` or a :class:`YearDigest` — the
 few values and the prose fingerprint the rules read — which is what batch workers send back instead
-of the whole document.
+of the whole document. The digest and last year's folder live in :mod:`.crossyear_digest`, body
+names and pairing in :mod:`.crossyear_pairs`; this module holds the rules and is where callers
+import all of it from.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import unicodedata
-import zlib
-from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any
 
+from .crossyear_digest import (
+    A1_ROWS,
+    T3_COLS,
+    X02_ROWS,
+    Side,
+    YearDigest,
+    _rule,
+    digest,
+    load_previous,
+    open_any,
+    prose_fingerprint,
+    prose_text,
+)
+from .crossyear_pairs import Pair, find_pairs, normalise_body, pair
 from .model import Finding
 from .normalize import fmt_number
-from .pipeline import Report
-from .rules.pack import Rule, load_pack
 from .templates import FORMATS, cell_info, get_template
 
-T3_COLS = ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total")
-X02_ROWS = ("t2.a5.r_license", "t2.a5.r_other_service", "t2.a6.r_penalty", "t2.a6.r_coercion", "t2.a8.r_fee")
-A1_ROWS = ("t2.a1.r_reg", "t2.a1.r_norm")
-
-
-def _rule(rule_id: str) -> Rule:
-    return load_pack("crossyear")[rule_id]
-
-
-def _read_cells() -> tuple[str, ...]:
-    """Every cell id an X rule reads (the digest keeps only these)."""
-    ids: list[str] = []
-    for col in T3_COLS:
-        ids += [f"t3.r_carry.{col}", f"t3.r_fwd.{col}"]
-    for row in X02_ROWS:
-        ids += [f"{row}.c_prev", f"{row}.c_delta"]
-    for row in A1_ROWS:
-        ids += [f"{row}.c_total_pub", f"{row}.c_new_pub", f"{row}.c_in_force", f"{row}.c_issued"]
-        ids += [f"{row}.c_repealed"]
-    ids += [c for c in _rule("X06").raw["cells"] if c not in ids]
-    return tuple(ids)
-
-
-# ------------------------------------------------------------------------------------------------
-# Body names
-
-
-_PUNCT_CATEGORIES = ("P", "S", "Z", "C")
-_REGION_END = tuple("省市区县州旗盟")
-# Suffix variants of one and the same body, longest first; applied to the end of the name.
-_SUFFIXES = (
-    ("人民政府办公室", "政府办公室"),
-    ("人民政府办公厅", "政府办公厅"),
-    ("政府办", "政府办公室"),
-    ("街道办事处", "街道"),
-    ("街道办", "街道"),
-    ("人民政府", "政府"),
-)
-_GOV_SHORT = re.compile(r"(?<=[省市区县州旗盟镇乡])政府$")
-
-
-def normalise_body(name: str | None) -> str:
-    """A key under which the same body's name matches across years, and different bodies do not.
-
-    ``某某县人民政府办公室`` / ``某某县政府办公室`` / ``某某县 政府办`` → ``某某县政府办公室``;
-    ``某某镇人民政府`` / ``某某镇政府`` / ``某某镇`` → ``某某镇``; ``某某街道办事处`` → ``某某街道``.
-    A government and its office stay apart (``某某县`` ≠ ``某某县政府办公室``).
-    """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKC", name)
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith(_PUNCT_CATEGORIES))
-    for _ in range(2):  # "…人民政府办公室" then nothing; "…街道办事处" then nothing
-        for long, short in _SUFFIXES:
-            if text.endswith(long):
-                text = text[: -len(long)] + short
-                break
-    return _GOV_SHORT.sub("", text)
-
-
-def _suffix_match(short: str, long: str) -> bool:
-    """``其塔木街道`` vs ``长春市九台区其塔木街道``: the longer name only adds its region in front."""
-    if len(short) < 3 or len(long) <= len(short) or not long.endswith(short):
-        return False
-    return long[: -len(short)].endswith(_REGION_END)
-
-
-# ------------------------------------------------------------------------------------------------
-# What a cross-year rule reads from one report
-
-
-@dataclass(slots=True)
-class YearDigest:
-    """What the X rules need from one report: a few cell values and a fingerprint of its prose.
-
-    ``prose`` holds sampled character-shingle hashes (sorted, unique) — a few KB a report, so a
-    batch of thousands can be paired without keeping the documents.
-    """
-
-    path: str
-    year: int | None
-    format: str | None
-    body: str | None
-    level: str | None = None
-    values: dict[str, Decimal | None] = field(default_factory=dict)
-    present: frozenset[str] = frozenset()  # cell ids that exist in the report (blank or not)
-    prose: array = field(default_factory=lambda: array("I"))
-    prose_chars: int = 0
-
-
-Side = Union[Report, YearDigest]  # noqa: UP007 - a runtime alias, kept readable on 3.10
-
-
-_PROSE_DROP = re.compile(r"[\W_]+", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
-
-
-def prose_text(report: Report) -> str:
-    """The report's body text outside its tables, as one string."""
-    if report.source is None:
-        return ""
-    return "\n".join(p.text for p in report.source.paragraphs)
-
-
-def prose_fingerprint(text: str) -> tuple[array, int]:
-    """Sampled hashes of the character n-grams of ``text`` (numbers folded, spacing dropped).
-
-    Numbers are folded to one digit so a paragraph copied with this year's figures typed in still
-    counts as repeated. Keeping the hashes ≡ 0 mod k (the same k for every report) samples both
-    reports alike, so the overlap of the samples estimates the overlap of the texts.
-    """
-    params = _rule("X05").raw["params"]
-    n, mod = int(params["shingle"]), int(params["sample_mod"])
-    flat = _DIGITS.sub("0", _PROSE_DROP.sub("", unicodedata.normalize("NFKC", text)))
-    keep: set[int] = set()
-    crc = zlib.crc32
-    for i in range(len(flat) - n + 1):
-        h = crc(flat[i : i + n].encode("utf-8"))
-        if h % mod == 0:
-            keep.add(h)
-    return array("I", sorted(keep)), len(flat)
-
-
-def digest(report: Side) -> YearDigest:
-    """The digest of a report (a digest is returned as it is)."""
-    if isinstance(report, YearDigest):
-        return report
-    data = report.data
-    if data is None:
-        return YearDigest(report.path, None, None, None)
-    wanted = _read_cells()
-    values = {cid: data.value(cid) for cid in wanted}
-    present = frozenset(cid for cid in wanted if cid in data.cells and data.cells[cid].placement != "missing")
-    prose, chars = prose_fingerprint(prose_text(report))
-    return YearDigest(
-        path=report.path,
-        year=data.year,
-        format=data.format,
-        body=data.body.name,
-        level=data.body.level,
-        values=values,
-        present=present,
-        prose=prose,
-        prose_chars=chars,
-    )
-
-
-# ------------------------------------------------------------------------------------------------
-# Pairs
-
-
-@dataclass(slots=True)
-class Pair:
-    """Last year's and this year's report of one body. ``method``: "auto" (by name) or "manual"."""
-
-    prev: Side
-    cur: Side
-    method: Literal["auto", "manual"] = "auto"
-    key: str = ""  # the normalised body name they matched on ("" for a manual pair)
-
-    @property
-    def paths(self) -> tuple[str, str]:
-        return (self.prev.path, self.cur.path)
-
-
-def _year(r: Side) -> int | None:
-    return r.year if isinstance(r, YearDigest) else (r.data.year if r.data is not None else None)
-
-
-def _body(r: Side) -> str | None:
-    return r.body if isinstance(r, YearDigest) else (r.data.body.name if r.data is not None else None)
-
-
-def find_pairs(reports: Iterable[Side], previous: Iterable[Side] = ()) -> list[Pair]:
-    """Pairs of the same body in consecutive years, found by normalised name and the reports' years.
-
-    ``previous`` adds reports that may only be last year's side (a folder of last year's reports);
-    ``reports`` pair among themselves too. A name that only adds its region in front of another
-    (``长春市九台区其塔木街道`` / ``其塔木街道``) matches when that is the only candidate. Reports without a
-    year or a body name are never paired automatically — pair them by hand with :func:`pair`.
-    """
-    current = list(reports)
-    pool = current + [r for r in previous if all(r is not c for c in current)]
-    by_key: dict[str, dict[int, list[Side]]] = {}
-    for r in pool:
-        key, year = normalise_body(_body(r)), _year(r)
-        if key and year is not None:
-            by_key.setdefault(key, {}).setdefault(year, []).append(r)
-    keys = sorted(by_key)
-    out: list[Pair] = []
-    for r in current:
-        key, year = normalise_body(_body(r)), _year(r)
-        if not key or year is None:
-            continue
-        cands = sorted(by_key.get(key, {}).get(year - 1, []), key=lambda s: s.path)
-        matched = key
-        if not cands:
-            loose = [k for k in keys if k != key and (_suffix_match(k, key) or _suffix_match(key, k))]
-            loose = [k for k in loose if by_key[k].get(year - 1)]
-            if len(loose) == 1:
-                matched = loose[0]
-                cands = sorted(by_key[matched][year - 1], key=lambda s: s.path)
-        if cands:
-            out.append(Pair(prev=cands[0], cur=r, method="auto", key=matched))
-    return out
-
-
-def pair(prev: Side, cur: Side) -> Pair:
-    """A pairing made by hand (the names differ, or a year is missing): checked like any other."""
-    return Pair(prev=prev, cur=cur, method="manual", key="")
+__all__ = [
+    "A1_ROWS",
+    "RULES",
+    "T3_COLS",
+    "X02_ROWS",
+    "Pair",
+    "Side",
+    "YearDigest",
+    "check_pair",
+    "check_pairs",
+    "digest",
+    "find_pairs",
+    "load_previous",
+    "normalise_body",
+    "open_any",
+    "pair",
+    "prose_fingerprint",
+    "prose_overlap",
+    "prose_text",
+]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -553,32 +372,3 @@ def check_pairs(pairs: Iterable[Pair]) -> dict[str, list[Finding]]:
     for p in pairs:
         out.setdefault(p.cur.path, []).extend(check_pair(p.prev, p.cur))
     return out
-
-
-# ------------------------------------------------------------------------------------------------
-# Last year's folder
-
-
-def load_previous(folder: str | os.PathLike[str], as_digest: bool = True) -> list[Side]:
-    """Last year's reports and review bundles (.grb) in ``folder``, recursively.
-
-    A bundle counts with the reviewer's edited values. Files that cannot be read are left out (the
-    cross-year check of their partner then simply finds no pair). Digests by default: a folder of
-    hundreds of reports is held as a few KB each.
-    """
-    from .batch import collect_files
-
-    out: list[Side] = []
-    for path in collect_files([folder]):
-        report = open_any(path)
-        if report.data is None:
-            continue
-        out.append(digest(report) if as_digest else report)
-    return out
-
-
-def open_any(path: str | os.PathLike[str]) -> Report:
-    """A report file, or a bundle's report with the reviewer's edits applied (waived findings dropped)."""
-    from .batch import open_report
-
-    return open_report(path)[0]
