@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import zlib
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,36 +13,8 @@ from gov_review.core.readers import read_document
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
 
-
-def pdf_with_pages(contents: list[bytes], flate: bool = False) -> bytes:
-    """A PDF of one page per content stream (Helvetica as /F1), with a correct xref table."""
-    n = len(contents)
-    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    for i, content in enumerate(contents):
-        data = zlib.compress(content) if flate else content
-        filt = b" /Filter /FlateDecode" if flate else b""
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-            b" /Contents %d 0 R >>" % (5 + 2 * i)
-        )
-        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filt) + data + b"\nendstream")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "pdf"))
+from make_fixtures import pdf_with_pages
 
 
 def tiny_text_objects(count: int) -> bytes:
