@@ -6,21 +6,21 @@ from functools import cache
 
 from .model import SEVERITY_ORDER, Finding, ReportData, SourceDocument
 from .rules.document import check_body, check_document
+from .rules.engine import run_equations
 from .rules.narrative import check_narrative
-from .rules.pack import check_equations
 from .rules.tables import check_tables
 from .suggest import attach_suggestions
 from .templates import FORMATS, all_cell_info, get_template
 
 
 def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
-    findings: list[Finding] = []
-    findings += check_equations(data)
+    values = {cid: c.value for cid, c in data.cells.items()}
+    findings, failed = run_equations(data, values)
     findings += check_tables(doc, data)
     findings += check_body(doc, data)
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
-    attach_suggestions(data, findings)
+    attach_suggestions(data, findings, failed, values)
     return sort_findings(findings, data.format)
 
 

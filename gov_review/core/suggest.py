@@ -9,6 +9,7 @@ from functools import cache
 
 from .model import Finding, ReportData
 from .rules.evaluator import compare, side_value, solve_for
+from .rules.memo import results
 from .rules.pack import EquationInstance, equations, fails_for_any_blank
 from .templates import cell_info
 
@@ -44,22 +45,76 @@ def _failed(values: Mapping[str, Decimal | None], fmt: str) -> set[int]:
 
 
 def suggest(
-    data: ReportData, finding: Finding, failed_now: set[int] | None = None
+    data: ReportData,
+    finding: Finding,
+    failed_now: set[int] | None = None,
+    values: Mapping[str, Decimal | None] | None = None,
 ) -> Suggestion | None:
     """The best single-cell change for an equation finding, or None when there is none."""
     if data.format is None or "formula" not in finding.params or not finding.assessable:
         return None
     fmt = data.format
     insts = equations(fmt)
-    values = {cid: c.value for cid, c in data.cells.items()}
+    if values is None:
+        values = {cid: c.value for cid, c in data.cells.items()}
     if failed_now is None:
         failed_now = _failed(values, fmt)
     this = next((i for i in failed_now if insts[i].formula.source == finding.params["formula"]), None)
     if this is None:
         return None
+    # Which cell, and how many equations it fixes/breaks, depends only on the values of the cells
+    # of the equations those cells take part in: remember it under them. The value is solved again
+    # each time, so it keeps the digits (Decimal exponent) of the values at hand.
+    cells = tuple(finding.cells)
+    memo = results(f"suggest/{fmt}")
+    try:
+        key = (this, cells, tuple(map(values.get, _near(fmt, cells))))
+        choice = memo.get(key, _MISS)
+    except TypeError:  # an unhashable value (a signalling NaN): work it out, keep nothing
+        key, choice = None, _MISS
+    if choice is _MISS:
+        choice = _choose(fmt, this, cells, values, failed_now)
+        if key is not None:
+            memo[key] = choice
+    if choice is None:
+        return None
+    cell, fixes, breaks = choice
+    target = solve_for(insts[this].formula, cell, values, missing_as_zero=True)
+    assert target is not None  # the same values solved it when the choice was made
+    return Suggestion(cell, target, fixes=fixes, breaks=breaks)
+
+
+_MISS = object()
+
+
+def _near(fmt: str, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """Every cell of every equation that one of ``cells`` takes part in."""
+    memo = results(f"near/{fmt}")
+    hit = memo.get(cells)
+    if hit is None:
+        insts = equations(fmt)
+        by_cell = _by_cell(fmt)
+        out: dict[str, None] = {}
+        for c in cells:
+            out[c] = None
+            for i in by_cell.get(c, []):
+                out.update(dict.fromkeys(insts[i].formula.cells))
+        hit = memo[cells] = tuple(out)
+    return hit
+
+
+def _choose(
+    fmt: str,
+    this: int,
+    cells: tuple[str, ...],
+    values: Mapping[str, Decimal | None],
+    failed_now: set[int],
+) -> tuple[str, int, int] | None:
+    insts = equations(fmt)
     by_cell = _by_cell(fmt)
     best: Suggestion | None = None
-    for cell in dict.fromkeys(finding.cells):
+    trial = dict(values)
+    for cell in dict.fromkeys(cells):
         target = solve_for(insts[this].formula, cell, values, missing_as_zero=True)
         info = cell_info(cell, fmt)
         if target is None or info is None:
@@ -68,30 +123,50 @@ def suggest(
             continue
         if info.kind in ("count", "delta") and target != target.to_integral_value():
             continue
-        trial = dict(values)
+        had = cell in trial
+        old = trial.get(cell)
         trial[cell] = target
         touched = by_cell.get(cell, [])
         after = {i for i in touched if _fails(insts[i], trial)}
+        if had:
+            trial[cell] = old
+        else:
+            del trial[cell]
         involved = {i for i in touched if i in failed_now}
         if involved & after:
             continue  # it must satisfy every failed equation the cell takes part in
         cand = Suggestion(cell, target, fixes=len(involved), breaks=len(after - failed_now))
-        if best is None or (cand.fixes, -cand.breaks, cell == finding.cells[0]) > (
+        if best is None or (cand.fixes, -cand.breaks, cell == cells[0]) > (
             best.fixes,
             -best.breaks,
-            best.cell == finding.cells[0],
+            best.cell == cells[0],
         ):
             best = cand
-    return best
+    return None if best is None else (best.cell, best.fixes, best.breaks)
 
 
-def attach_suggestions(data: ReportData, findings: list[Finding]) -> None:
-    """Fill ``Finding.suggestion`` for the equation errors and warnings (in place)."""
-    wanted = [f for f in findings if f.assessable and "formula" in f.params and f.severity in ("error", "warning")]
+def attach_suggestions(
+    data: ReportData,
+    findings: list[Finding],
+    failed_now: set[int] | None = None,
+    values: Mapping[str, Decimal | None] | None = None,
+) -> None:
+    """Fill ``Finding.suggestion`` for the equation errors and warnings (in place).
+
+    ``failed_now`` (the equations that fail for certain) and ``values`` spare working them out again
+    when the caller has them (the checker does).
+    """
+    wanted = [
+        f for f in findings if f.assessable and "formula" in f.params and f.severity in ("error", "warning")
+    ]
     if not wanted or data.format is None:
         return
-    values = {cid: c.value for cid, c in data.cells.items()}
-    failed_now = _failed(values, data.format)
+    if values is None:
+        values = {cid: c.value for cid, c in data.cells.items()}
+    if failed_now is None:
+        failed_now = _failed(values, data.format)
     for f in wanted:
-        s = suggest(data, f, failed_now)
-        f.suggestion = None if s is None else {"cell": s.cell, "value": s.value, "fixes": s.fixes, "breaks": s.breaks}
+        s = suggest(data, f, failed_now, values)
+        f.suggestion = (
+            None if s is None else {"cell": s.cell, "value": s.value, "fixes": s.fixes, "breaks": s.breaks}
+        )

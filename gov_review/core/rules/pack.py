@@ -289,64 +289,69 @@ def fails_for_any_blank(formula: Formula, values: Mapping[str, Decimal | None], 
 
 
 def check_equations(data: ReportData) -> list[Finding]:
-    if data.format is None:
-        return []
-    values = {cid: c.value for cid, c in data.cells.items()}
-    findings: list[Finding] = []
-    for inst in equations(data.format):
-        lv, lmiss = side_value(inst.formula.left, values)
-        rv, rmiss = side_value(inst.formula.right, values)
-        cells = [inst.primary, *(c for c in inst.formula.cells if c != inst.primary)]
-        missing = lmiss + rmiss
-        holds = compare(lv, inst.formula.op, rv)
-        rule = inst.rule
-        params: dict[str, Any] = {"instance": inst.instance_zh, "formula": inst.formula.source}
-        if missing and fails_for_any_blank(inst.formula, values, lv - rv):
-            missing = []  # blanks cannot rescue it: a definite failure, reported below
-            holds = False
-        if missing:
-            # Not assessable: say so, with what the rule gives when blanks are read as 0.
-            hint_zh = "成立" if holds else "不成立"
-            hint_en = "holds" if holds else "fails"
-            eq_zh, eq_en = equation_texts(inst, values, holds)
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity="info",
-                    cells=cells,
-                    code=f"{rule.id}.na",
-                    message=f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
-                    f"若空白按 0 计，则{hint_zh}：{eq_zh}",
-                    message_en=f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
-                    f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
-                    params={**params, "missing": missing, "holds_as_zero": holds},
-                    assessable=False,
-                    equation=eq_zh,
-                )
-            )
-            continue
-        if holds:
-            continue
-        eq_zh, eq_en = equation_texts(inst, values, False)
-        fmt_params = {
-            "instance": inst.instance_zh,
-            "equation": eq_zh,
-            "made": fmt_number(values.get(inst.formula.cells[-1])),
-            "pub": fmt_number(values.get(inst.formula.cells[0])),
-        }
-        fmt_params_en = {**fmt_params, "instance": inst.instance_en, "equation": eq_en}
-        findings.append(
+    """Every equation of the pack on ``data`` (the checker runs them through engine.py)."""
+    from .engine import run_equations
+
+    return run_equations(data, {cid: c.value for cid, c in data.cells.items()})[0]
+
+
+def evaluate_instance(
+    inst: EquationInstance, values: Mapping[str, Decimal | None]
+) -> tuple[Finding | None, bool]:
+    """One equation on the values: its finding (None when it holds), and whether it fails for sure."""
+    lv, lmiss = side_value(inst.formula.left, values)
+    rv, rmiss = side_value(inst.formula.right, values)
+    cells = [inst.primary, *(c for c in inst.formula.cells if c != inst.primary)]
+    missing = lmiss + rmiss
+    holds = compare(lv, inst.formula.op, rv)
+    rule = inst.rule
+    params: dict[str, Any] = {"instance": inst.instance_zh, "formula": inst.formula.source}
+    if missing and fails_for_any_blank(inst.formula, values, lv - rv):
+        missing = []  # blanks cannot rescue it: a definite failure, reported below
+        holds = False
+    if missing:
+        # Not assessable: say so, with what the rule gives when blanks are read as 0.
+        hint_zh = "成立" if holds else "不成立"
+        hint_en = "holds" if holds else "fails"
+        eq_zh, eq_en = equation_texts(inst, values, holds)
+        return (
             Finding(
                 rule=rule.id,
-                severity=rule.severity,  # type: ignore[arg-type]
+                severity="info",
                 cells=cells,
-                code=rule.id,
-                message=rule.message("", "zh").format(**fmt_params),
-                message_en=rule.message("", "en").format(**fmt_params_en),
-                params=params,
-                expected=f"{fmt_number(lv)} {HOLDS[inst.formula.op]} {fmt_number(rv)}",
-                found=f"{fmt_number(lv)} {NEGATE[inst.formula.op]} {fmt_number(rv)}",
+                code=f"{rule.id}.na",
+                message=f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
+                f"若空白按 0 计，则{hint_zh}：{eq_zh}",
+                message_en=f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
+                f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
+                params={**params, "missing": missing, "holds_as_zero": holds},
+                assessable=False,
                 equation=eq_zh,
-            )
+            ),
+            False,
         )
-    return findings
+    if holds:
+        return None, False
+    eq_zh, eq_en = equation_texts(inst, values, False)
+    fmt_params = {
+        "instance": inst.instance_zh,
+        "equation": eq_zh,
+        "made": fmt_number(values.get(inst.formula.cells[-1])),
+        "pub": fmt_number(values.get(inst.formula.cells[0])),
+    }
+    fmt_params_en = {**fmt_params, "instance": inst.instance_en, "equation": eq_en}
+    return (
+        Finding(
+            rule=rule.id,
+            severity=rule.severity,  # type: ignore[arg-type]
+            cells=cells,
+            code=rule.id,
+            message=rule.message("", "zh").format(**fmt_params),
+            message_en=rule.message("", "en").format(**fmt_params_en),
+            params=params,
+            expected=f"{fmt_number(lv)} {HOLDS[inst.formula.op]} {fmt_number(rv)}",
+            found=f"{fmt_number(lv)} {NEGATE[inst.formula.op]} {fmt_number(rv)}",
+            equation=eq_zh,
+        ),
+        True,
+    )

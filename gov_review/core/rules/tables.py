@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from ..model import Finding, ReportData, SourceDocument
 from ..normalize import fmt_number, norm, parse_value
-from ..templates import CellInfo, get_template
+from ..templates import CellInfo, Template, get_template
 from .emit import emit
+from .memo import clone, for_document, results
 from .pack import load_pack
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四", "?": "表格"}
@@ -36,6 +37,37 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
             out.append(emit("R06", "missing_table", table=TABLE_ZH[table]))
         return out
     tpl = get_template(data.format)
+    # What the cells alone decide (rows, totals, values, odd characters) is remembered under the
+    # cells' placement, value and raw text: a re-check after an edit works it out again, a
+    # re-check of the same values does not.
+    cells = data.cells
+    key: tuple | None = (
+        data.format,
+        tuple(data.tables_found.items()),
+        tuple(cells),
+        tuple([(c.placement, c.value, c.raw) for c in cells.values()]),
+    )
+    memo = results("tables")
+    try:
+        hit = memo.get(key)
+    except TypeError:  # an unhashable value (a signalling NaN): work it out, keep nothing
+        hit, key = None, None
+    if hit is None:
+        hit = _from_cells(data, tpl)
+        if key is not None:
+            memo[key] = hit
+    by_rows, by_values, has_old_other, odd = hit
+    out = [clone(f) for f in by_rows]
+    out += _runtogether(data, tpl.cells)
+    out += [clone(f) for f in by_values]
+    out += _format(data, has_old_other)
+    out += _notes(doc, data, odd)
+    return out
+
+
+def _from_cells(data: ReportData, tpl: Template) -> tuple[list[Finding], list[Finding], bool, list[str]]:
+    """The findings that depend on the cells and tables found only, and the odd characters in cells."""
+    out: list[Finding] = []
     rows = _rows(data, tpl.cells)
     for table in ("t2", "t3", "t4"):
         if not data.tables_found.get(table):
@@ -66,11 +98,8 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
         if blanks:
             out.append(_row_finding("R07", "blank", blanks, where))
     out += _totals_blank(data)
-    out += _runtogether(data, tpl.cells)
-    out += _values(data, tpl.cells)
-    out += _format(data)
-    out += _notes(doc, data)
-    return out
+    odd = sorted({ch for c in data.cells.values() if c.raw for ch in c.raw if ch in "．\\／"})
+    return out, _values(data, tpl.cells), old_other is not None, odd
 
 
 def _row_finding(rule: str, code: str, subset: list, where: tuple) -> Finding:
@@ -255,11 +284,11 @@ def _money(cid: str, raw: str, value: Decimal, unit: str | None, info: CellInfo)
     return out
 
 
-def _format(data: ReportData) -> list[Finding]:
+def _format(data: ReportData, has_old_other: bool) -> list[Finding]:
     out: list[Finding] = []
     ev = data.format_evidence
     m19, m21 = ev.get("markers_2019", []), ev.get("markers_2021", [])
-    if _old_other_row(data) is not None:
+    if has_old_other:
         m19 = [m for m in m19 if m != "r_other"]  # reported on its own, with the cells
     if data.year is not None:
         expected = "2021" if data.year >= 2021 else "2019"
@@ -282,7 +311,7 @@ def _format(data: ReportData) -> list[Finding]:
     return out
 
 
-def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def _notes(doc: SourceDocument, data: ReportData, odd: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for code, params in doc.notes:
         if code == "bookmark_removed":
@@ -300,7 +329,6 @@ def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
             )
         elif code == "extension_mismatch":
             out.append(emit("D05", "extension", ext=params.get("ext", ""), actual=params.get("actual", "")))
-    odd = sorted({ch for c in data.cells.values() if c.raw for ch in c.raw if ch in "．\\／"})
     labels_odd = _odd_label_chars(doc)
     if labels_odd or odd:
         out.append(emit("D05", "label_chars", chars=" ".join(sorted(set(labels_odd) | set(odd)))))
@@ -329,6 +357,14 @@ def _notes(doc: SourceDocument, data: ReportData) -> list[Finding]:
 
 
 def _odd_label_chars(doc: SourceDocument) -> list[str]:
+    store = for_document(doc)
+    hit = store.get("odd_label_chars")
+    if hit is None:
+        hit = store["odd_label_chars"] = _find_odd_label_chars(doc)
+    return hit
+
+
+def _find_odd_label_chars(doc: SourceDocument) -> list[str]:
     found: set[str] = set()
     for table in doc.tables:
         for row in table.rows:
