@@ -9,6 +9,7 @@ origin's anchor, which is how the docx and text readers present the same report.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Literal
 
 from lxml import etree
@@ -43,24 +44,26 @@ _SOURCE_BREAK_RE = re.compile(
 )
 _SPACES_RE = re.compile(r"[ \t\r\n\f]+")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "select"})
-# Counted to choose the fast path: one block child is no line break; skip tags force the slow path.
-_BREAKS_XPATH = (
-    ".//br|.//p|.//div|.//li|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//tr|.//table"
-    "|.//script|.//style|.//noscript|.//template|.//button|.//select"
-)
 
 
 # Compiled once: ``el.xpath(text)`` compiles its expression on every call, which made these
 # per-cell look-ups most of the HTML reader's time.
-_BREAKS = etree.XPath(_BREAKS_XPATH)
 _OWN_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _OWN_CELLS = etree.XPath("./td|./th")
 _NESTED_TABLES = etree.XPath(".//table")
 _LEADING_DIGITS_RE = re.compile(r"\d+")
 _WS_RE = re.compile(r"\s+")
-_STRING = etree.XPath(
-    "string()", smart_strings=False
-)  # the text of all descendants, as itertext() joins it, in C
+# Elements that make a cell's text more than the text of its subtree (a line break, or text to skip).
+_BREAK_NAMES = (
+    "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "script", "style", "noscript", "template", "button", "select",
+)  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def subtree_text(el: Any) -> str:
+    """The text of all descendants, as ``itertext()`` joins it, gathered in C (libxml2's content)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _own_rows(table: Any) -> list[Any]:
@@ -71,14 +74,18 @@ def _own_cells(row: Any) -> list[Any]:
     return _OWN_CELLS(row)
 
 
-def _own_text(table: Any) -> str:
+def _own_text(table: Any, nested: list[Any] | None = None) -> str:
     """The table's text without that of tables nested in it."""
-    if table.find(".//table") is None:
-        return "".join(table.itertext())
+    if nested is None:
+        nested = _NESTED_TABLES(table)
+    if not nested:
+        return subtree_text(table)
     parts: list[str] = []
-    for row in _own_rows(table):
+    rows = _own_rows(table)
+    slow = slow_cells(table, rows)
+    for row in rows:
         for cell in _own_cells(row):
-            parts.append(cell_text(cell, nested=False))
+            parts.append(cell_text(cell, nested=False, slow=slow))
     return "".join(parts)
 
 
@@ -86,7 +93,7 @@ def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
     nested = _NESTED_TABLES(table)
     if nested and any(_has_labels(_own_text(t)) for t in nested):
         return "layout"
-    if _has_labels(_own_text(table)):
+    if _has_labels(_own_text(table, nested)):
         return "report"
     return "layout" if nested else "other"
 
@@ -101,18 +108,63 @@ def _has_labels(text: str) -> bool:
 def clean_text(text: str) -> str:
     """HTML white space as a browser renders it: a source line break between CJK characters is
     nothing (Word wraps its HTML at 80 columns, often mid-sentence), other runs are one space."""
-    text = _SOURCE_BREAK_RE.sub("", text)
+    if " " not in text and text.isprintable():
+        # No white space of any kind (str.isprintable is False for \t\n\r\f, NBSP, U+3000, BOM):
+        # nothing to join or strip. Most cells ("16", "自然人") end here.
+        return text
+    if "\n" in text:
+        text = _SOURCE_BREAK_RE.sub("", text)
     return _SPACES_RE.sub(" ", text).strip(_WS)
 
 
-def cell_text(cell: Any, nested: bool = True) -> str:
-    """A cell's text; ``<br>``, ``<p>`` and ``<div>`` inside it become line breaks."""
+def slow_cells(table: Any, rows: list[Any]) -> set[Any]:
+    """The cells below ``table`` whose text needs the line-break walk (``rows``: its own rows).
+
+    A cell needs it when an element of ``_BREAK_NAMES`` other than a single ``<p>`` lies below it
+    (Word's usual cell is one ``<p>`` of ``<span>``s: no line break to keep). One filtered C-level
+    pass over the table instead of a search per cell, which was most of the reader's time. An
+    element counts for every cell it lies in, up to the first own cell of the table.
+    """
+    own_rows = set(rows)
+    slow: set[Any] = set()
+    one_p: set[Any] = set()
+    for el in table.iter(*_BREAK_NAMES):
+        if el is table:
+            continue
+        is_p = el.tag == "p"
+        node = el.getparent()
+        while node is not None and node is not table:
+            if node.tag in _CELL_TAGS:
+                if node in slow:
+                    pass
+                elif is_p and node not in one_p:
+                    one_p.add(node)
+                else:
+                    slow.add(node)
+                node = node.getparent()
+                if node in own_rows:
+                    break  # an own cell: no cell of this table above it
+            else:
+                node = node.getparent()
+    return slow
+
+
+def cell_text(cell: Any, nested: bool = True, slow: set[Any] | None = None) -> str:
+    """A cell's text; ``<br>``, ``<p>`` and ``<div>`` inside it become line breaks.
+
+    ``slow`` is ``slow_cells`` of the cell's table when the caller has it (a cell not in it takes the
+    C-level text); without it the cell is looked at alone.
+    """
     if len(cell) == 0:
-        return clean_text(cell.text or "")
-    breaks = _BREAKS(cell)
-    if not breaks or (len(breaks) == 1 and breaks[0].tag == "p"):
-        # Word's usual cell, one <p> of <span>s: no line break to keep, so let lxml gather the text.
-        return clean_text(_STRING(cell))
+        text = cell.text
+        return clean_text(text) if text else ""
+    if slow is None:
+        found = list(islice(cell.iterdescendants(*_BREAK_NAMES), 2))
+        fast = not found or (len(found) == 1 and found[0].tag == "p")
+    else:
+        fast = cell not in slow
+    if fast:
+        return clean_text(subtree_text(cell))
     lines: list[str] = []
     buf: list[str] = []
 
@@ -151,10 +203,7 @@ def cell_text(cell: Any, nested: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _span(el: Any, name: str) -> int:
-    value = el.get(name)
-    if value is None or value == "1":
-        return 1
+def _span(value: str) -> int:
     digits = _LEADING_DIGITS_RE.match(value.strip())
     n = int(digits.group(0)) if digits else 1
     return max(1, min(n, MAX_SPAN))
@@ -178,44 +227,93 @@ def _cell_paths(row_path: str, cells: list[Any]) -> list[str]:
     return out
 
 
+def _row_paths(table: Any, table_path: str, rows: list[Any], tree: Any) -> list[str]:
+    """``tree.getpath`` of each own row, from the table's path (same numbering rule as cells).
+
+    The rows of one parent (the table, or one of its ``thead``/``tbody``/``tfoot``) are all that
+    parent's ``tr`` children, so counting them here numbers them as libxml2 does.
+    """
+    parents: list[Any] = [row.getparent() for row in rows]
+    prefix: dict[Any, str] = {}
+    total: dict[Any, int] = {}
+    for parent in parents:
+        if parent not in total:
+            total[parent] = 0
+            prefix[parent] = table_path if parent is table else tree.getpath(parent)
+        total[parent] += 1
+    seen: dict[Any, int] = dict.fromkeys(total, 0)
+    out = []
+    for parent in parents:
+        seen[parent] += 1
+        out.append(f"{prefix[parent]}/tr[{seen[parent]}]" if total[parent] > 1 else f"{prefix[parent]}/tr")
+    return out
+
+
 def table_from_element(table: Any, tree: Any) -> RawTable:
     rows_el = _own_rows(table)
-    grid: dict[tuple[int, int], RawCell] = {}
-    widths: list[int] = [0] * len(rows_el)
-    row_paths = [tree.getpath(row) for row in rows_el]
+    n = len(rows_el)
+    table_path = tree.getpath(table)
+    row_paths = _row_paths(table, table_path, rows_el, tree)
+    slow = slow_cells(table, rows_el)
+    # One list per row; None marks a position nothing has claimed yet (a later filler).
+    lines: list[list[RawCell | None]] = [[] for _ in range(n)]
+    holed: set[int] = set()  # rows extended past a position nothing claimed (maybe filled later)
     for r, row in enumerate(rows_el):
+        line = lines[r]
         c = 0
         cells = _own_cells(row)
         for td, path in zip(cells, _cell_paths(row_paths[r], cells), strict=True):
-            while (r, c) in grid:
+            width = len(line)
+            while c < width and line[c] is not None:
                 c += 1
-            colspan = _span(td, "colspan")
+            value = td.get("colspan")
+            colspan = 1 if value is None or value == "1" else _span(value)
+            value = td.get("rowspan")
             # rowspan beyond the table's last row is clamped, as browsers do.
-            rowspan = min(_span(td, "rowspan"), len(rows_el) - r)
+            rowspan = 1 if value is None or value == "1" else min(_span(value), n - r)
             anchor = Anchor("html", path=path)
-            grid[(r, c)] = RawCell(cell_text(td), anchor, False, colspan, rowspan)
+            if len(td) == 0:
+                text = td.text
+                text = clean_text(text) if text else ""
+            else:
+                text = cell_text(td, slow=slow)
+            origin = RawCell(text, anchor, False, colspan, rowspan)
+            if c >= width:
+                if c > width:
+                    holed.add(r)
+                line.extend([None] * (c + 1 - width))
+            line[c] = origin
             if rowspan > 1 or colspan > 1:
                 for dr in range(rowspan):
-                    for dc in range(colspan):
-                        if dr or dc:
-                            grid.setdefault((r + dr, c + dc), RawCell("", anchor, True))
-                            widths[r + dr] = max(widths[r + dr], c + dc + 1)
-            widths[r] = max(widths[r], c + colspan)
+                    target = lines[r + dr]
+                    end = c + colspan
+                    if len(target) < end:
+                        if len(target) < c:
+                            holed.add(r + dr)
+                        target.extend([None] * (end - len(target)))
+                    for pos in range(c, end):
+                        if target[pos] is None:
+                            target[pos] = RawCell("", anchor, True)
             c += colspan
     rows: list[list[RawCell]] = []
-    for r in range(len(rows_el)):
-        if widths[r] == 0:
+    for r, line in enumerate(lines):
+        if not line:
             continue  # an empty <tr></tr> (Word writes them for row heights)
-        anchor = Anchor("html", path=row_paths[r])
-        rows.append([grid.get((r, c)) or RawCell(text="", anchor=anchor) for c in range(widths[r])])
-    return RawTable(rows=rows, anchor=Anchor("html", path=tree.getpath(table)))
+        # ``is None``, not ``None in line``: that calls RawCell.__eq__ once per cell.
+        if r in holed and any(cell is None for cell in line):
+            anchor = Anchor("html", path=row_paths[r])
+            line = [cell if cell is not None else RawCell(text="", anchor=anchor) for cell in line]
+        rows.append(line)  # type: ignore[arg-type]
+    return RawTable(rows=rows, anchor=Anchor("html", path=table_path))
 
 
 def row_paragraphs(table: Any, tree: Any) -> list[Paragraph]:
     """A table that is not a report table, as text: one paragraph per row, cells joined by a space."""
     out: list[Paragraph] = []
-    for row in _own_rows(table):
-        texts = [cell_text(td).replace("\n", " ") for td in _own_cells(row)]
+    rows = _own_rows(table)
+    slow = slow_cells(table, rows)
+    for row in rows:
+        texts = [cell_text(td, slow=slow).replace("\n", " ") for td in _own_cells(row)]
         text = " ".join(t for t in texts if t)
         if text:
             out.append(Paragraph(text=text, anchor=Anchor("html", path=tree.getpath(row))))
