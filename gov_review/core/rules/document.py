@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from ..meta import LEVEL_NAMES_ZH
-from ..model import Finding, ReportData, SourceDocument
+from ..model import Finding, Paragraph, ReportData, SourceDocument
 from ..normalize import fmt_number, norm
 from ..sections import STANDARD_TITLES, section_text
 from ..templates import get_template
 from .emit import emit
-from .narrative import prose
+from .memo import for_document
+from .narrative import facts
 
 LEVEL_NAMES_EN = {
     "province": "provincial government",
@@ -80,12 +82,59 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
                         value=fmt_number(value),
                     )
                 )
-    texts = [norm(p.text) for p in prose(doc, data)]
-    all_text = "".join(texts)
-    out += _s04(data, all_text)
-    out += _s05(doc, data)
-    out += _s06(data, texts)
+    text = _text_facts(doc, data)
+    out += _s04(data, text.explained)
+    out += _s05(data, text.fee_in_six)
+    out += _s06(data, text.claims)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _TextFacts:
+    """What S04–S06 and D02/D04 read from the text: it does not change when a cell is edited."""
+
+    explained: bool  # S04: the prose gives review/litigation figures or speaks of earlier years
+    claims: list[str]  # S06: "均维持"-like phrases of paragraphs about review or litigation, in order
+    fee_in_six: bool  # S05: section 六 speaks of a processing fee
+    five_empty: bool  # D02: section 五 says nothing
+    dated: tuple[Paragraph, re.Match[str]] | None  # D04: the date line near the end
+
+
+def _text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
+    key = ("text", tuple((s.number, s.block_index, s.end_block) for s in data.sections), data.title)
+    store = for_document(doc)
+    hit = store.get(key)
+    if hit is None:
+        hit = store[key] = _find_text_facts(doc, data)
+    return hit
+
+
+def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
+    texts = facts(doc, data).texts
+    all_text = "".join(texts)
+    explained = bool(_CASES_RE.search(all_text)) or any(
+        k in all_text for k in ("以前年度", "往年", "历年", "跨年度")
+    )
+    claims = []
+    for text in texts:
+        m = _CLAIM_RE.search(text)
+        if m and any(k in text for k in ("复议", "诉讼", "起诉")):
+            claims.append(m.group(0))
+    six = "".join(norm(p.text) for p in section_text(doc, data.sections, 6))
+    five = "".join(norm(p.text) for p in section_text(doc, data.sections, 5)).strip("。.")
+    dated = None
+    for para in reversed(doc.paragraphs[-4:]):
+        m = _DATE_RE.search(norm(para.text))
+        if m and len(norm(para.text)) <= 30:
+            dated = (para, m)
+            break
+    return _TextFacts(
+        explained=explained,
+        claims=claims,
+        fee_in_six="处理费" in six or "信息处理费" in six,
+        five_empty=not five or five in ("无", "暂无", "没有"),
+        dated=dated,
+    )
 
 
 _CASES_RE = re.compile(
@@ -93,7 +142,7 @@ _CASES_RE = re.compile(
 )
 
 
-def _s04(data: ReportData, all_text: str) -> list[Finding]:
+def _s04(data: ReportData, explained: bool) -> list[Finding]:
     case_cells = ["t4.review.c_total", "t4.lit_direct.c_total", "t4.lit_post.c_total"]
     handled_cells = ["t3.r_new.c_total", "t3.r_carry.c_total"]
     cases = [data.value(c) for c in case_cells]
@@ -102,10 +151,8 @@ def _s04(data: ReportData, all_text: str) -> list[Finding]:
         return []
     total_cases = sum(cases, Decimal(0))  # type: ignore[arg-type]
     total_handled = sum(handled, Decimal(0))  # type: ignore[arg-type]
-    # An explanation: the prose gives review/litigation figures, or speaks of earlier years' cases.
-    explained = bool(_CASES_RE.search(all_text)) or any(
-        k in all_text for k in ("以前年度", "往年", "历年", "跨年度")
-    )
+    # An explanation (worked out once per text): the prose gives review/litigation figures, or
+    # speaks of earlier years' cases.
     if total_cases > total_handled and not explained:
         return [
             emit(
@@ -121,14 +168,13 @@ def _s04(data: ReportData, all_text: str) -> list[Finding]:
     return []
 
 
-def _s05(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def _s05(data: ReportData, fee_in_six: bool) -> list[Finding]:
     if data.format != "2021":
         return []
     value = data.value("t3.r_other_nofee.c_total")
     if value is None or value <= 0:
         return []
-    six = "".join(norm(p.text) for p in section_text(doc, data.sections, 6))
-    if "处理费" in six or "信息处理费" in six:
+    if fee_in_six:
         return []
     return [emit("S05", "fee_not_reported", ["t3.r_other_nofee.c_total"], value=fmt_number(value))]
 
@@ -138,13 +184,9 @@ _CLAIM_RE = re.compile(
 )
 
 
-def _s06(data: ReportData, texts: list[str]) -> list[Finding]:
+def _s06(data: ReportData, claims: list[str]) -> list[Finding]:
     out: list[Finding] = []
-    for text in texts:
-        m = _CLAIM_RE.search(text)
-        if not m or not any(k in text for k in ("复议", "诉讼", "起诉")):
-            continue
-        phrase = m.group(0)
+    for phrase in claims:
         bad: list[tuple[str, Decimal]] = []
         cols = ("c_pending",) if "结" in phrase else ("c_corrected", "c_other", "c_pending")
         for g in ("review", "lit_direct", "lit_post"):
@@ -190,11 +232,8 @@ def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
                     written=sec.title.strip(),
                 )
             )
-    if 5 in found:
-        five = [norm(p.text) for p in section_text(doc, data.sections, 5)]
-        body = "".join(five).strip("。.")
-        if not body or body in ("无", "暂无", "没有"):
-            out.append(emit("D02", "empty", anchor=found[5].anchor))
+    if 5 in found and _text_facts(doc, data).five_empty:
+        out.append(emit("D02", "empty", anchor=found[5].anchor))
     out += _d04(doc, data)
     return out
 
@@ -202,28 +241,26 @@ def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
 def _d04(doc: SourceDocument, data: ReportData) -> list[Finding]:
     if data.year is None:
         return []
-    tail = doc.paragraphs[-4:]
-    for para in reversed(tail):
-        m = _DATE_RE.search(norm(para.text))
-        if not m or len(norm(para.text)) > 30:
-            continue
-        try:
-            dated = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return []
-        department = data.body.level == "department"
-        deadline = date(data.year + 1, 1, 31) if department else date(data.year + 1, 3, 31)
-        if dated > deadline:
-            dl_zh = f"{deadline.year}年{deadline.month}月{deadline.day}日"
-            return [
-                emit(
-                    "D04",
-                    "late",
-                    anchor=para.anchor,
-                    date=m.group(0),
-                    deadline=dl_zh,
-                    deadline_en=deadline.isoformat(),
-                )
-            ]
+    dated = _text_facts(doc, data).dated
+    if dated is None:
         return []
+    para, m = dated
+    try:
+        when = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return []
+    department = data.body.level == "department"
+    deadline = date(data.year + 1, 1, 31) if department else date(data.year + 1, 3, 31)
+    if when > deadline:
+        dl_zh = f"{deadline.year}年{deadline.month}月{deadline.day}日"
+        return [
+            emit(
+                "D04",
+                "late",
+                anchor=para.anchor,
+                date=m.group(0),
+                deadline=dl_zh,
+                deadline_en=deadline.isoformat(),
+            )
+        ]
     return []

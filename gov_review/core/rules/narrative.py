@@ -13,11 +13,13 @@ from ..normalize import fmt_number, norm
 from ..numerals import NUMBER_CHARS, cn_to_int
 from ..templates import get_template
 from .emit import emit
+from .memo import for_document
 
 NUM = f"(?P<n>[{NUMBER_CHARS}]+)"
 UNIT = r"(?P<unit>件|条|个|次|项|宗|起|人次)"
 FILL = r"(?:数量|总数|数)?(?:共计|合计|总计|共|为|计|达到|达|有)?(?:[:：])?"
 GAP = r"[^。；;，,、\n]{0,14}?"
+_YEAR_MENTION_RE = re.compile(r"(20\d{2})年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,21 +95,41 @@ def _targets(data: ReportData) -> dict[str, tuple[list[str], Callable[[], Decima
 
 def prose(doc: SourceDocument, data: ReportData) -> list[Paragraph]:
     """Body paragraphs that are not headings or the title."""
+    return list(facts(doc, data).paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseFacts:
+    """What the checks read from the prose, worked out once per document (and headings, title)."""
+
+    paragraphs: list[Paragraph]
+    texts: list[str]  # norm(text) of each paragraph
+    # Numbers quoted in the prose: (pattern, the matched phrase, the number, its paragraph), in the
+    # order of paragraphs, then patterns, then position; spans taken by a stricter pattern left out.
+    quotes: list[tuple[_Pattern, str, int, Paragraph]]
+    years: Counter[int]  # years mentioned, for N10
+
+
+def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
+    # The prose depends on the document and on which blocks are headings or the title; an edit of
+    # a cell changes neither, so a re-check finds it here.
+    key = ("prose", tuple(s.block_index for s in data.sections), data.title)
+    store = for_document(doc)
+    hit = store.get(key)
+    if hit is None:
+        hit = store[key] = _facts(doc, data)
+    return hit
+
+
+def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
     headings = {s.block_index for s in data.sections}
-    out = []
+    paragraphs = []
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Paragraph) and i not in headings and b.text != data.title:
-            out.append(b)
-    return out
-
-
-def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
-    findings: list[Finding] = []
-    targets = _targets(data)
-    seen: set[tuple[str, str, int]] = set()
-    paragraphs = prose(doc, data)
-    for para in paragraphs:
-        text = norm(para.text)
+            paragraphs.append(b)
+    texts = [norm(p.text) for p in paragraphs]
+    quotes: list[tuple[_Pattern, str, int, Paragraph]] = []
+    for para, text in zip(paragraphs, texts, strict=True):
         if not text:
             continue
         claimed: list[tuple[int, int]] = []  # spans already matched by a stricter pattern
@@ -119,37 +141,45 @@ def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
                 if n is None:
                     continue
                 claimed.append((m.start("n"), m.end("n")))
-                cells, value_of = targets[pat.target]
-                table_value = value_of()
-                key = (pat.rule, pat.target, n)
-                if table_value is None or key in seen:
-                    continue
-                seen.add(key)
-                if Decimal(n) == table_value:
-                    continue
-                findings.append(
-                    emit(
-                        pat.rule,
-                        pat.code,
-                        cells,
-                        anchor=para.anchor,
-                        phrase=m.group(0),
-                        n=n,
-                        table=fmt_number(table_value),
-                        target=pat.target_zh,
-                        target_en=pat.target_en,
-                        expected=fmt_number(table_value),
-                        found=str(n),
-                    )
-                )
-    findings += _years(doc, data, paragraphs)
+                quotes.append((pat, m.group(0), n, para))
+    years = Counter(int(y) for text in texts for y in _YEAR_MENTION_RE.findall(text))
+    return ProseFacts(paragraphs, texts, quotes, years)
+
+
+def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
+    findings: list[Finding] = []
+    targets = _targets(data)
+    seen: set[tuple[str, str, int]] = set()
+    prose_facts = facts(doc, data)
+    for pat, phrase, n, para in prose_facts.quotes:
+        cells, value_of = targets[pat.target]
+        table_value = value_of()
+        key = (pat.rule, pat.target, n)
+        if table_value is None or key in seen:
+            continue
+        seen.add(key)
+        if Decimal(n) == table_value:
+            continue
+        findings.append(
+            emit(
+                pat.rule,
+                pat.code,
+                cells,
+                anchor=para.anchor,
+                phrase=phrase,
+                n=n,
+                table=fmt_number(table_value),
+                target=pat.target_zh,
+                target_en=pat.target_en,
+                expected=fmt_number(table_value),
+                found=str(n),
+            )
+        )
+    findings += _years(data, prose_facts.years)
     return findings
 
 
-_YEAR_MENTION_RE = re.compile(r"(20\d{2})年")
-
-
-def _years(doc: SourceDocument, data: ReportData, paragraphs: list[Paragraph]) -> list[Finding]:
+def _years(data: ReportData, counts: Counter[int]) -> list[Finding]:
     out: list[Finding] = []
     if data.year is None:
         out.append(emit("N10", "no_year"))
@@ -157,7 +187,6 @@ def _years(doc: SourceDocument, data: ReportData, paragraphs: list[Paragraph]) -
     for code, params in data.observations:
         if code == "stats_period" and params["year"] != data.year:
             out.append(emit("N10", "period", year=data.year, period=params["year"]))
-    counts = Counter(int(y) for p in paragraphs for y in _YEAR_MENTION_RE.findall(norm(p.text)))
     allowed = {data.year, data.year + 1}
     if counts:
         other, count = counts.most_common(1)[0]
