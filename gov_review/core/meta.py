@@ -166,6 +166,10 @@ def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[
     if name:
         stem = _stem(name)
         for text in texts:
+            # A name that contains the stem can only be found in a line that does: the regex, costly
+            # on every line of prose, runs on the few lines that mention the body.
+            if not stem or stem not in text:
+                continue
             for m in _NAME_IN_TEXT_RE.finditer(text):
                 cand = m.group(1)
                 if stem and stem in cand and _level_of(cand) not in (None, level):

@@ -13,14 +13,11 @@ from .model import RawCell, Unplaced
 from .normalize import parse_value
 from .runtogether import DIGITS_RE, decode, narrow
 
-
-@dataclass(slots=True)
-class Placed:
-    cell: RawCell
-    confidence: float
-    placement: str
-    candidates: list[int] | None = None  # run-together digits with several valid splits
-    note: str | None = None
+# One placement: (raw cell, confidence, placement, candidates, note). A plain tuple rather than a
+# class: a report places ~200 cells and a tuple costs a fraction of an object to build.
+# ``candidates`` lists run-together digits with several valid splits; ``note`` explains a decision.
+Placed = tuple[RawCell, float, str, list[int] | None, str | None]
+CELL, CONFIDENCE, PLACEMENT, CANDIDATES, NOTE = range(5)
 
 
 @dataclass(slots=True)
@@ -42,10 +39,10 @@ class Placements:
         candidates: list[int] | None = None,
     ) -> None:
         prev = self.placed.get(cell_id)
-        if prev is not None and prev.confidence >= confidence:
+        if prev is not None and prev[CONFIDENCE] >= confidence:
             self.unplaced.append(Unplaced(cell_id.split(".")[0], cell.text, cell.anchor, "duplicate"))
             return
-        self.placed[cell_id] = Placed(cell, confidence, placement, candidates)
+        self.placed[cell_id] = (cell, confidence, placement, candidates, None)
 
     def place_split(self, table: str, ids: list[str], blob: RawCell, ok: Callable[[list[int]], bool]) -> bool:
         """Decode a run-together row (``270020130``) onto ``ids``; False when it is not one."""
@@ -74,7 +71,7 @@ class Placements:
     def narrow_runtogether(self, fmt: str) -> None:
         """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
         known = {
-            cid: parse_value(p.cell.text).value for cid, p in self.placed.items() if p.candidates is None
+            cid: parse_value(p[CELL].text).value for cid, p in self.placed.items() if p[CANDIDATES] is None
         }
         rows = [(ids, options) for ids, _blob, options, _obs in self.ambiguous]
         result = narrow(rows, known, _rules(fmt))
@@ -91,10 +88,14 @@ class Placements:
                 column = sorted({o[i] for o in after})
                 if len(column) == 1:
                     conf = 0.7 if len(after) == 1 else 0.6
-                    self.placed[cid] = Placed(RawCell(str(column[0]), blob.anchor), conf, "split", None, note)
+                    self.placed[cid] = (RawCell(str(column[0]), blob.anchor), conf, "split", None, note)
                 else:
-                    self.placed[cid] = Placed(
-                        RawCell(blob.text.strip(), blob.anchor), 0.3, "ambiguous", column
+                    self.placed[cid] = (
+                        RawCell(blob.text.strip(), blob.anchor),
+                        0.3,
+                        "ambiguous",
+                        column,
+                        None,
                     )
             code = "runtogether_split_columns" if len(after) == 1 else code
             self.observations[obs] = (code, {**params, "options": after[:10], "row_options": len(before)})

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .labels import LabelIndex, is_label
 from .meta import detect_body, find_title, find_year, stats_period_year
 from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument, Unplaced
 from .normalize import norm, parse_value, strip_numbering
-from .placement import Placed, Placements
+from .placement import CONFIDENCE, Placed, Placements
 from .runtogether import DIGITS_RE, t3_row_ok, t4_row_ok
 from .sections import locate_sections
 from .templates import FORMATS, get_template
@@ -116,13 +116,28 @@ def _indexes() -> _Indexes:
 # Classifying rows into tables
 
 
-def _row_kind(texts: list[str]) -> str | None:
+@lru_cache(maxsize=16384)
+def _txt(text: str) -> tuple[str, bool]:
+    """(normalised text, names a row or column) of a cell's text.
+
+    Every pass over a table asks both of the same few hundred texts: one cached look-up instead of two.
+    """
+    return norm(text), is_label(text)
+
+
+_T4_ROW_WORDS = frozenset(("行政复议", "行政诉讼", "行政法复议"))
+
+
+@lru_cache(maxsize=4096)
+def _row_kind(raw_texts: tuple[str, ...]) -> str | None:
+    """Which table a row's words announce. Cached on the row's raw texts (header rows recur)."""
+    texts = [norm(t) for t in raw_texts if t]
     joined = "".join(texts)
     if "第二十条" in joined:
         return "t2"
     if "勾稽关系" in joined or "申请人情况" in joined or "本年新收政府信息公开申请" in joined:
         return "t3"
-    if any(t in ("行政复议", "行政诉讼", "行政法复议") for t in texts) and "本年度办理结果" not in joined:
+    if not _T4_ROW_WORDS.isdisjoint(texts) and "本年度办理结果" not in joined:
         return "t4"
     return None
 
@@ -130,13 +145,11 @@ def _row_kind(texts: list[str]) -> str | None:
 _TEXT_ROW_RE = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”])\s*(?P<nums>\d[\d\s]*)$")
 
 
-def _paragraph_rows(
-    doc: SourceDocument, section_of_block: dict[int, int], number: int
-) -> list[list[RawCell]]:
+def _paragraph_rows(doc: SourceDocument, section_of: list[int], number: int) -> list[list[RawCell]]:
     """A table published as plain lines (label then numbers, or a line of numbers) inside a section."""
     rows: list[list[RawCell]] = []
     for index, block in enumerate(doc.blocks):
-        if section_of_block.get(index) != number or not isinstance(block, Paragraph):
+        if section_of[index] != number or not isinstance(block, Paragraph):
             continue
         text = block.text.strip()
         if DIGITS_RE.match(text):
@@ -150,26 +163,32 @@ def _paragraph_rows(
     return rows
 
 
-def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[str, list[list[RawCell]]]:
+_TABLE_OF_SECTION = {2: "t2", 3: "t3", 4: "t4"}
+
+
+def _split_rows(doc: SourceDocument, section_of: list[int]) -> dict[str, list[list[RawCell]]]:
+    """Each table row (merged positions dropped) under the table its section or its words name.
+
+    ``section_of`` gives each block's section number (0 outside any section).
+    """
     out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
     state: str | None = None
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, RawTable):
             continue
-        section = section_of_block.get(index)
-        by_section = {2: "t2", 3: "t3", 4: "t4"}.get(section or 0)
-        if by_section is not None and by_section != state:
+        by_section = _TABLE_OF_SECTION.get(section_of[index])
+        if by_section is not None:
             state = by_section
         for row in block.rows:
             cells = [c for c in row if not c.merged]
-            kind = _row_kind([norm(c.text) for c in cells if c.text])
+            kind = _row_kind(tuple([c.text for c in cells]))
             if kind is not None:
                 state = kind
             if state is not None:
                 out[state].append(cells)
     for table, number in (("t3", 3), ("t4", 4)):
         if not out[table]:
-            out[table] = _paragraph_rows(doc, section_of_block, number)
+            out[table] = _paragraph_rows(doc, section_of, number)
     return out
 
 
@@ -179,44 +198,49 @@ def _split_rows(doc: SourceDocument, section_of_block: dict[int, int]) -> dict[s
 
 def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> None:
     idx = _indexes()
+    placed = res.placed
+    unplaced = res.unplaced
+    markers = res.markers
     sub: str | None = None
     header: list[tuple[str | None, float]] | None = None
     for cells in rows:
-        texts = [norm(c.text) for c in cells]
-        joined = "".join(texts)
-        m = _CAPTION_RE.search(joined)
+        infos = [_txt(c.text) for c in cells]
+        joined = "".join([n for n, _lab in infos])
+        # The caption regex needs 第二十条: most rows are spared the search.
+        m = _CAPTION_RE.search(joined) if "第二十条" in joined else None
         if m and len(joined) < 30:
             sub = f"a{_cn_number(m.group(1))}"
             header = None
             res.found["t2"] = True
             if sub == "a9":
-                res.markers.add("a9")
+                markers.add("a9")
             continue
-        label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
-        if not label_idx:
-            if any(t for t in texts):
-                for c in cells:
-                    if norm(c.text):
-                        res.unplaced.append(Unplaced("t2", c.text, c.anchor, "value_without_label"))
+        first = next((i for i, (_n, lab) in enumerate(infos) if lab), None)
+        if first is None:
+            if joined:
+                for c, (n, _lab) in zip(cells, infos, strict=True):
+                    if n:
+                        unplaced.append(Unplaced("t2", c.text, c.anchor, "value_without_label"))
             continue
-        first = label_idx[0]
-        if texts[first] == "信息内容" or strip_numbering(texts[first]) == "信息内容":
+        first_text = infos[first][0]
+        if first_text == "信息内容" or strip_numbering(first_text) == "信息内容":
             header = [
-                idx.t2_cols.match(c.text) if is_label(c.text) else (None, 0.0) for c in cells[first + 1 :]
+                idx.t2_cols.match(c.text) if lab else (None, 0.0)
+                for c, (_n, lab) in zip(cells[first + 1 :], infos[first + 1 :], strict=True)
             ]
             for col, _conf in header:
                 if col in MARKERS_2019 or col in MARKERS_2021:
-                    res.markers.add(col)
+                    markers.add(col)
             continue
         key, conf = idx.t2_rows.match(cells[first].text)
         if key is None:
-            res.unplaced.append(
+            unplaced.append(
                 Unplaced("t2", " ".join(c.text for c in cells if c.text), cells[first].anchor, "extra_row")
             )
             continue
         row_sub, row_id = key.split(".")
         if row_id in MARKERS_2019:
-            res.markers.add(row_id)
+            markers.add(row_id)
         values = cells[first + 1 :]
         if header is not None and sub == row_sub and len(header) >= len(values):
             cols = header
@@ -226,13 +250,22 @@ def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> Non
             cols = [(c, 0.8) for c in idx.t2_default_cols[fmt].get(row_sub, [])]
             placement = "order"
             res.observations.append(("t2_no_header", {"row": row_id}))
+        prefix = f"t2.{row_sub}.{row_id}."
+        ncols = len(cols)
         for i, cell in enumerate(values):
-            if i >= len(cols) or cols[i][0] is None:
-                if norm(cell.text):
-                    res.unplaced.append(Unplaced("t2", cell.text, cell.anchor, "extra_value"))
+            col_id = cols[i][0] if i < ncols else None
+            if col_id is None:
+                if infos[first + 1 + i][0]:
+                    unplaced.append(Unplaced("t2", cell.text, cell.anchor, "extra_value"))
                 continue
-            col_id, col_conf = cols[i]
-            res.place(f"t2.{row_sub}.{row_id}.{col_id}", cell, min(conf, col_conf), placement)
+            confidence = min(conf, cols[i][1])
+            cell_id = prefix + col_id
+            # Placements.place, inlined: it runs for every value cell.
+            prev = placed.get(cell_id)
+            if prev is not None and prev[CONFIDENCE] >= confidence:
+                unplaced.append(Unplaced("t2", cell.text, cell.anchor, "duplicate"))
+            else:
+                placed[cell_id] = (cell, confidence, placement, None, None)
 
 
 def _cn_number(s: str) -> int:
@@ -283,7 +316,7 @@ def _expand_header(
 def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
     keys: list[str] = []
     for c in cells:
-        if not is_label(c.text):
+        if not _txt(c.text)[1]:
             continue
         key, _conf = index.match(c.text)
         if key is not None:
@@ -296,7 +329,15 @@ def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
 
 
 T3_DEFAULT_COLS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"]
+_T3_DEFAULT_SORTED = sorted(T3_DEFAULT_COLS)
 T3_TOP_ROWS = {"r_new", "r_carry", "r_fwd"}
+_T3_NAMED_GROUPS = frozenset(("deny", "unable", "reject", "other"))
+
+
+@lru_cache(maxsize=1024)
+def _t3_ids(row_id: str, cols: tuple[str, ...]) -> list[str]:
+    """The cell ids of a table 三 row in the order its columns were read (built once per header)."""
+    return [f"t3.{row_id}.{c}" for c in cols]
 
 
 def _t3(rows: list[list[RawCell]], res: Placements) -> None:
@@ -314,73 +355,91 @@ def _t3(rows: list[list[RawCell]], res: Placements) -> None:
     cols = [p[-1] for p in leaves]
     col_conf = 1.0
     placement = "label"
-    if sorted(cols) != sorted(T3_DEFAULT_COLS):
+    if sorted(cols) != _T3_DEFAULT_SORTED:
         if header_rows and any(header_rows):
             res.observations.append(("t3_header_unclear", {"found": cols}))
         cols = T3_DEFAULT_COLS
         col_conf = 0.7
         placement = "order"
+    ncols = len(cols)
+    col_key = tuple(cols)
+    placed = res.placed
+    unplaced = res.unplaced
+    groups_match = idx.t3_groups.match
+    group_of = idx.t3_row_group_of
     group: str | None = None
     for cells in rows[data_start:]:
-        label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
-        if not label_idx:
-            if any(norm(c.text) for c in cells):
-                res.unplaced.append(
+        infos = [_txt(c.text) for c in cells]
+        last = -1
+        for i, (_n, lab) in enumerate(infos):
+            if lab:
+                if last >= 0:
+                    # Group labels among the row's label cells set the context for the leaf.
+                    g = groups_match(cells[last].text)[0]
+                    if g is not None:
+                        group = g
+                last = i
+        if last < 0:
+            if any(n for n, _lab in infos):
+                unplaced.append(
                     Unplaced("t3", " ".join(c.text for c in cells), cells[0].anchor, "value_without_label")
                 )
             continue
-        # Group labels among the row's label cells set the context for the leaf.
-        for i in label_idx[:-1]:
-            g, _ = idx.t3_groups.match(cells[i].text)
-            if g is not None:
-                group = g
-        leaf = cells[label_idx[-1]]
+        leaf = cells[last]
         row_id, conf = _match_t3_row(leaf.text, group, idx)
+        values = cells[last + 1 :]
+        value_infos = infos[last + 1 :]
         if row_id is None:
-            g, _ = idx.t3_groups.match(leaf.text)
-            values = cells[label_idx[-1] + 1 :]
-            if g is not None and not any(norm(v.text) for v in values):
+            g = groups_match(leaf.text)[0]
+            if g is not None and not any(n for n, _lab in value_infos):
                 group = g  # a group label alone on its row (e.g. 三、本年度办理结果 split off)
                 continue
-            res.unplaced.append(
+            unplaced.append(
                 Unplaced("t3", " ".join(c.text for c in cells if c.text), leaf.anchor, "extra_row")
             )
             continue
-        row_group = idx.t3_row_group_of.get(row_id)
-        if row_id in T3_TOP_ROWS or row_group == "outcomes":
+        if row_id in T3_TOP_ROWS or group_of.get(row_id) == "outcomes":
             group = None if row_id != "r_other" else group
         if row_id in MARKERS_2019 or row_id in MARKERS_2021:
             res.markers.add(row_id)
-        values = cells[label_idx[-1] + 1 :]
-        filled = [v for v in values if norm(v.text)]
-        blob = len(filled) == 1 and len(values) < len(cols) and len(norm(filled[0].text)) > 1
-        if blob and res.place_split("t3", [f"t3.{row_id}.{c}" for c in cols], filled[0], t3_row_ok):
-            continue
-        if len(values) != len(cols):
-            res.observations.append(
-                ("t3_row_width", {"row": row_id, "found": len(values), "expected": len(cols)})
-            )
-        for i, cell in enumerate(values):
-            if i >= len(cols):
-                if norm(cell.text):
-                    res.unplaced.append(Unplaced("t3", cell.text, cell.anchor, "extra_value"))
+        nvalues = len(values)
+        if nvalues < ncols:
+            filled = [v for v, (n, _lab) in zip(values, value_infos, strict=True) if n]
+            if (
+                len(filled) == 1
+                and len(_txt(filled[0].text)[0]) > 1
+                and res.place_split("t3", list(_t3_ids(row_id, col_key)), filled[0], t3_row_ok)
+            ):
                 continue
-            width_conf = 1.0 if len(values) == len(cols) else 0.6
-            res.place(
-                f"t3.{row_id}.{cols[i]}",
-                cell,
-                min(conf, col_conf, width_conf),
-                placement if width_conf == 1.0 else "order",
-            )
+        if nvalues == ncols:
+            confidence = min(conf, col_conf, 1.0)
+            how = placement
+        else:
+            res.observations.append(("t3_row_width", {"row": row_id, "found": nvalues, "expected": ncols}))
+            confidence = min(conf, col_conf, 0.6)
+            how = "order"
+        for cell_id, cell in zip(_t3_ids(row_id, col_key), values, strict=False):
+            # Placements.place, inlined: it runs for every value cell.
+            prev = placed.get(cell_id)
+            if prev is not None and prev[CONFIDENCE] >= confidence:
+                unplaced.append(Unplaced("t3", cell.text, cell.anchor, "duplicate"))
+            else:
+                placed[cell_id] = (cell, confidence, how, None, None)
+        for cell, (n, _lab) in zip(values[ncols:], value_infos[ncols:], strict=True):
+            if n:
+                unplaced.append(Unplaced("t3", cell.text, cell.anchor, "extra_value"))
 
 
 def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
     for c in cells:
-        if is_label(c.text):
-            key, _ = idx.t3_rows.match(c.text, frozenset({"r_new", "r_carry"}))
+        if _txt(c.text)[1]:
+            key, _ = idx.t3_rows.match(c.text, _T3_DATA_START)
             if key is not None:
                 return key
     return None
+
+
+_T3_DATA_START = frozenset({"r_new", "r_carry"})
 
 
 @cache
@@ -389,7 +448,7 @@ def _t3_group_rows(group: str) -> frozenset[str]:
 
 
 def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | None, float]:
-    if group in ("deny", "unable", "reject", "other"):
+    if group in _T3_NAMED_GROUPS:
         allowed = _t3_group_rows(group)
         key, conf = idx.t3_rows.match(text, allowed)
         if key is not None and conf >= 0.85:
@@ -436,10 +495,10 @@ def _t4(rows: list[list[RawCell]], res: Placements) -> None:
         return
     res.found["t4"] = True
     cells = data_rows[0]
-    label_idx = [i for i, c in enumerate(cells) if is_label(c.text)]
+    label_idx = [i for i, c in enumerate(cells) if _txt(c.text)[1]]
     values = cells[label_idx[-1] + 1 :] if label_idx else cells
-    filled = [v for v in values if norm(v.text)]
-    blob = len(filled) == 1 and len(values) < len(cols) and len(norm(filled[0].text)) > 1
+    filled = [v for v in values if _txt(v.text)[0]]
+    blob = len(filled) == 1 and len(values) < len(cols) and len(_txt(filled[0].text)[0]) > 1
     if blob and res.place_split("t4", [f"t4.{g}.{c}" for g, c in cols], filled[0], t4_row_ok):
         return
     if len(values) != len(cols):
@@ -477,16 +536,15 @@ def detect_format(markers: set[str], year: int | None) -> tuple[str | None, dict
 
 def reconstruct(doc: SourceDocument) -> ReportData:
     sections = locate_sections(doc)
-    section_of_block: dict[int, int] = {}
+    section_of = [0] * len(doc.blocks)
     for sec in sections:
-        for i in range(sec.block_index, sec.end_block):
-            section_of_block[i] = sec.number
+        section_of[sec.block_index : sec.end_block] = [sec.number] * (sec.end_block - sec.block_index)
     title, _ = find_title(doc, sections)
     year = find_year(title, doc)
     body, other_names = detect_body(title, doc)
 
     res = Placements()
-    split = _split_rows(doc, section_of_block)
+    split = _split_rows(doc, section_of)
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
     _t3(split["t3"], res)
     _t4(split["t4"], res)
@@ -496,13 +554,22 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     if res.ambiguous and fmt is not None:
         res.narrow_runtogether(fmt)
 
+    placed = res.placed
     cells: dict[str, Cell] = {}
+    used = 0  # placements that landed on a cell of the format
     if fmt is not None:
+        get = placed.get
         for cid in get_template(fmt).cells:
-            cells[cid] = _make_cell(cid, res.placed.get(cid))
-    for cid, placed in res.placed.items():
-        if cid not in cells:
-            cells[cid] = _make_cell(cid, placed)  # a cell of the other format (R12 reports it)
+            p = get(cid)
+            if p is None:
+                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
+            else:
+                cells[cid] = _make_cell(cid, p)
+                used += 1
+    if used < len(placed):
+        for cid, p in placed.items():
+            if cid not in cells:
+                cells[cid] = _make_cell(cid, p)  # a cell of the other format (R12 reports it)
 
     observations = list(res.observations)
     if other_names:
@@ -524,27 +591,19 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     )
 
 
-def _make_cell(cid: str, placed: Placed | None) -> Cell:
-    if placed is None:
-        return Cell(id=cid, raw=None, value=None, anchor=None, confidence=0.0, placement="missing")
-    if placed.candidates:
+def _make_cell(cid: str, placed: Placed) -> Cell:
+    cell, confidence, placement, candidates, note = placed
+    if candidates:
         return Cell(
-            id=cid,
-            raw=placed.cell.text,
-            value=None,
-            anchor=placed.cell.anchor,
-            confidence=placed.confidence,
-            placement="ambiguous",
-            candidates=[Decimal(v) for v in placed.candidates],
+            cid,
+            cell.text,
+            None,
+            cell.anchor,
+            confidence,
+            "ambiguous",
+            candidates=[Decimal(v) for v in candidates],
         )
-    parsed = parse_value(placed.cell.text)
+    parsed = parse_value(cell.text)
     return Cell(
-        id=cid,
-        raw=placed.cell.text,
-        value=parsed.value,
-        anchor=placed.cell.anchor,
-        confidence=placed.confidence,
-        placement=placed.placement,
-        unit=parsed.unit,
-        notes=[placed.note] if placed.note else [],
+        cid, cell.text, parsed.value, cell.anchor, confidence, placement, parsed.unit, [note] if note else []
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Paragraph, Section, SourceDocument
 from .normalize import norm
@@ -37,6 +38,9 @@ class HeadingMatch:
     prefix: str
 
 
+# Cached: readers ask it of every line and reconstruction of every paragraph again; a HeadingMatch is
+# frozen, so sharing one between callers is safe.
+@lru_cache(maxsize=8192)
 def match_heading(text: str) -> HeadingMatch | None:
     """Return which section a paragraph heads, or None. Cheap enough to call on every line."""
     s = norm(text)
