@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from .model import Finding, ReportData
+from .rules.engine import plan
 from .rules.evaluator import compare, side_value, solve_for
 from .rules.memo import results
 from .rules.pack import EquationInstance, equations, fails_for_any_blank
@@ -22,14 +22,23 @@ class Suggestion:
     breaks: int  # equations that hold now and would fail after it
 
 
-@cache
+_BY_CELL: dict[str, tuple[tuple[EquationInstance, ...], dict[str, list[int]]]] = {}
+
+
 def _by_cell(fmt: str) -> dict[str, list[int]]:
-    """Which equations each cell takes part in, so a trial change re-evaluates only those."""
-    out: dict[str, list[int]] = {}
-    for i, inst in enumerate(equations(fmt)):
-        for c in dict.fromkeys(inst.formula.cells):
-            out.setdefault(c, []).append(i)
-    return out
+    """Which equations each cell takes part in, so a trial change re-evaluates only those.
+
+    Built again when the pack's equations are (a reloaded, user-edited pack).
+    """
+    insts = equations(fmt)
+    hit = _BY_CELL.get(fmt)
+    if hit is None or hit[0] is not insts:
+        out: dict[str, list[int]] = {}
+        for i, inst in enumerate(insts):
+            for c in dict.fromkeys(inst.formula.cells):
+                out.setdefault(c, []).append(i)
+        hit = _BY_CELL[fmt] = (insts, out)
+    return hit[1]
 
 
 def _fails(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> bool:
@@ -54,7 +63,7 @@ def suggest(
     if data.format is None or "formula" not in finding.params or not finding.assessable:
         return None
     fmt = data.format
-    insts = equations(fmt)
+    insts = plan(fmt)[0]  # (re)built first: the memories below speak of its equations by index
     if values is None:
         values = {cid: c.value for cid, c in data.cells.items()}
     if failed_now is None:

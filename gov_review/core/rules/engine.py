@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..model import Finding, ReportData
-from .memo import clone, results
+from .memo import clone, forget, results
 from .pack import EquationInstance, equations, evaluate_instance
 
 _plans: dict[str, tuple[tuple[EquationInstance, ...], tuple[tuple[str, ...], ...]]] = {}
@@ -28,7 +28,7 @@ def plan(fmt: str) -> tuple[tuple[EquationInstance, ...], tuple[tuple[str, ...],
     if hit is None or hit[0] is not insts:
         hit = (insts, tuple(tuple(dict.fromkeys(i.formula.cells)) for i in insts))
         _plans[fmt] = hit
-        results(f"equations/{fmt}").clear()  # indexes of another pack's equations
+        forget()  # what is remembered speaks of another pack's equations (by index)
     return hit
 
 

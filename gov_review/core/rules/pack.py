@@ -145,11 +145,13 @@ def _label_of(cell: str, info: Mapping[str, CellInfo], label: str) -> str:
 
 # Per equation instance (they live for the process in ``equations``' cache): for each side, the
 # (sign, cell, printed prefix or constant text) of its terms, so messages do not look labels up.
-_PREPARED: dict[int, tuple[tuple[tuple[int, str | None, str], ...], ...]] = {}
+# The entry keeps its instance: an id is only reused once its object is gone (a reloaded pack).
+_PREPARED: dict[int, tuple[EquationInstance, tuple[tuple[tuple[int, str | None, str], ...], ...]]] = {}
 
 
 def _prepared_sides(inst: EquationInstance) -> tuple[tuple[tuple[int, str | None, str], ...], ...]:
-    hit = _PREPARED.get(id(inst))
+    entry = _PREPARED.get(id(inst))
+    hit = entry[1] if entry is not None and entry[0] is inst else None
     if hit is None:
         info = get_template_cells_for(inst)
         hit = tuple(
@@ -163,7 +165,7 @@ def _prepared_sides(inst: EquationInstance) -> tuple[tuple[tuple[int, str | None
             )
             for side in (inst.formula.left, inst.formula.right)
         )
-        _PREPARED[id(inst)] = hit
+        _PREPARED[id(inst)] = (inst, hit)
     return hit
 
 
