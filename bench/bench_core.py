@@ -1,6 +1,11 @@
 """Benchmark the core: read → reconstruct → check per seed, and whole-process `gov-review check`.
 
-Usage: python bench/bench_core.py [--runs 200] [--copies 1000]
+Usage: python bench/bench_core.py [--runs 200] [--copies 1000] [--check-only]
+
+``--check-only`` prints the check alone per seed (.txt and .docx twins, resources/samples and
+tests/data/docx), CPU time: a re-check of the same values (what the window does on a repaint and
+what issue 3's figure repeats), a re-check after an edit (a value never seen before in one cell
+of tables 三), and a first check with nothing remembered.
 
 Prints medians per step (in-process, after a warm-up), a baseline measured in the same process
 (decoding the bytes and splitting lines — the least any text reader must do) with the ratio to it,
@@ -20,12 +25,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from gov_review.core.checker import check  # noqa: E402
 from gov_review.core.readers import read_document  # noqa: E402
 from gov_review.core.reconstruct import reconstruct  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("seed_*.txt"))
+CHECK_FILES = sorted((ROOT / "resources" / "samples").glob("seed_*")) + sorted(
+    (ROOT / "tests" / "data" / "docx").glob("seed_*.docx")
+)
 
 
 def median_ms(fn, runs: int) -> float:
@@ -52,7 +61,9 @@ def in_process(runs: int) -> None:
         t_chk = median_ms(lambda d=doc, r=rep: check(d, r), runs)
         t_all = median_ms(lambda p=path, d=data: _full(p, d), runs)
         totals.append(t_all)
-        print(f"{path.name:<14}{base:>10.3f}{t_read:>9.3f}{t_rec:>10.3f}{t_chk:>9.3f}{t_all:>9.3f}{t_all / base:>9.0f}")
+        print(
+            f"{path.name:<14}{base:>10.3f}{t_read:>9.3f}{t_rec:>10.3f}{t_chk:>9.3f}{t_all:>9.3f}{t_all / base:>9.0f}"
+        )
     print(f"median full check per report: {statistics.median(totals):.2f} ms (target ≤ 5 ms)")
 
 
@@ -87,11 +98,47 @@ def whole_process(copies: int) -> None:
     print(f"  gov-review check --json, {copies} copies: {t_many:.3f} s (target ≤ 10 s for 1,000)")
 
 
+def check_only(runs: int) -> None:
+    from decimal import Decimal
+
+    from timing import median_ms as cpu_median_ms
+
+    from gov_review.core.rules.memo import forget
+
+    print(f"check(doc, data) alone, CPU ms, median of {runs} (target: same values ≤ 0.5 ms)")
+    print(f"{'report':<34}{'same values':>12}{'after edit':>11}{'first':>8}{'findings':>9}")
+    edited = "t3.r_new.c_natural"  # in R01 and R02: equations, suggestions and tables redo work
+    for path in CHECK_FILES:
+        doc = read_document(path)
+        rep = reconstruct(doc)
+        n = len(check(doc, rep))
+        same = cpu_median_ms(lambda d=doc, r=rep: check(d, r), runs)
+        fresh = [0]
+
+        def after_edit(d=doc, r=rep, fresh=fresh) -> None:
+            fresh[0] += 1
+            r.cells[edited].value = Decimal(1000 + fresh[0])
+            check(d, r)
+
+        def first(d=doc, r=rep) -> None:
+            forget()
+            check(d, r)
+
+        t_edit = cpu_median_ms(after_edit, runs)
+        t_first = cpu_median_ms(first, runs)
+        name = str(path.relative_to(ROOT))
+        print(f"{name:<34}{same:>12.3f}{t_edit:>11.3f}{t_first:>8.3f}{n:>9}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--copies", type=int, default=1000)
+    ap.add_argument("--check-only", action="store_true")
     args = ap.parse_args()
+    if args.check_only:
+        check_only(args.runs)
+        return
     in_process(args.runs)
     whole_process(args.copies)
 
