@@ -12,8 +12,12 @@ deepest element holding every report table and most section headings, and only i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
 
 from ..encoding import decode, looks_binary
 from ..errors import ReadError
@@ -83,14 +87,17 @@ BLOCK_TAGS = frozenset(
         "tr",
     }
 )
+# Inline elements whose leaf needs no walk: their text is all they add (no break, drop or table).
+_INLINE_LEAF = frozenset(
+    {"span", "a", "font", "b", "strong", "i", "em", "u", "o:p", "sub", "sup", "small", "big", "label"}
+)
+_LAYOUT_CELLS = etree.XPath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_RE = re.compile(r"政府信息公开.{0,6}年度报告|年度报告$")
 _CHROME_TITLE_RE = re.compile(r"首页|当前位置|您的位置|>|》》|＞")
 
 
 def read(path: str, data: bytes) -> SourceDocument:
-    from lxml import etree
-
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     if looks_binary(data):
         raise ReadError("binary", name=name)
@@ -112,8 +119,9 @@ def read(path: str, data: bytes) -> SourceDocument:
     body = root.find("body")
     if body is None:
         body = root
-    found = list(_walk_blocks(body, tree))
-    blocks = _article_blocks(found)
+    found: list[_Found] = []
+    _walk_blocks(body, tree, found)
+    blocks = _article_blocks(found, tree)
     if not blocks:
         raise ReadError("html_no_text", name=name)
     index = 0
@@ -130,101 +138,148 @@ def read(path: str, data: bytes) -> SourceDocument:
 
 @dataclass(slots=True)
 class _Found:
-    block: Block
-    element: object  # the lxml element the block came from
+    text: str  # a paragraph's text ("" for a table)
+    element: Any  # the lxml element the block came from
+    # The block when made while reading (tables, chrome rows); body paragraphs are made once the
+    # article is chosen, so the text outside it never pays for an XPath.
+    block: Block | None = None
     heading: bool = False
     report_table: bool = False
     chrome: bool = False  # text of a table that holds no report labels (metadata, layout, footer)
 
 
-def _hidden(el: object) -> bool:
-    style = el.get("style")  # type: ignore[attr-defined]
-    return bool(style) and bool(_HIDDEN_RE.search(style))
+@lru_cache(maxsize=4096)
+def _hides(style: str) -> bool:
+    """Whether an inline style hides its element; remembered, as Word repeats a few styles on
+    every span of a page."""
+    return bool(_HIDDEN_RE.search(style))
 
 
-def _walk_blocks(body: object, tree: object) -> Iterator[_Found]:
+def _walk_blocks(body: Any, tree: Any, out: list[_Found]) -> None:
+    """Append the blocks of ``body`` to ``out`` in reading order."""
     buffer: list[str] = []
-    stack: list[object] = [body]
+    stack: list[Any] = [body]
 
-    def flush() -> Iterator[_Found]:
-        text = clean_text("".join(buffer))
-        buffer.clear()
-        if text:
-            el = stack[-1]
-            para = Paragraph(text=text, anchor=Anchor("html", path=tree.getpath(el)))  # type: ignore[attr-defined]
-            yield _Found(para, el, heading=match_heading(text) is not None)
+    def flush() -> None:
+        if buffer:
+            text = clean_text("".join(buffer))
+            buffer.clear()
+            if text:
+                out.append(_Found(text, stack[-1], heading=match_heading(text) is not None))
 
-    def walk(el: object) -> Iterator[_Found]:
-        tag = el.tag  # type: ignore[attr-defined]
+    def walk(el: Any) -> None:
+        tag = el.tag
         if not isinstance(tag, str):
             return  # a comment or processing instruction the parser kept
         tag = tag.lower()
-        if tag in DROP_TAGS or _hidden(el):
+        if tag in DROP_TAGS:
+            return
+        style = el.get("style")
+        if style and _hides(style):
             return
         if tag == "br":
-            yield from flush()
+            flush()
             return
         if tag == "table":
-            yield from flush()
-            yield from _table_blocks(el, tree)
+            flush()
+            _table_blocks(el, tree, out)
             return
         block = tag in BLOCK_TAGS
         if block:
-            yield from flush()
+            flush()
             stack.append(el)
-        if el.text:  # type: ignore[attr-defined]
-            buffer.append(el.text)  # type: ignore[attr-defined]
-        for child in el:  # type: ignore[attr-defined]
-            yield from walk(child)
+        if el.text:
+            buffer.append(el.text)
+        for child in el:
+            if len(child) == 0 and child.tag in _INLINE_LEAF:
+                # A leaf span/a/font/…: its text and tail, without a call (most of Word's markup).
+                style = child.get("style")
+                if child.text and not (style and _hides(style)):
+                    buffer.append(child.text)
+            else:
+                walk(child)
             if child.tail:
                 buffer.append(child.tail)
         if block:
-            yield from flush()
+            flush()
             stack.pop()
 
-    yield from walk(body)
-    yield from flush()
+    walk(body)
+    flush()
 
 
-def _table_blocks(table: object, tree: object) -> Iterator[_Found]:
+def _table_blocks(table: Any, tree: Any, out: list[_Found]) -> None:
     verdict = is_report_table(table)
     if verdict == "report":
         raw = table_from_element(table, tree)
         if raw.rows:
-            yield _Found(raw, table, report_table=True)
+            out.append(_Found("", table, raw, report_table=True))
         return
     if verdict == "layout":
         # A page laid out with tables: its cells are containers of paragraphs and of the real tables.
-        for cell in table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):  # type: ignore[attr-defined]
-            yield from _walk_blocks(cell, tree)
+        for cell in _LAYOUT_CELLS(table):
+            _walk_blocks(cell, tree, out)
         return
     for para in row_paragraphs(table, tree):
-        yield _Found(para, table, chrome=True)
+        out.append(_Found(para.text, table, para, chrome=True))
 
 
 # --------------------------------------------------------------------------------------------
 # Choosing the article
 
 
-def _article_blocks(found: list[_Found]) -> list[Block]:
+def _article_blocks(found: list[_Found], tree: Any) -> list[Block]:
+    paths: dict[Any, str] = {}
+
+    def path_of(f: _Found) -> str:
+        if f.block is not None:
+            return f.block.anchor.path  # type: ignore[return-value]
+        path = paths.get(f.element)
+        if path is None:
+            path = paths[f.element] = tree.getpath(f.element)
+        return path
+
+    def make(f: _Found) -> Block:
+        if f.block is None:
+            f.block = Paragraph(text=f.text, anchor=Anchor("html", path=path_of(f)))
+        return f.block
+
     anchors_h = [f.element for f in found if f.heading]
     anchors_t = [f.element for f in found if f.report_table]
     container = _container(anchors_h, anchors_t)
     if container is None:
-        return [f.block for f in found if not f.chrome or _has_labels(f.block)]
-    inside = set(container.iter())  # type: ignore[attr-defined]
-    first = next((i for i, f in enumerate(found) if f.element in inside), None)
-    blocks = [f.block for f in found if f.element in inside]
-    has_title = any(
-        _TITLE_RE.search(b.text) and len(b.text) <= 60 for b in blocks[:3] if isinstance(b, Paragraph)
-    )
+        return [make(f) for f in found if not f.chrome or _has_labels(f.text)]
+    inside = _inside(container)
+    kept = [f for f in found if inside(f.element)]
+    first = next((i for i, f in enumerate(found) if inside(f.element)), None)
+    has_title = any(_TITLE_RE.search(f.text) and len(f.text) <= 60 for f in kept[:3] if not f.report_table)
+    blocks = [make(f) for f in kept]
     if first is not None and not has_title:
-        blocks[:0] = _title_before(found[:first])
+        blocks[:0] = [make(f) for f in _title_before(found[:first], path_of)]
     return blocks
 
 
-def _has_labels(block: Block) -> bool:
-    return isinstance(block, Paragraph) and any(label in block.text for label in REPORT_LABELS)
+def _inside(container: Any) -> Callable[[Any], bool]:
+    """Whether an element is ``container`` or below it: a walk up, remembered for every element
+    passed (listing every element of the container cost more than the rest of choosing)."""
+    known: dict[Any, bool] = {container: True}
+
+    def inside(el: Any) -> bool:
+        chain = []
+        node = el
+        while node is not None and node not in known:
+            chain.append(node)
+            node = node.getparent()
+        result = node is not None and known[node]
+        for passed in chain:
+            known[passed] = result
+        return result
+
+    return inside
+
+
+def _has_labels(text: str) -> bool:
+    return any(label in text for label in REPORT_LABELS)
 
 
 def _container(headings: list[object], tables: list[object]) -> object | None:
@@ -242,30 +297,27 @@ def _container(headings: list[object], tables: list[object]) -> object | None:
     return None
 
 
-def _title_before(found: list[_Found]) -> list[Paragraph]:
+def _title_before(found: list[_Found], path_of: Callable[[_Found], str]) -> list[_Found]:
     """The report title printed just above the article (sites put it in a heading outside it).
 
     A title broken with ``<br>`` (``台儿庄区张山子镇`` / ``2020年…年度报告``) comes back whole.
     """
     start = max(0, len(found) - 8)
     for i in range(len(found) - 1, start - 1, -1):
-        block = found[i].block
+        f = found[i]
         if (
-            isinstance(block, Paragraph)
-            and not found[i].chrome
-            and len(block.text) <= 60
-            and _TITLE_RE.search(block.text)
-            and not _CHROME_TITLE_RE.search(block.text)
+            not f.report_table
+            and not f.chrome
+            and len(f.text) <= 60
+            and _TITLE_RE.search(f.text)
+            and not _CHROME_TITLE_RE.search(f.text)
         ):
-            lines = [block]
+            lines = [f]
+            path = path_of(f)
             j = i - 1
             while j >= 0:
-                prev = found[j].block
-                if not (
-                    isinstance(prev, Paragraph)
-                    and prev.anchor.path == block.anchor.path
-                    and len(prev.text) <= 30
-                ):
+                prev = found[j]
+                if prev.report_table or len(prev.text) > 30 or path_of(prev) != path:
                     break
                 lines.insert(0, prev)
                 j -= 1

@@ -9,6 +9,7 @@ origin's anchor, which is how the docx and text readers present the same report.
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import islice
 from typing import Any, Literal
 
@@ -59,6 +60,9 @@ _BREAK_NAMES = (
     "script", "style", "noscript", "template", "button", "select",
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
+# Anchor("html", path=p) with positional arguments: keyword arguments made the dataclass's __init__
+# a third of each cell's cost. ``path`` is Anchor's tenth field (tests/core/test_html_fastpath.py).
+_html_anchor = partial(Anchor, "html", None, None, None, None, None, None, None, None)
 
 
 def subtree_text(el: Any) -> str:
@@ -209,14 +213,26 @@ def _span(value: str) -> int:
     return max(1, min(n, MAX_SPAN))
 
 
-def _cell_paths(row_path: str, cells: list[Any]) -> list[str]:
-    """What ``tree.getpath`` gives for each cell, built from its row's path.
+def _row_cells(row: Any, row_path: str) -> tuple[list[Any], list[str]]:
+    """A row's own cells and what ``tree.getpath`` gives for each, built from the row's path.
 
     libxml2 numbers an element (``td[2]``) only when its parent has other children of the same
     name; the cells of a row are the row's own children, so their paths follow from the row's
     without walking up the tree once per cell.
     """
-    n_td = sum(1 for c in cells if c.tag == "td")
+    cells = []
+    n_td = 0
+    for child in row:  # what ./td|./th selects, without an XPath evaluation per row
+        tag = child.tag
+        if tag == "td":
+            n_td += 1
+            cells.append(child)
+        elif tag == "th":
+            cells.append(child)
+    if n_td == len(cells):
+        if n_td > 1:
+            return cells, [f"{row_path}/td[{i}]" for i in range(1, n_td + 1)]
+        return cells, [f"{row_path}/td"] * n_td
     totals = {"td": n_td, "th": len(cells) - n_td}
     seen = {"td": 0, "th": 0}
     out = []
@@ -224,7 +240,7 @@ def _cell_paths(row_path: str, cells: list[Any]) -> list[str]:
         tag = cell.tag
         seen[tag] += 1
         out.append(f"{row_path}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{row_path}/{tag}")
-    return out
+    return cells, out
 
 
 def _row_paths(table: Any, table_path: str, rows: list[Any], tree: Any) -> list[str]:
@@ -261,8 +277,8 @@ def table_from_element(table: Any, tree: Any) -> RawTable:
     for r, row in enumerate(rows_el):
         line = lines[r]
         c = 0
-        cells = _own_cells(row)
-        for td, path in zip(cells, _cell_paths(row_paths[r], cells), strict=True):
+        cells, paths = _row_cells(row, row_paths[r])
+        for td, path in zip(cells, paths, strict=True):
             width = len(line)
             while c < width and line[c] is not None:
                 c += 1
@@ -271,10 +287,13 @@ def table_from_element(table: Any, tree: Any) -> RawTable:
             value = td.get("rowspan")
             # rowspan beyond the table's last row is clamped, as browsers do.
             rowspan = 1 if value is None or value == "1" else min(_span(value), n - r)
-            anchor = Anchor("html", path=path)
+            anchor = _html_anchor(path)
             if len(td) == 0:
                 text = td.text
-                text = clean_text(text) if text else ""
+                if not text:
+                    text = ""
+                elif " " in text or not text.isprintable():
+                    text = clean_text(text)
             else:
                 text = cell_text(td, slow=slow)
             origin = RawCell(text, anchor, False, colspan, rowspan)
