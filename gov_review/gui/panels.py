@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -23,6 +24,90 @@ from .models.findings import FindingRole, FindingsModel
 from .states import HUES
 
 
+class Banner(QWidget):
+    """The findings summary above the tree: white bold text on the verdict's hue, word-wrapped.
+
+    A QLabel asks its parent for a new layout on every ``setText``; inside the side tab widget
+    that repaints the whole findings panel after each edit (the counts change with most edits).
+    This one asks only when the text needs another number of lines, and otherwise repaints itself.
+    """
+
+    PAD = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._hue: QColor | None = None
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # it paints its own background: a repaint does not make the panels behind it paint too
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def text(self) -> str:
+        return self._text
+
+    def hue(self) -> QColor | None:
+        return self._hue
+
+    def set_banner(self, text: str, hue: QColor | None) -> None:
+        """Show ``text`` on ``hue`` (None: plain text, as for a report that could not be read)."""
+        if text == self._text and hue == self._hue:
+            return
+        before = self.heightForWidth(self.width())
+        bold_before = self._hue is not None
+        self._text, self._hue = text, hue
+        self.setAccessibleName(text)
+        if self.heightForWidth(self.width()) != before or bold_before != (hue is not None):
+            self.updateGeometry()
+        self.update()
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(self._hue is not None)
+        return font
+
+    def _flags(self) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        if not self._text:
+            return 0
+        inner = max(width - 2 * self.PAD, 20)
+        from PySide6.QtGui import QFontMetrics
+
+        rect = QFontMetrics(self._font()).boundingRect(QRect(0, 0, inner, 10_000), self._flags(), self._text)
+        return rect.height() + 2 * self.PAD
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.heightForWidth(max(self.width(), 200)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, self.heightForWidth(max(self.width(), 40)))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()))
+        if not self._text:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._hue is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._hue)
+            painter.drawRoundedRect(QRectF(self.rect()), 3, 3)
+            painter.setPen(QColor("white"))
+        else:
+            painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self._font())
+        painter.drawText(
+            self.rect().adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD), self._flags(), self._text
+        )
+        painter.end()
+
+
 class FindingsPanel(QWidget):
     findingActivated = Signal(object)
     fixRequested = Signal(object)
@@ -31,9 +116,8 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: ReportDocument | None = None
-        self.banner = QLabel(self)
+        self.banner = Banner(self)
         self.banner.setObjectName("findingsBanner")
-        self.banner.setWordWrap(True)
         self.model = FindingsModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("findingsTree")
@@ -100,8 +184,7 @@ class FindingsPanel(QWidget):
 
     def update_banner(self) -> None:
         if self.doc is None or self.doc.session is None:
-            self.banner.setText(self.doc.error_message() if self.doc else "")
-            self.banner.setStyleSheet("")
+            self.banner.set_banner(self.doc.error_message() if self.doc else "", None)
             return
         c = self.doc.counts_with_extra()  # the cross-year findings are listed below too
         if c["error"]:
@@ -123,10 +206,7 @@ class FindingsPanel(QWidget):
         )
         if extra:
             text += self.tr(" · {n} of them cross-year").format(n=extra)
-        self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"QLabel {{ font-weight: bold; padding: 6px; color: white; background: {hue.name()}; border-radius: 3px; }}"
-        )
+        self.banner.set_banner(text, hue)
 
     def current_finding(self) -> Finding | None:
         return self.tree.currentIndex().data(FindingRole)
@@ -161,15 +241,21 @@ class FindingsPanel(QWidget):
     def _update_buttons(self) -> None:
         f = self.current_finding()
         text = self.suggestion_text(f)
-        self.fix_button.setVisible(bool(text))
-        self.fix_button.setText(self.tr("Fix: {change}").format(change=text) if text else "")
+        label = self.tr("Fix: {change}").format(change=text) if text else ""
+        # unchanged (the usual case after an edit): set nothing, so the panel is not laid out again
+        if self.fix_button.isVisibleTo(self) != bool(text):
+            self.fix_button.setVisible(bool(text))
+        if self.fix_button.text() != label:
+            self.fix_button.setText(label)
         can_waive = (
             f is not None
             and f.severity == "warning"
             and self.doc is not None
             and self.doc.session is not None
         )
-        self.waive_button.setEnabled(bool(can_waive) and not self.doc.session.is_waived(f))  # type: ignore[union-attr]
+        enabled = bool(can_waive) and not self.doc.session.is_waived(f)  # type: ignore[union-attr]
+        if self.waive_button.isEnabled() != enabled:
+            self.waive_button.setEnabled(enabled)
 
     def retranslate(self) -> None:
         self.waive_button.setText(self.tr("Accept warning…"))

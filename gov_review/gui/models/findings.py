@@ -36,11 +36,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class _Node:
-    __slots__ = ("children", "finding", "key", "kind", "parent", "row")
+    __slots__ = ("children", "finding", "key", "kind", "look", "parent", "row")
 
     def __init__(self, kind: str, key: str, parent: _Node | None, finding: Finding | None = None) -> None:
         self.kind, self.key, self.parent, self.finding = kind, key, parent, finding
         self.children: list[_Node] = []
+        self.look: tuple = ()  # what the tree shows of a finding, to tell whether a repaint is due
         self.row = 0 if parent is None else len(parent.children)
         if parent is not None:
             parent.children.append(self)
@@ -69,7 +70,8 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                 )
                 rk = (f.severity, f.rule)
                 rule = rule_nodes.get(rk) or rule_nodes.setdefault(rk, _Node("rule", f.rule, sev))
-                leaf[id(f)] = _Node("finding", f.key, rule, f)
+                node = leaf[id(f)] = _Node("finding", f.key, rule, f)
+                node.look = (*_look(f), self.doc.session.is_waived(f), self.doc.is_extra(f))
         return root, leaf
 
     def set_document(self, doc: ReportDocument | None) -> None:
@@ -125,10 +127,20 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
             if oc is nc:
                 continue
             if oc.kind == "finding":
-                oc.finding = nc.finding  # the re-check made a new object for the same finding
+                same = oc.look == nc.look
+                oc.finding, oc.look = nc.finding, nc.look  # the re-check made a new object
             else:
+                same = _count(oc) == _count(nc)  # the "(n)" of a severity or rule is what can differ
                 self._sync(oc, nc)
-            self.dataChanged.emit(self.createIndex(oc.row, 0, oc), self.createIndex(oc.row, N_COLS - 1, oc))
+            if not same:
+                self._changed(oc)
+
+    def _changed(self, node: _Node) -> None:
+        # one signal per cell, not one over both columns: the tree view repaints a single index but
+        # takes a range as a reason to repaint its whole viewport
+        for col in range(N_COLS):
+            index = self.createIndex(node.row, col, node)
+            self.dataChanged.emit(index, index)
 
     def retranslate(self) -> None:
         self._shown_doc = None
@@ -256,6 +268,22 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
             font.setStrikeOut(True)
             return font
         return None
+
+
+def _look(f: Finding) -> tuple:
+    """What the tree shows of a finding, besides whether it is accepted."""
+    return (
+        f.key,
+        f.severity,
+        f.rule,
+        f.message,
+        f.message_en,
+        f.assessable,
+        f.equation,
+        tuple(f.cells),
+        f.anchor is not None,
+        repr(f.params.get("other")) if isinstance(f.params, dict) else "",
+    )
 
 
 def _unique(node: _Node) -> bool:
