@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import BodyInfo, Paragraph, Section, SourceDocument
 from .normalize import norm
@@ -94,6 +95,7 @@ def stats_period_year(doc: SourceDocument) -> tuple[int, Paragraph] | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def _level_of(name: str) -> str | None:
     n = _GOV_SUFFIX_RE.sub("", name) if not name.endswith(("镇人民政府", "乡人民政府")) else name
     if _DEPT_RE.search(n) and not n.endswith(("街道办事处", "街道办")):
@@ -125,6 +127,7 @@ def _parent_level(name: str) -> str | None:
     }[last]
 
 
+@lru_cache(maxsize=1024)
 def body_from_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -139,6 +142,9 @@ _NAME_IN_TEXT_RE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?(?:街道办事处|镇人民政府|乡人民政府|区人民政府|县人民政府|市人民政府|"
     r"街道(?!办)|镇(?!街道|人民政府|政府)|乡(?!人民政府|政府|镇)))"
 )
+
+
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[str]]:
@@ -166,14 +172,18 @@ def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[
     if name:
         stem = _stem(name)
         for text in texts:
-            # A name that contains the stem can only be found in a line that does: the regex, costly
-            # on every line of prose, runs on the few lines that mention the body.
+            # A name is a run of CJK characters, so it never spans punctuation and one that contains
+            # the stem lies in a run that does: the regex (costly on whole lines of prose) reads only
+            # those runs, and finds there exactly what it would in the whole line.
             if not stem or stem not in text:
                 continue
-            for m in _NAME_IN_TEXT_RE.finditer(text):
-                cand = m.group(1)
-                if stem and stem in cand and _level_of(cand) not in (None, level):
-                    others.append(cand)
+            for run in _NON_CJK_RE.split(text):
+                if stem not in run:
+                    continue
+                for m in _NAME_IN_TEXT_RE.finditer(run):
+                    cand = m.group(1)
+                    if stem in cand and _level_of(cand) not in (None, level):
+                        others.append(cand)
     return BodyInfo(name=name, level=level, parent_level=parent, evidence=evidence), others
 
 
@@ -182,6 +192,7 @@ def _strip_dept(name: str) -> str:
     return name[: m.start()] if m else name
 
 
+@lru_cache(maxsize=1024)
 def _stem(name: str) -> str:
     s = _GOV_SUFFIX_RE.sub("", name)
     for suffix, _level in _LEVEL_SUFFIXES:

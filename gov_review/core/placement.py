@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .model import RawCell, Unplaced
@@ -49,7 +49,7 @@ class Placements:
         text = blob.text.strip()
         if not DIGITS_RE.match(text):
             return False
-        options = decode(text, len(ids), ok)
+        options = [list(o) for o in _decode(text, len(ids), ok)]
         if not options:
             self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
             return False
@@ -99,6 +99,95 @@ class Placements:
                     )
             code = "runtogether_split_columns" if len(after) == 1 else code
             self.observations[obs] = (code, {**params, "options": after[:10], "row_options": len(before)})
+
+
+@lru_cache(maxsize=256)
+def _decode(text: str, parts: int, ok: Callable[[list[int]], bool]) -> tuple[tuple[int, ...], ...]:
+    """``decode``, cached: a plan asks whether a row splits, and applying the plan splits it."""
+    return tuple(tuple(o) for o in decode(text, parts, ok))
+
+
+def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
+    """Whether ``Placements.place_split`` of a cell with this text onto ``parts`` cells succeeds."""
+    text = text.strip()
+    return bool(DIGITS_RE.match(text)) and bool(_decode(text, parts, ok))
+
+
+# ------------------------------------------------------------------------------------------------
+# Plans: what one table puts where, by position in its rows
+#
+# Deciding where a table's cells go (labels matched, headers expanded, rows classified) depends only
+# on the texts of its rows; the values and anchors then follow by position. A plan records those
+# decisions as operations on (row, cell) positions, so that a table already seen (the same report
+# checked again, a file re-opened) is placed without deciding anything anew.
+
+PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT = range(7)
+# (PLACE, table, r, ((c, cell id or None, confidence, placement or unplaced reason), ...))
+# (UNPLACED, table, r, c, reason)            the cell's own text and anchor
+# (UNPLACED_TEXT, table, r, c, reason, text) a whole row's text, at the anchor of cell c
+# (OBSERVE, code, params)  (MARK, marker)  (FOUND, table)
+# (SPLIT, table, r, c, cell ids, row rule)   Placements.place_split of the cell
+Plan = tuple[tuple[Any, ...], ...]
+
+
+def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
+    """Carry out a table's plan on these rows (whose texts are the ones the plan was made from)."""
+    placed = res.placed
+    unplaced = res.unplaced
+    for op in plan:
+        kind = op[0]
+        if kind == PLACE:
+            table = op[1]
+            row = rows[op[2]]
+            for c, cell_id, confidence, how in op[3]:
+                cell = row[c]
+                if cell_id is None:
+                    unplaced.append(Unplaced(table, cell.text, cell.anchor, how))
+                    continue
+                prev = placed.get(cell_id)
+                if prev is not None and prev[CONFIDENCE] >= confidence:
+                    unplaced.append(Unplaced(table, cell.text, cell.anchor, "duplicate"))
+                else:
+                    placed[cell_id] = (cell, confidence, how, None, None)
+        elif kind == UNPLACED:
+            cell = rows[op[2]][op[3]]
+            unplaced.append(Unplaced(op[1], cell.text, cell.anchor, op[4]))
+        elif kind == UNPLACED_TEXT:
+            unplaced.append(Unplaced(op[1], op[5], rows[op[2]][op[3]].anchor, op[4]))
+        elif kind == OBSERVE:
+            # Each report gets its own params: reconstruction and later steps may rewrite them.
+            params = {k: list(v) if isinstance(v, list) else v for k, v in op[2].items()}
+            res.observations.append((op[1], params))
+        elif kind == MARK:
+            res.markers.add(op[1])
+        elif kind == FOUND:
+            res.found[op[1]] = True
+        else:  # SPLIT
+            res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
+
+
+class PlanCache:
+    """Plans by table content, bounded: the oldest plan goes when ``size`` are kept."""
+
+    __slots__ = ("_plans", "size")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._plans: dict[Any, Plan] = {}
+
+    def get(self, key: Any) -> Plan | None:
+        return self._plans.get(key)
+
+    def put(self, key: Any, plan: Plan) -> None:
+        if len(self._plans) >= self.size:
+            del self._plans[next(iter(self._plans))]
+        self._plans[key] = plan
+
+    def clear(self) -> None:
+        self._plans.clear()
+
+    def __len__(self) -> int:
+        return len(self._plans)
 
 
 NOTE_BY_COLUMNS = "按行、列合计关系唯一确定的拆分（decoded by row and column rules）"

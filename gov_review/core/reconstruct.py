@@ -18,9 +18,23 @@ from typing import Any
 
 from .labels import LabelIndex, is_label
 from .meta import detect_body, find_title, find_year, stats_period_year
-from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument, Unplaced
+from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument
 from .normalize import norm, parse_value, strip_numbering
-from .placement import CONFIDENCE, Placed, Placements
+from .placement import (
+    FOUND,
+    MARK,
+    OBSERVE,
+    PLACE,
+    SPLIT,
+    UNPLACED,
+    UNPLACED_TEXT,
+    Placed,
+    Placements,
+    Plan,
+    PlanCache,
+    apply_plan,
+    splits,
+)
 from .runtogether import DIGITS_RE, t3_row_ok, t4_row_ok
 from .sections import locate_sections
 from .templates import FORMATS, get_template
@@ -166,12 +180,16 @@ def _paragraph_rows(doc: SourceDocument, section_of: list[int], number: int) -> 
 _TABLE_OF_SECTION = {2: "t2", 3: "t3", 4: "t4"}
 
 
-def _split_rows(doc: SourceDocument, section_of: list[int]) -> dict[str, list[list[RawCell]]]:
+def _split_rows(
+    doc: SourceDocument, section_of: list[int]
+) -> tuple[dict[str, list[list[RawCell]]], dict[str, list[tuple[str, ...]]]]:
     """Each table row (merged positions dropped) under the table its section or its words name.
 
-    ``section_of`` gives each block's section number (0 outside any section).
+    ``section_of`` gives each block's section number (0 outside any section). Also returns each
+    row's texts, which key the tables' plans.
     """
     out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
+    texts: dict[str, list[tuple[str, ...]]] = {"t2": [], "t3": [], "t4": []}
     state: str | None = None
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, RawTable):
@@ -181,29 +199,30 @@ def _split_rows(doc: SourceDocument, section_of: list[int]) -> dict[str, list[li
             state = by_section
         for row in block.rows:
             cells = [c for c in row if not c.merged]
-            kind = _row_kind(tuple([c.text for c in cells]))
+            row_texts = tuple([c.text for c in cells])
+            kind = _row_kind(row_texts)
             if kind is not None:
                 state = kind
             if state is not None:
                 out[state].append(cells)
+                texts[state].append(row_texts)
     for table, number in (("t3", 3), ("t4", 4)):
         if not out[table]:
             out[table] = _paragraph_rows(doc, section_of, number)
-    return out
+            texts[table] = [tuple([c.text for c in cells]) for cells in out[table]]
+    return out, texts
 
 
 # ------------------------------------------------------------------------------------------------
 # Table 二
 
 
-def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> None:
+def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
     idx = _indexes()
-    placed = res.placed
-    unplaced = res.unplaced
-    markers = res.markers
+    plan: list[tuple[Any, ...]] = []
     sub: str | None = None
     header: list[tuple[str | None, float]] | None = None
-    for cells in rows:
+    for r, cells in enumerate(rows):
         infos = [_txt(c.text) for c in cells]
         joined = "".join([n for n, _lab in infos])
         # The caption regex needs 第二十条: most rows are spared the search.
@@ -211,16 +230,16 @@ def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> Non
         if m and len(joined) < 30:
             sub = f"a{_cn_number(m.group(1))}"
             header = None
-            res.found["t2"] = True
+            plan.append((FOUND, "t2"))
             if sub == "a9":
-                markers.add("a9")
+                plan.append((MARK, "a9"))
             continue
         first = next((i for i, (_n, lab) in enumerate(infos) if lab), None)
         if first is None:
             if joined:
-                for c, (n, _lab) in zip(cells, infos, strict=True):
-                    if n:
-                        unplaced.append(Unplaced("t2", c.text, c.anchor, "value_without_label"))
+                plan.extend(
+                    (UNPLACED, "t2", r, c, "value_without_label") for c, (n, _lab) in enumerate(infos) if n
+                )
             continue
         first_text = infos[first][0]
         if first_text == "信息内容" or strip_numbering(first_text) == "信息内容":
@@ -230,42 +249,38 @@ def _t2(rows: list[list[RawCell]], fmt_hint: str | None, res: Placements) -> Non
             ]
             for col, _conf in header:
                 if col in MARKERS_2019 or col in MARKERS_2021:
-                    markers.add(col)
+                    plan.append((MARK, col))
             continue
         key, conf = idx.t2_rows.match(cells[first].text)
         if key is None:
-            unplaced.append(
-                Unplaced("t2", " ".join(c.text for c in cells if c.text), cells[first].anchor, "extra_row")
-            )
+            text = " ".join(c.text for c in cells if c.text)
+            plan.append((UNPLACED_TEXT, "t2", r, first, "extra_row", text))
             continue
         row_sub, row_id = key.split(".")
         if row_id in MARKERS_2019:
-            markers.add(row_id)
-        values = cells[first + 1 :]
-        if header is not None and sub == row_sub and len(header) >= len(values):
+            plan.append((MARK, row_id))
+        nvalues = len(cells) - first - 1
+        if header is not None and sub == row_sub and len(header) >= nvalues:
             cols = header
             placement = "label"
         else:
             fmt = fmt_hint or "2021"
             cols = [(c, 0.8) for c in idx.t2_default_cols[fmt].get(row_sub, [])]
             placement = "order"
-            res.observations.append(("t2_no_header", {"row": row_id}))
+            plan.append((OBSERVE, "t2_no_header", {"row": row_id}))
         prefix = f"t2.{row_sub}.{row_id}."
-        ncols = len(cols)
-        for i, cell in enumerate(values):
-            col_id = cols[i][0] if i < ncols else None
+        items: list[tuple[int, str | None, float, str]] = []
+        for i in range(nvalues):
+            c = first + 1 + i
+            col_id = cols[i][0] if i < len(cols) else None
             if col_id is None:
-                if infos[first + 1 + i][0]:
-                    unplaced.append(Unplaced("t2", cell.text, cell.anchor, "extra_value"))
+                if infos[c][0]:
+                    items.append((c, None, 0.0, "extra_value"))
                 continue
-            confidence = min(conf, cols[i][1])
-            cell_id = prefix + col_id
-            # Placements.place, inlined: it runs for every value cell.
-            prev = placed.get(cell_id)
-            if prev is not None and prev[CONFIDENCE] >= confidence:
-                unplaced.append(Unplaced("t2", cell.text, cell.anchor, "duplicate"))
-            else:
-                placed[cell_id] = (cell, confidence, placement, None, None)
+            items.append((c, prefix + col_id, min(conf, cols[i][1]), placement))
+        if items:
+            plan.append((PLACE, "t2", r, tuple(items)))
+    return tuple(plan)
 
 
 def _cn_number(s: str) -> int:
@@ -334,14 +349,9 @@ T3_TOP_ROWS = {"r_new", "r_carry", "r_fwd"}
 _T3_NAMED_GROUPS = frozenset(("deny", "unable", "reject", "other"))
 
 
-@lru_cache(maxsize=1024)
-def _t3_ids(row_id: str, cols: tuple[str, ...]) -> list[str]:
-    """The cell ids of a table 三 row in the order its columns were read (built once per header)."""
-    return [f"t3.{row_id}.{c}" for c in cols]
-
-
-def _t3(rows: list[list[RawCell]], res: Placements) -> None:
+def _plan_t3(rows: list[list[RawCell]]) -> Plan:
     idx = _indexes()
+    plan: list[tuple[Any, ...]] = []
     header_rows: list[list[str]] = []
     data_start = len(rows)
     for i, cells in enumerate(rows):
@@ -350,84 +360,71 @@ def _t3(rows: list[list[RawCell]], res: Placements) -> None:
             break
         header_rows.append(_header_keys(cells, idx.t3_header))
     if data_start < len(rows):
-        res.found["t3"] = True
+        plan.append((FOUND, "t3"))
     leaves = _expand_header(header_rows, idx.t3_header_groups)
     cols = [p[-1] for p in leaves]
     col_conf = 1.0
     placement = "label"
     if sorted(cols) != _T3_DEFAULT_SORTED:
         if header_rows and any(header_rows):
-            res.observations.append(("t3_header_unclear", {"found": cols}))
+            plan.append((OBSERVE, "t3_header_unclear", {"found": cols}))
         cols = T3_DEFAULT_COLS
         col_conf = 0.7
         placement = "order"
     ncols = len(cols)
-    col_key = tuple(cols)
-    placed = res.placed
-    unplaced = res.unplaced
-    groups_match = idx.t3_groups.match
-    group_of = idx.t3_row_group_of
     group: str | None = None
-    for cells in rows[data_start:]:
+    for r in range(data_start, len(rows)):
+        cells = rows[r]
         infos = [_txt(c.text) for c in cells]
-        last = -1
-        for i, (_n, lab) in enumerate(infos):
-            if lab:
-                if last >= 0:
-                    # Group labels among the row's label cells set the context for the leaf.
-                    g = groups_match(cells[last].text)[0]
-                    if g is not None:
-                        group = g
-                last = i
-        if last < 0:
+        label_idx = [i for i, (_n, lab) in enumerate(infos) if lab]
+        if not label_idx:
             if any(n for n, _lab in infos):
-                unplaced.append(
-                    Unplaced("t3", " ".join(c.text for c in cells), cells[0].anchor, "value_without_label")
-                )
+                text = " ".join(c.text for c in cells)
+                plan.append((UNPLACED_TEXT, "t3", r, 0, "value_without_label", text))
             continue
+        # Group labels among the row's label cells set the context for the leaf.
+        for i in label_idx[:-1]:
+            g, _ = idx.t3_groups.match(cells[i].text)
+            if g is not None:
+                group = g
+        last = label_idx[-1]
         leaf = cells[last]
         row_id, conf = _match_t3_row(leaf.text, group, idx)
-        values = cells[last + 1 :]
-        value_infos = infos[last + 1 :]
+        first_value = last + 1
         if row_id is None:
-            g = groups_match(leaf.text)[0]
-            if g is not None and not any(n for n, _lab in value_infos):
+            g, _ = idx.t3_groups.match(leaf.text)
+            if g is not None and not any(n for n, _lab in infos[first_value:]):
                 group = g  # a group label alone on its row (e.g. 三、本年度办理结果 split off)
                 continue
-            unplaced.append(
-                Unplaced("t3", " ".join(c.text for c in cells if c.text), leaf.anchor, "extra_row")
-            )
+            text = " ".join(c.text for c in cells if c.text)
+            plan.append((UNPLACED_TEXT, "t3", r, last, "extra_row", text))
             continue
-        if row_id in T3_TOP_ROWS or group_of.get(row_id) == "outcomes":
+        if row_id in T3_TOP_ROWS or idx.t3_row_group_of.get(row_id) == "outcomes":
             group = None if row_id != "r_other" else group
         if row_id in MARKERS_2019 or row_id in MARKERS_2021:
-            res.markers.add(row_id)
-        nvalues = len(values)
-        if nvalues < ncols:
-            filled = [v for v, (n, _lab) in zip(values, value_infos, strict=True) if n]
-            if (
-                len(filled) == 1
-                and len(_txt(filled[0].text)[0]) > 1
-                and res.place_split("t3", list(_t3_ids(row_id, col_key)), filled[0], t3_row_ok)
-            ):
+            plan.append((MARK, row_id))
+        nvalues = len(cells) - first_value
+        ids = [f"t3.{row_id}.{c}" for c in cols]
+        filled = [c for c in range(first_value, len(cells)) if infos[c][0]]
+        if len(filled) == 1 and nvalues < ncols and len(infos[filled[0]][0]) > 1:
+            plan.append((SPLIT, "t3", r, filled[0], tuple(ids), t3_row_ok))
+            if splits(cells[filled[0]].text, len(ids), t3_row_ok):
                 continue
-        if nvalues == ncols:
-            confidence = min(conf, col_conf, 1.0)
-            how = placement
-        else:
-            res.observations.append(("t3_row_width", {"row": row_id, "found": nvalues, "expected": ncols}))
-            confidence = min(conf, col_conf, 0.6)
-            how = "order"
-        for cell_id, cell in zip(_t3_ids(row_id, col_key), values, strict=False):
-            # Placements.place, inlined: it runs for every value cell.
-            prev = placed.get(cell_id)
-            if prev is not None and prev[CONFIDENCE] >= confidence:
-                unplaced.append(Unplaced("t3", cell.text, cell.anchor, "duplicate"))
-            else:
-                placed[cell_id] = (cell, confidence, how, None, None)
-        for cell, (n, _lab) in zip(values[ncols:], value_infos[ncols:], strict=True):
-            if n:
-                unplaced.append(Unplaced("t3", cell.text, cell.anchor, "extra_value"))
+        if nvalues != ncols:
+            plan.append((OBSERVE, "t3_row_width", {"row": row_id, "found": nvalues, "expected": ncols}))
+        width_conf = 1.0 if nvalues == ncols else 0.6
+        confidence = min(conf, col_conf, width_conf)
+        how = placement if width_conf == 1.0 else "order"
+        items: list[tuple[int, str | None, float, str]] = []
+        for i in range(nvalues):
+            c = first_value + i
+            if i < ncols:
+                items.append((c, ids[i], confidence, how))
+            elif infos[c][0]:
+                items.append((c, None, 0.0, "extra_value"))
+        if items:
+            plan.append((PLACE, "t3", r, tuple(items)))
+    return tuple(plan)
 
 
 def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
@@ -467,52 +464,95 @@ T4_DEFAULT = [
     for g in ("review", "lit_direct", "lit_post")
     for c in ("c_upheld", "c_corrected", "c_other", "c_pending", "c_total")
 ]
+_T4_DEFAULT_SORTED = sorted(T4_DEFAULT)
+_T4_GROUPS = frozenset(("review", "lit_direct", "lit_post"))
 
 
-def _t4(rows: list[list[RawCell]], res: Placements) -> None:
+def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     idx = _indexes()
+    plan: list[tuple[Any, ...]] = []
     header_rows: list[list[str]] = []
-    data_rows: list[list[RawCell]] = []
-    for cells in rows:
+    data_rows: list[int] = []
+    for r, cells in enumerate(rows):
         keys = _header_keys(cells, idx.t4_header)
         has_values = any(parse_value(c.text).status == "ok" for c in cells)
         if keys and not has_values and not data_rows:
             header_rows.append(keys)
         elif header_rows or has_values:
-            data_rows.append(cells)
+            data_rows.append(r)
     leaves = _expand_header(header_rows, idx.t4_header_groups)
     cols: list[tuple[str, str]] = []
     for path in leaves:
-        groups_in_path = [p for p in path if p in ("review", "lit_direct", "lit_post")]
+        groups_in_path = [p for p in path if p in _T4_GROUPS]
         if groups_in_path and path[-1].startswith("c_"):
             cols.append((groups_in_path[-1], path[-1]))
     conf, placement = 1.0, "label"
-    if sorted(cols) != sorted(T4_DEFAULT):
+    if sorted(cols) != _T4_DEFAULT_SORTED:
         if header_rows:
-            res.observations.append(("t4_header_unclear", {"found": [f"{g}.{c}" for g, c in cols]}))
+            plan.append((OBSERVE, "t4_header_unclear", {"found": [f"{g}.{c}" for g, c in cols]}))
         cols, conf, placement = T4_DEFAULT, 0.7, "order"
     if not data_rows:
-        return
-    res.found["t4"] = True
-    cells = data_rows[0]
-    label_idx = [i for i, c in enumerate(cells) if _txt(c.text)[1]]
-    values = cells[label_idx[-1] + 1 :] if label_idx else cells
-    filled = [v for v in values if _txt(v.text)[0]]
-    blob = len(filled) == 1 and len(values) < len(cols) and len(_txt(filled[0].text)[0]) > 1
-    if blob and res.place_split("t4", [f"t4.{g}.{c}" for g, c in cols], filled[0], t4_row_ok):
-        return
-    if len(values) != len(cols):
-        res.observations.append(("t4_row_width", {"found": len(values), "expected": len(cols)}))
-    for i, cell in enumerate(values):
-        if i >= len(cols):
-            if norm(cell.text):
-                res.unplaced.append(Unplaced("t4", cell.text, cell.anchor, "extra_value"))
-            continue
-        g, c = cols[i]
-        res.place(f"t4.{g}.{c}", cell, conf if len(values) == len(cols) else 0.6, placement)
+        return tuple(plan)
+    plan.append((FOUND, "t4"))
+    r = data_rows[0]
+    cells = rows[r]
+    infos = [_txt(c.text) for c in cells]
+    label_idx = [i for i, (_n, lab) in enumerate(infos) if lab]
+    first_value = label_idx[-1] + 1 if label_idx else 0
+    nvalues = len(cells) - first_value
+    ncols = len(cols)
+    ids = [f"t4.{g}.{c}" for g, c in cols]
+    filled = [c for c in range(first_value, len(cells)) if infos[c][0]]
+    if len(filled) == 1 and nvalues < ncols and len(infos[filled[0]][0]) > 1:
+        plan.append((SPLIT, "t4", r, filled[0], tuple(ids), t4_row_ok))
+        if splits(cells[filled[0]].text, ncols, t4_row_ok):
+            return tuple(plan)
+    if nvalues != ncols:
+        plan.append((OBSERVE, "t4_row_width", {"found": nvalues, "expected": ncols}))
+    confidence = conf if nvalues == ncols else 0.6
+    items: list[tuple[int, str | None, float, str]] = []
+    for i in range(nvalues):
+        c = first_value + i
+        if i < ncols:
+            items.append((c, ids[i], confidence, placement))
+        elif infos[c][0]:
+            items.append((c, None, 0.0, "extra_value"))
+    if items:
+        plan.append((PLACE, "t4", r, tuple(items)))
     for extra in data_rows[1:]:
-        if any(norm(c.text) for c in extra):
-            res.unplaced.append(Unplaced("t4", " ".join(c.text for c in extra), extra[0].anchor, "extra_row"))
+        if any(_txt(c.text)[0] for c in rows[extra]):
+            text = " ".join(c.text for c in rows[extra])
+            plan.append((UNPLACED_TEXT, "t4", extra, 0, "extra_row", text))
+    return tuple(plan)
+
+
+# ------------------------------------------------------------------------------------------------
+# Plans by table content
+
+
+# A few hundred tables: every report of a large folder checked twice over, at a few KB each.
+_PLANS = PlanCache(512)
+
+
+def _place_table(
+    table: str,
+    rows: list[list[RawCell]],
+    texts: list[tuple[str, ...]],
+    res: Placements,
+    fmt: str | None = None,
+) -> None:
+    """Place one table's rows, by the plan for its exact texts (made now when not seen before)."""
+    key = (table, fmt, tuple(texts))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if table == "t3":
+            plan = _plan_t3(rows)
+        elif table == "t4":
+            plan = _plan_t4(rows)
+        else:
+            plan = _plan_t2(rows, fmt)
+        _PLANS.put(key, plan)
+    apply_plan(plan, rows, res)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -544,12 +584,13 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     body, other_names = detect_body(title, doc)
 
     res = Placements()
-    split = _split_rows(doc, section_of)
+    split, texts = _split_rows(doc, section_of)
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
-    _t3(split["t3"], res)
-    _t4(split["t4"], res)
+    _place_table("t3", split["t3"], texts["t3"], res)
+    _place_table("t4", split["t4"], texts["t4"], res)
     # Table 二's defaults depend on the format, which table 三 may already have told us.
-    _t2(split["t2"], detect_format(res.markers, year)[0] or fmt_hint, res)
+    t2_fmt = detect_format(res.markers, year)[0] or fmt_hint
+    _place_table("t2", split["t2"], texts["t2"], res, t2_fmt)
     fmt, evidence = detect_format(res.markers, year)
     if res.ambiguous and fmt is not None:
         res.narrow_runtogether(fmt)
