@@ -25,7 +25,7 @@ from lxml import etree
 from ..errors import ReadError
 from ..model import Anchor, Paragraph, RawCell, RawTable, SourceDocument
 from ..normalize import BOOKMARK_RE
-from . import ooxml
+from . import docx_fast, ooxml
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -81,6 +81,23 @@ class _Tags:
         self.scan = self.fast + self.slow
         # Block wrappers whose paragraphs/tables are part of the body.
         self.block_containers = frozenset(q(x) for x in ("customXml", "ins", "moveTo"))
+        # What docx_fast.walk leaves to the general walk, and everything that walk looks at.
+        self.rare = (
+            *(q(x) for x in ("sdt", "ins", "del", "moveTo", "moveFrom", "customXml", "txbxContent")),
+            f"{{{MC_NS}}}AlternateContent",
+        )
+        self.fast_scan = (
+            *self.fast,
+            self.p,
+            self.tc,
+            self.tr,
+            self.tbl,
+            self.grid_span,
+            self.v_merge,
+            self.p_style,
+            self.grid_before,
+            *self.rare,
+        )
 
 
 _TAGS = {W_MAIN: _Tags(W_MAIN), W_STRICT: _Tags(W_STRICT)}
@@ -437,22 +454,38 @@ def read(path: str, data: bytes) -> SourceDocument:
             body = _body(root, tags)
         except LookupError as exc:
             raise ReadError("corrupt", name=name, reason="正文为空（没有 w:body）") from exc
-        walker = _Walker(tags, body)
-        walker.walk(body)
-        styles = ooxml.style_names(zf, name, main, walker.used_styles)
-    for block in walker.blocks:
+        fast = docx_fast.walk(body, tags, _cell_anchor)
+        if fast is not None:
+            blocks, used, bookmarks, odd_spaces = (
+                fast.blocks,
+                fast.used_styles,
+                fast.bookmarks,
+                fast.odd_spaces,
+            )
+            insertions = deletions = 0  # the fast walk gives up on any w:ins/w:del/w:moveTo/w:moveFrom
+        else:
+            walker = _Walker(tags, body)
+            walker.walk(body)
+            blocks, used, bookmarks, odd_spaces = (
+                walker.blocks,
+                walker.used_styles,
+                walker.bookmarks,
+                walker.odd_spaces,
+            )
+            insertions = sum(1 for _ in body.iter(tags.ins, tags.move_to))
+            deletions = sum(1 for _ in body.iter(tags.del_, tags.move_from))
+        styles = ooxml.style_names(zf, name, main, used)
+    for block in blocks:
         if isinstance(block, Paragraph) and block.style is not None:
             block.style = styles.get(block.style, block.style)
     notes: list[tuple[str, dict[str, Any]]] = []
-    insertions = sum(1 for _ in body.iter(tags.ins, tags.move_to))
-    deletions = sum(1 for _ in body.iter(tags.del_, tags.move_from))
     if insertions or deletions:
         notes.append(("tracked_changes", {"insertions": insertions, "deletions": deletions}))
-    if walker.bookmarks:
-        notes.append(("bookmark_removed", {"count": walker.bookmarks}))
-    if walker.odd_spaces:
-        notes.append(("odd_spaces", {"count": walker.odd_spaces}))
-    return SourceDocument(path=path, kind="docx", blocks=walker.blocks, notes=notes)
+    if bookmarks:
+        notes.append(("bookmark_removed", {"count": bookmarks}))
+    if odd_spaces:
+        notes.append(("odd_spaces", {"count": odd_spaces}))
+    return SourceDocument(path=path, kind="docx", blocks=blocks, notes=notes)
 
 
 def parse_document_xml(data: bytes, name: str = "document.xml") -> etree._Element:
