@@ -121,8 +121,9 @@ def clean_text(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(_WS)
 
 
-def slow_cells(table: Any, rows: list[Any]) -> set[Any]:
-    """The cells below ``table`` whose text needs the line-break walk (``rows``: its own rows).
+def slow_cells(table: Any, rows: list[Any], cells: frozenset[Any] | set[Any] = frozenset()) -> set[Any]:
+    """The cells below ``table`` whose text needs the line-break walk (``rows``: its own rows;
+    ``cells``: its own cells, when the caller has them, for a shortcut on Word's ``td > p``).
 
     A cell needs it when an element of ``_BREAK_NAMES`` other than a single ``<p>`` lies below it
     (Word's usual cell is one ``<p>`` of ``<span>``s: no line break to keep). One filtered C-level
@@ -133,10 +134,17 @@ def slow_cells(table: Any, rows: list[Any]) -> set[Any]:
     slow: set[Any] = set()
     one_p: set[Any] = set()
     for el in table.iter(*_BREAK_NAMES):
-        if el is table:
+        tag = el.tag
+        if (tag == "tr" and el in own_rows) or el is table:
             continue
-        is_p = el.tag == "p"
         node = el.getparent()
+        is_p = tag == "p"
+        if is_p and node in cells:
+            if node in one_p:
+                slow.add(node)
+            else:
+                one_p.add(node)
+            continue  # an own cell's paragraph: no cell of this table above it
         while node is not None and node is not table:
             if node.tag in _CELL_TAGS:
                 if node in slow:
@@ -270,14 +278,14 @@ def table_from_element(table: Any, tree: Any) -> RawTable:
     n = len(rows_el)
     table_path = tree.getpath(table)
     row_paths = _row_paths(table, table_path, rows_el, tree)
-    slow = slow_cells(table, rows_el)
+    row_cells = [_row_cells(row, path) for row, path in zip(rows_el, row_paths, strict=True)]
+    slow = slow_cells(table, rows_el, {td for cells, _ in row_cells for td in cells})
     # One list per row; None marks a position nothing has claimed yet (a later filler).
     lines: list[list[RawCell | None]] = [[] for _ in range(n)]
     holed: set[int] = set()  # rows extended past a position nothing claimed (maybe filled later)
-    for r, row in enumerate(rows_el):
+    for r, (cells, paths) in enumerate(row_cells):
         line = lines[r]
         c = 0
-        cells, paths = _row_cells(row, row_paths[r])
         for td, path in zip(cells, paths, strict=True):
             width = len(line)
             while c < width and line[c] is not None:
@@ -294,14 +302,22 @@ def table_from_element(table: Any, tree: Any) -> RawTable:
                     text = ""
                 elif " " in text or not text.isprintable():
                     text = clean_text(text)
-            else:
+            elif td in slow:
                 text = cell_text(td, slow=slow)
+            else:
+                text = subtree_text(td)
+                if " " in text or not text.isprintable():
+                    text = clean_text(text)
             origin = RawCell(text, anchor, False, colspan, rowspan)
-            if c >= width:
+            if c == width:
+                line.append(origin)
+            else:
                 if c > width:
                     holed.add(r)
-                line.extend([None] * (c + 1 - width))
-            line[c] = origin
+                    line.extend([None] * (c - width))
+                    line.append(origin)
+                else:
+                    line[c] = origin
             if rowspan > 1 or colspan > 1:
                 for dr in range(rowspan):
                     target = lines[r + dr]
