@@ -149,20 +149,27 @@ _NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]+")
 
 def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[str]]:
     """Return the body and the other names the text gives it (for S03)."""
+    texts = tuple([norm(p.text) for p in doc.paragraphs[:60]])
+    name, level, parent, evidence, others = _body(title, texts)
+    return BodyInfo(name=name, level=level, parent_level=parent, evidence=evidence), list(others)
+
+
+# Cached on the title and the leading lines, which are all it reads: a report checked again (or its
+# twin in another file format) finds its body without searching its prose again.
+@lru_cache(maxsize=256)
+def _body(
+    title: str | None, texts: tuple[str, ...]
+) -> tuple[str | None, str | None, str | None, str | None, tuple[str, ...]]:
     name = body_from_title(title)
     level = _level_of(name) if name else None
     evidence = "title" if level else None
-    texts = [norm(p.text) for p in doc.paragraphs[:60]]
     if name and level is None:
         # A typo in the title (西坡在…): look for the name with a level suffix in the text.
         stem = name.rstrip("在的")
         for text in texts:
-            m = re.search(
-                re.escape(stem[:2]) + r"[\u4e00-\u9fff]{0,6}?(街道办事处|镇人民政府|乡人民政府|街道|镇|乡)",
-                text,
-            )
-            if m:
-                name = m.group(0)
+            found = _find_named(text, stem[:2])
+            if found:
+                name = found
                 level = _level_of(name)
                 evidence = "text"
                 break
@@ -184,7 +191,25 @@ def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[
                     cand = m.group(1)
                     if stem in cand and _level_of(cand) not in (None, level):
                         others.append(cand)
-    return BodyInfo(name=name, level=level, parent_level=parent, evidence=evidence), others
+    return name, level, parent, evidence, tuple(others)
+
+
+_LEVEL_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(街道办事处|镇人民政府|乡人民政府|街道|镇|乡)")
+
+
+def _find_named(text: str, head: str) -> str | None:
+    """The first ``head`` followed by a township or street suffix within six characters, as
+    ``re.search(re.escape(head) + _LEVEL_TAIL_RE.pattern, text)`` finds it, without compiling a
+    pattern per report (compiling the CJK range costs milliseconds)."""
+    start = text.find(head)
+    while start >= 0:
+        m = _LEVEL_TAIL_RE.match(text, start + len(head))
+        if m:
+            return text[start : m.end()]
+        if start >= len(text):
+            break
+        start = text.find(head, start + 1)
+    return None
 
 
 def _strip_dept(name: str) -> str:

@@ -604,9 +604,15 @@ def reconstruct(doc: SourceDocument) -> ReportData:
             p = get(cid)
             if p is None:
                 cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
-            else:
+                continue
+            used += 1
+            if p[3] or p[4]:  # run-together candidates or a note: rare
                 cells[cid] = _make_cell(cid, p)
-                used += 1
+                continue
+            # _make_cell's common case, inlined: it runs for every cell of the format.
+            raw = p[0]
+            parsed = parse_value(raw.text)
+            cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, p[1], p[2], parsed.unit)
     if used < len(placed):
         for cid, p in placed.items():
             if cid not in cells:
