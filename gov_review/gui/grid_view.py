@@ -1,11 +1,18 @@
-"""The three table tabs: a QTableView per table over a TableGridModel, spans set from the layout."""
+"""The three table tabs: a QTableView per table over a TableGridModel, spans set from the layout.
+
+A table wider than its pane keeps its row labels in view: a second view over the same model and
+selection (``FrozenLabels``, after Qt's "Frozen Column" example) shows only the label columns and
+lies over the left of the grid; it scrolls vertically with it and stays put horizontally, and the
+grid scrolls a cell out from under it when the cell becomes current (keys, F8, a click in the
+source). English labels make 表三 wider than the pane at the default layout.
+"""
 
 from __future__ import annotations
 
 import re
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QToolTip, QWidget
 
 from .delegates import CellDelegate
 from .document import ReportDocument
@@ -15,6 +22,72 @@ from .models.table_grid import CellIdRole, TableGridModel
 _LATIN_WORD = re.compile(r"[0-9A-Za-z'’().,:-]+")
 # column widths (px) per table: label columns, then data columns
 WIDTHS = {"t2": ([230], 112), "t3": ([64, 92, 210], 58), "t4": ([], 60)}
+
+
+class FrozenLabels(QTableView):
+    """The row-label columns of a GridView, drawn over its left edge: same model, same selection
+    model, same delegate; no focus of its own (the keyboard stays with the grid)."""
+
+    def __init__(self, grid: GridView) -> None:
+        super().__init__(grid)
+        self.setObjectName(f"frozen_{grid.table}")
+        self.grid = grid
+        self.setModel(grid.model())
+        self.setSelectionModel(grid.selectionModel())
+        self.setItemDelegate(CellDelegate(self))  # its own: a delegate commits to every view it serves
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSelectionMode(grid.selectionMode())
+        self.setEditTriggers(grid.editTriggers())
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # a thin rule on its right edge shows where the fixed labels end once the grid scrolls
+        self.setStyleSheet("FrozenLabels { border: none; border-right: 1px solid palette(mid); }")
+        self.verticalScrollBar().valueChanged.connect(grid.verticalScrollBar().setValue)
+        grid.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        grid.horizontalHeader().sectionResized.connect(self._column_resized)
+        grid.verticalHeader().sectionResized.connect(self._row_resized)
+        self.columns = 0
+
+    def set_columns(self, columns: int, spans: list) -> None:
+        """Show the first ``columns`` columns of the grid (0: none, the view is hidden)."""
+        self.columns = columns
+        self.clearSpans()
+        model = self.model()
+        for c in range(model.columnCount()):
+            self.setColumnHidden(c, c >= columns)
+            if c < columns:
+                self.setColumnWidth(c, self.grid.columnWidth(c))
+        for it in spans:
+            if it.col < columns:
+                self.setSpan(it.row, it.col, it.rowspan, it.colspan)
+        for r in range(model.rowCount()):
+            self.setRowHeight(r, self.grid.rowHeight(r))
+        self.setVisible(columns > 0)
+        self.place()
+
+    def width_needed(self) -> int:
+        return sum(self.grid.columnWidth(c) for c in range(self.columns))
+
+    def place(self) -> None:
+        grid = self.grid
+        frame = grid.frameWidth()
+        self.setGeometry(frame, frame, self.width_needed() + 1, grid.viewport().height())
+        self.verticalScrollBar().setValue(grid.verticalScrollBar().value())
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if column < self.columns:
+            self.setColumnWidth(column, new)
+            self.place()
+
+    def _row_resized(self, row: int, _old: int, new: int) -> None:
+        self.setRowHeight(row, new)
 
 
 class GridView(QTableView):
@@ -44,6 +117,12 @@ class GridView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.grid_model.editRejected.connect(self._rejected)
         self.last_rejection = ""
+        # by the pixel, so a cell can be scrolled exactly to the right of the frozen labels
+        self.frozen = FrozenLabels(self)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # the same as the labels'
+        self.viewport().stackUnder(self.frozen)
+        self.frozen.hide()
 
     def showEvent(self, event) -> None:
         self.grid_model.set_deferred(False)
@@ -62,6 +141,48 @@ class GridView(QTableView):
         for it in layout.spans():
             self.setSpan(it.row, it.col, it.rowspan, it.colspan)
         self.fit_columns()
+        self._freeze(layout)
+
+    def _freeze(self, layout) -> None:
+        """Freeze the label columns, unless a caption spans past them (表二's item captions run
+        across the whole table: frozen, they would be cut at the label column)."""
+        columns = layout.label_cols
+        if any(it.col < columns < it.col + it.colspan for it in layout.items):
+            columns = 0
+        self.frozen.set_columns(columns, layout.spans())
+
+    def frozen_width(self) -> int:
+        return self.frozen.width_needed() if self.frozen.columns else 0
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self.frozen.place()
+
+    def scrollTo(
+        self,
+        index: QModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Scroll as usual, then far enough that a data cell is not under the frozen labels."""
+        if self.frozen.columns and index.isValid() and index.column() < self.frozen.columns:
+            # a label is always in view horizontally: only follow it up or down
+            bar = self.horizontalScrollBar()
+            keep = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(keep)
+            return
+        super().scrollTo(index, hint)
+        covered = self.frozen_width()
+        if covered and index.isValid():
+            left = self.visualRect(index).left()
+            if left < covered:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - (covered - left))
 
     def fit_columns(self) -> None:
         """Column widths and row heights for the current language's labels."""
@@ -76,6 +197,8 @@ class GridView(QTableView):
         self.resizeRowsToContents()
         for r in range(layout.rows):
             self.setRowHeight(r, max(self.rowHeight(r), 26))
+        if hasattr(self, "frozen") and self.frozen.columns:
+            self.frozen.set_columns(self.frozen.columns, layout.spans())
 
     def _header_word_widths(self, layout) -> dict[int, int]:
         """Width each data column needs so no word of its own header is cut (English words are long)."""
@@ -108,6 +231,7 @@ class GridView(QTableView):
             sm.select(i, QItemSelectionModel.SelectionFlag.Select)
         self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
         self.viewport().update()
+        self.frozen.viewport().update()
         return True
 
     def current_cell(self) -> str | None:

@@ -40,6 +40,7 @@ class TableGridModel(QAbstractTableModel):
         self._snapshot: dict[str, tuple] = {}
         self._states: dict[str, CellState] = {}
         self._states_rev: tuple[int, int, int] = (0, -1, -1)
+        self._snapshot_rev: tuple[int, int, int] = (0, -2, -2)  # when _snapshot was taken
         self._bold = QFont()
         self._bold.setBold(True)
         # a table nobody sees (another tab) does not work out what to repaint on every edit;
@@ -75,18 +76,53 @@ class TableGridModel(QAbstractTableModel):
             return
         self._stale = False
         session = self.doc.session
-        new = {}
-        for cid in self.layout.where:
-            cell = session.cell(cid)
-            new[cid] = (None if cell is None else cell.raw, self._state(cid), len(session.notes_for(cid)))
+        new = self._looks()
         old, self._snapshot = self._snapshot, new
         changed = [cid for cid, look in new.items() if old.get(cid) != look]
+        # a cell's state follows from what is in its look; the others keep theirs, so only the
+        # changed cells are worked out again (not every cell of the table after each edit)
+        rev = (id(session), session.revision, self.doc.extra_revision)
+        if self._states_rev == rev:
+            states = self._states  # asked for since the change: already today's
+        elif old and self._states_rev == self._snapshot_rev:
+            states = self._states  # worked out when ``old`` was taken: only the changed differ
+            for cid in changed:
+                states.pop(cid, None)
+        else:
+            states = {}
+        self._states, self._states_rev, self._snapshot_rev = states, rev, rev
         if len(changed) > 40:
             self.dataChanged.emit(self.index(0, 0), self.index(self.layout.rows - 1, self.layout.cols - 1))
             return
         for cid in changed:
             index = self.index_of(cid)
             self.dataChanged.emit(index, index)
+
+    def _looks(self) -> dict[str, tuple]:
+        """Per cell, everything its text and state are made of: the cell as read or edited, its
+        notes, and the findings on it (which, how severe, assessable, accepted)."""
+        assert self.layout is not None and self.doc is not None and self.doc.session is not None
+        session = self.doc.session
+        where = self.layout.where
+        marks: dict[str, list[tuple]] = {}
+        for f in self.doc.findings():
+            mark = (f.key, f.severity, f.assessable, session.is_waived(f))
+            for c in f.cells:
+                if c in where:
+                    marks.setdefault(c, []).append(mark)
+        notes: dict[str, int] = {}
+        for n in session.notes:
+            notes[n.cell] = notes.get(n.cell, 0) + 1
+        cells = session.data.cells
+        out = {}
+        for cid in where:
+            cell = cells.get(cid)
+            seen = (
+                None if cell is None else (cell.raw, cell.placement, cell.confidence, bool(cell.candidates))
+            )
+            found = marks.get(cid)
+            out[cid] = (seen, notes.get(cid, 0), tuple(found) if found else ())
+        return out
 
     def set_deferred(self, deferred: bool) -> None:
         """Hidden views defer the repaint bookkeeping; shown again, they catch up at once."""
