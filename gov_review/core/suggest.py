@@ -75,7 +75,7 @@ def suggest(
     # of the equations those cells take part in: remember it under them. The value is solved again
     # each time, so it keeps the digits (Decimal exponent) of the values at hand.
     cells = tuple(finding.cells)
-    memo = results(f"suggest/{fmt}")
+    memo = results(f"suggest/{fmt}", limit=4096)  # keys of up to ~100 values
     try:
         key = (this, cells, tuple(map(values.get, _near(fmt, cells))))
         choice = memo.get(key, _MISS)

@@ -31,15 +31,19 @@ _pack_seen: list[object] = [None]
 _documents: dict[int, tuple[SourceDocument, dict[str, Any]]] = {}
 
 
-def results(name: str) -> dict[Any, Any]:
-    """The memory called ``name``; empty after the rule pack was reloaded or when it grew too big."""
+def results(name: str, limit: int = MAX_RESULTS) -> dict[Any, Any]:
+    """The memory called ``name``; empty after the rule pack was reloaded or past ``limit`` entries.
+
+    Memories with big keys (a whole table's cells) take a lower limit, so a batch of thousands of
+    reports keeps a few MB, not hundreds.
+    """
     pack = load_pack()
     if pack is not _pack_seen[0]:
         _results.clear()
         _documents.clear()
         _pack_seen[0] = pack
     memo = _results.get(name)
-    if memo is None or len(memo) > MAX_RESULTS:
+    if memo is None or len(memo) > limit:
         memo = _results[name] = {}
     return memo
 

@@ -47,7 +47,7 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
         tuple(cells),
         tuple([(c.placement, c.value, c.raw) for c in cells.values()]),
     )
-    memo = results("tables")
+    memo = results("tables", limit=256)  # keys of ~200 cells: ~15 KB each
     try:
         hit = memo.get(key)
     except TypeError:  # an unhashable value (a signalling NaN): work it out, keep nothing
