@@ -22,14 +22,16 @@ FAST_SHAPED = ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004", "layo
 
 
 def _general_walk_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_fast, "walk", lambda body, tags, cell_anchor: None)
+    monkeypatch.setattr(docx_fast, "walk", lambda *args: None)
 
 
 def _fast_result(data: bytes) -> docx_fast.FastResult | None:
     zf = ooxml.open_zip("x.docx", data)
     root = ooxml.parse_xml("x.docx", "word/document.xml", zf.read(ooxml.main_part(zf, "x.docx", "x.docx")))
     tags = docx_reader.tags_for(root)
-    return docx_fast.walk(docx_reader._body(root, tags), tags, docx_reader._cell_anchor)
+    return docx_fast.walk(
+        docx_reader._body(root, tags), tags, docx_reader._cell_anchor, docx_reader._paragraph_anchor
+    )
 
 
 def _same_read(path: str, data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:

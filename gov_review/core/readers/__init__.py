@@ -7,8 +7,10 @@ starting the app does not pay for python-docx, lxml or pdfplumber.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,9 @@ from ..errors import ReadError
 from ..model import SourceDocument
 
 MB = 1024 * 1024
+# The errors for which pathlib's exists() answers False rather than raising.
+_MISSING_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_MISSING_WINERRORS = (21, 123, 1921)  # not ready, invalid name, cannot resolve the name
 # A real annual report is well under these; anything larger is refused before it is parsed.
 SIZE_LIMITS = {"text": 20 * MB, "html": 20 * MB, "docx": 60 * MB, "pdf": 80 * MB, "legacy": 60 * MB}
 
@@ -76,11 +81,19 @@ def read_document(path: str | os.PathLike[str], data: bytes | None = None) -> So
     p = Path(path)
     name = p.name
     if data is None:
-        if not p.exists():
-            raise ReadError("not_found", name=str(p))
-        if not p.is_file():
+        # One stat instead of exists() + is_file() + stat(): on some file systems each costs as much
+        # as reading a small report. Same answers: a missing path (or a broken link) is not_found.
+        try:
+            st = p.stat()
+        except OSError as exc:
+            if exc.errno in _MISSING_ERRNOS or getattr(exc, "winerror", None) in _MISSING_WINERRORS:
+                raise ReadError("not_found", name=str(p)) from exc
+            raise
+        except ValueError as exc:  # a name the OS cannot take (e.g. a NUL character)
+            raise ReadError("not_found", name=str(p)) from exc
+        if not stat.S_ISREG(st.st_mode):
             raise ReadError("not_a_file", name=name)
-        size = p.stat().st_size
+        size = st.st_size
         limit = max(SIZE_LIMITS.values())
         if size > limit:
             raise ReadError("too_large", name=name, size_mb=size // MB, limit_mb=limit // MB)

@@ -199,6 +199,11 @@ def _cell_anchor(table: int, row: int, cell: int) -> Anchor:
     return Anchor("docx", table=table, row=row, cell=cell)
 
 
+@lru_cache(maxsize=65536)
+def _paragraph_anchor(index: int) -> Anchor:
+    return Anchor("docx", paragraph=index)
+
+
 class _Walker:
     def __init__(self, tags: _Tags, body: etree._Element) -> None:
         self.t = tags
@@ -454,7 +459,7 @@ def read(path: str, data: bytes) -> SourceDocument:
             body = _body(root, tags)
         except LookupError as exc:
             raise ReadError("corrupt", name=name, reason="正文为空（没有 w:body）") from exc
-        fast = docx_fast.walk(body, tags, _cell_anchor)
+        fast = docx_fast.walk(body, tags, _cell_anchor, _paragraph_anchor)
         if fast is not None:
             blocks, used, bookmarks, odd_spaces = (
                 fast.blocks,

@@ -55,7 +55,7 @@ def _owner(el: etree._Element, p_tag: str) -> etree._Element | None:
     return node
 
 
-def walk(body: etree._Element, t: _Tags, cell_anchor: Any) -> FastResult | None:
+def walk(body: etree._Element, t: _Tags, cell_anchor: Any, paragraph_anchor: Any) -> FastResult | None:
     """The blocks of ``body`` as ``docx._Walker`` would give them, or None outside the common shape."""
     p_tag, t_tag, tc_tag, tr_tag, tbl_tag, r_tag = t.p, t.t, t.tc, t.tr, t.tbl, t.r
     tab_tag, br_tag, cr_tag, nbh_tag = t.tab, t.br, t.cr, t.no_break_hyphen
@@ -96,7 +96,7 @@ def walk(body: etree._Element, t: _Tags, cell_anchor: Any) -> FastResult | None:
         elif tag == p_tag:
             par = el.getparent()
             parts = []
-            if par is cur_tc and cur_tc is not None:
+            if par is cur_tc:
                 cell[0].append(parts)
             elif par is body:
                 cur_tc = cur_tr = cur_tbl = None
@@ -194,10 +194,10 @@ def walk(body: etree._Element, t: _Tags, cell_anchor: Any) -> FastResult | None:
             paragraph_count += 1
             text = text.strip(_WS)
             if text:
-                style = styles.get(id(item))
+                style = styles.get(id(item)) if styles else None
                 if style is not None:
                     out.used_styles.add(style)
-                blocks.append(Paragraph(text=text, anchor=Anchor("docx", paragraph=index), style=style))
+                blocks.append(Paragraph(text, paragraph_anchor(index), style))
             continue
         ti += 1
         table_rows: list[list[RawCell]] = []
@@ -207,15 +207,24 @@ def walk(body: etree._Element, t: _Tags, cell_anchor: Any) -> FastResult | None:
             row_out: list[RawCell] = []
             still_open: dict[int, RawCell] = {}
             for ci, (paragraphs, span, vmerge) in enumerate(cells):
-                lines = []
-                for pieces in paragraphs:
-                    text = "".join(pieces)
+                if len(paragraphs) == 1:  # nearly every cell
+                    text = "".join(paragraphs[0])
                     if "[bookmark" in text:
                         text, n = BOOKMARK_RE.subn("", text)
                         bookmarks += n
                     if "\u00a0" in text or "\u3000" in text:
                         odd += 1
-                    lines.append(text)
+                else:
+                    lines = []
+                    for pieces in paragraphs:
+                        line = "".join(pieces)
+                        if "[bookmark" in line:
+                            line, n = BOOKMARK_RE.subn("", line)
+                            bookmarks += n
+                        if "\u00a0" in line or "\u3000" in line:
+                            odd += 1
+                        lines.append(line)
+                    text = "\n".join(lines)
                 anchor = cell_anchor(ti, ri, ci)
                 origin = open_v.get(col) if vmerge == "continue" else None
                 if origin is not None:
@@ -223,7 +232,7 @@ def walk(body: etree._Element, t: _Tags, cell_anchor: Any) -> FastResult | None:
                     still_open[col] = origin
                     row_out.append(RawCell("", anchor, True))
                 else:
-                    raw = RawCell("\n".join(lines), anchor, False, span)
+                    raw = RawCell(text, anchor, False, span)
                     if vmerge is not None:
                         still_open[col] = raw
                     row_out.append(raw)
