@@ -52,6 +52,10 @@ Item = ReportDocument | Report
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+def _modified(item: Item) -> bool:
+    return isinstance(item, ReportDocument) and item.modified
+
+
 def tr_zh(translated: str, zh: str) -> str:
     """The Qt translation, or ``zh`` while the .ts lacks this string and the language is Chinese.
 
@@ -224,10 +228,15 @@ class LeagueModel(QAbstractTableModel):
         row = self.row_of(item)
         if row < 0:
             return
-        self._count(self._rows[row])
+        r = self._rows[row]
+        before = (r.errors, r.warnings, r.by_rule, r.by_rule_sev, r.extra, _modified(item))
+        self._count(r)
         self._sync_rule_columns()
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        self.reports_changed.emit()
+        # most edits change no count: then the row looks the same, and the sorting proxy need not
+        # read it again (it reads every column of a changed row to re-sort and re-filter)
+        if before != (r.errors, r.warnings, r.by_rule, r.by_rule_sev, r.extra, _modified(item)):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.reports_changed.emit()  # the values changed all the same (cross-year compares them)
 
     def set_extra_findings(self, by_path: dict[str, list[Finding]]) -> None:
         """Findings that belong to no single report's check, e.g. cross-year ones, by report path."""
