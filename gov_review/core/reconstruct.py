@@ -11,15 +11,14 @@ Every cell records how it was placed and how sure the match is; what cannot be p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from .labels import LabelIndex, is_label
+from .labels import LabelIndex, TemplateIndexes, template_indexes, text_info
 from .meta import detect_body, find_title, find_year, stats_period_year
-from .model import Cell, Paragraph, RawCell, RawTable, ReportData, SourceDocument
-from .normalize import norm, parse_value, strip_numbering
+from .model import Cell, RawCell, ReportData, SourceDocument
+from .normalize import parse_value, strip_numbering
 from .placement import (
     FOUND,
     MARK,
@@ -35,9 +34,9 @@ from .placement import (
     apply_plan,
     splits,
 )
-from .runtogether import DIGITS_RE, t3_row_ok, t4_row_ok
-from .sections import locate_sections
-from .templates import FORMATS, get_template
+from .runtogether import t3_row_ok, t4_row_ok
+from .sections import locate_sections, section_numbers, split_rows
+from .templates import get_template
 
 _CAPTION_RE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -66,164 +65,16 @@ MARKERS_2021 = {
 
 
 # ------------------------------------------------------------------------------------------------
-# Label indexes, built once from both templates
-
-
-@dataclass(frozen=True, slots=True)
-class _Indexes:
-    t2_rows: LabelIndex  # key "a1.r_reg"
-    t2_cols: LabelIndex  # key col id
-    t2_default_cols: dict[str, dict[str, list[str]]]  # fmt -> sub -> [col ids]
-    t3_rows: LabelIndex  # key row id
-    t3_row_group_of: dict[str, str | None]
-    t3_groups: LabelIndex  # key group id
-    t3_header: LabelIndex
-    t3_header_groups: dict[str, tuple[frozenset[str], int]]
-    t4_header: LabelIndex
-    t4_header_groups: dict[str, tuple[frozenset[str], int]]
-
-
-@cache
-def _indexes() -> _Indexes:
-    t2_rows: list[tuple[str, list[str]]] = []
-    t2_cols: list[tuple[str, list[str]]] = []
-    defaults: dict[str, dict[str, list[str]]] = {}
-    t3_rows: dict[str, list[str]] = {}
-    group_of: dict[str, str | None] = {}
-    t3_groups: dict[str, list[str]] = {}
-    for fmt in FORMATS:
-        raw = get_template(fmt).raw
-        defaults[fmt] = {}
-        for sub in raw["t2"]["subtables"]:
-            defaults[fmt][sub["id"]] = [c["id"] for c in sub["columns"]]
-            for row in sub["rows"]:
-                t2_rows.append((f"{sub['id']}.{row['id']}", [row["label"], *row.get("variants", [])]))
-            for col in sub["columns"]:
-                t2_cols.append((col["id"], [col["label"], *col.get("variants", [])]))
-        for row in raw["t3"]["rows"]:
-            t3_rows.setdefault(row["id"], [row["label"], *row.get("variants", [])])
-            group_of[row["id"]] = row.get("group")
-        for g in raw["t3"]["row_groups"]:
-            t3_groups.setdefault(g["id"], [g["label"]])
-    raw = get_template("2021").raw
-    t3h = [(c["id"], [c["label"], *c.get("variants", [])]) for c in raw["t3"]["columns"]]
-    t3h += [(g["id"], [g["label"], *g.get("variants", [])]) for g in raw["t3"]["header_groups"]]
-    t3hg = {g["id"]: (frozenset(g["members"]), g["capacity"]) for g in raw["t3"]["header_groups"]}
-    t4h = [(c["id"], [c["label"], *c.get("variants", [])]) for c in raw["t4"]["columns"]]
-    t4h += [(g["id"], [g["label"], *g.get("variants", [])]) for g in raw["t4"]["header_groups"]]
-    t4hg = {g["id"]: (frozenset(g["members"]), g["capacity"]) for g in raw["t4"]["header_groups"]}
-    return _Indexes(
-        t2_rows=LabelIndex(t2_rows),
-        t2_cols=LabelIndex(t2_cols),
-        t2_default_cols=defaults,
-        t3_rows=LabelIndex(t3_rows.items()),
-        t3_row_group_of=group_of,
-        t3_groups=LabelIndex(t3_groups.items(), min_ratio=0.9),
-        t3_header=LabelIndex(t3h, min_ratio=0.8),
-        t3_header_groups=t3hg,
-        t4_header=LabelIndex(t4h, min_ratio=0.8),
-        t4_header_groups=t4hg,
-    )
-
-
-# ------------------------------------------------------------------------------------------------
-# Classifying rows into tables
-
-
-@lru_cache(maxsize=16384)
-def _txt(text: str) -> tuple[str, bool]:
-    """(normalised text, names a row or column) of a cell's text.
-
-    Every pass over a table asks both of the same few hundred texts: one cached look-up instead of two.
-    """
-    return norm(text), is_label(text)
-
-
-_T4_ROW_WORDS = frozenset(("行政复议", "行政诉讼", "行政法复议"))
-
-
-@lru_cache(maxsize=4096)
-def _row_kind(raw_texts: tuple[str, ...]) -> str | None:
-    """Which table a row's words announce. Cached on the row's raw texts (header rows recur)."""
-    texts = [norm(t) for t in raw_texts if t]
-    joined = "".join(texts)
-    if "第二十条" in joined:
-        return "t2"
-    if "勾稽关系" in joined or "申请人情况" in joined or "本年新收政府信息公开申请" in joined:
-        return "t3"
-    if not _T4_ROW_WORDS.isdisjoint(texts) and "本年度办理结果" not in joined:
-        return "t4"
-    return None
-
-
-_TEXT_ROW_RE = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”])\s*(?P<nums>\d[\d\s]*)$")
-
-
-def _paragraph_rows(doc: SourceDocument, section_of: list[int], number: int) -> list[list[RawCell]]:
-    """A table published as plain lines (label then numbers, or a line of numbers) inside a section."""
-    rows: list[list[RawCell]] = []
-    for index, block in enumerate(doc.blocks):
-        if section_of[index] != number or not isinstance(block, Paragraph):
-            continue
-        text = block.text.strip()
-        if DIGITS_RE.match(text):
-            rows.append([RawCell(text, block.anchor)])
-            continue
-        m = _TEXT_ROW_RE.match(text)
-        if m and len(m.group("label")) <= 60:
-            rows.append([RawCell(m.group("label"), block.anchor), RawCell(m.group("nums"), block.anchor)])
-        elif len(text) <= 60:
-            rows.append([RawCell(part, block.anchor) for part in text.split()])
-    return rows
-
-
-_TABLE_OF_SECTION = {2: "t2", 3: "t3", 4: "t4"}
-
-
-def _split_rows(
-    doc: SourceDocument, section_of: list[int]
-) -> tuple[dict[str, list[list[RawCell]]], dict[str, list[tuple[str, ...]]]]:
-    """Each table row (merged positions dropped) under the table its section or its words name.
-
-    ``section_of`` gives each block's section number (0 outside any section). Also returns each
-    row's texts, which key the tables' plans.
-    """
-    out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
-    texts: dict[str, list[tuple[str, ...]]] = {"t2": [], "t3": [], "t4": []}
-    state: str | None = None
-    for index, block in enumerate(doc.blocks):
-        if not isinstance(block, RawTable):
-            continue
-        by_section = _TABLE_OF_SECTION.get(section_of[index])
-        if by_section is not None:
-            state = by_section
-        for row in block.rows:
-            cells = [c for c in row if not c.merged]
-            row_texts = tuple([c.text for c in cells])
-            kind = _row_kind(row_texts)
-            if kind is not None:
-                state = kind
-            if state is not None:
-                out[state].append(cells)
-                texts[state].append(row_texts)
-    for table, number in (("t3", 3), ("t4", 4)):
-        if not out[table]:
-            out[table] = _paragraph_rows(doc, section_of, number)
-            texts[table] = [tuple([c.text for c in cells]) for cells in out[table]]
-    return out, texts
-
-
-# ------------------------------------------------------------------------------------------------
 # Table 二
 
 
 def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
-    idx = _indexes()
+    idx = template_indexes()
     plan: list[tuple[Any, ...]] = []
     sub: str | None = None
     header: list[tuple[str | None, float]] | None = None
     for r, cells in enumerate(rows):
-        infos = [_txt(c.text) for c in cells]
+        infos = [text_info(c.text) for c in cells]
         joined = "".join([n for n, _lab in infos])
         # The caption regex needs 第二十条: most rows are spared the search.
         m = _CAPTION_RE.search(joined) if "第二十条" in joined else None
@@ -331,7 +182,7 @@ def _expand_header(
 def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
     keys: list[str] = []
     for c in cells:
-        if not _txt(c.text)[1]:
+        if not text_info(c.text)[1]:
             continue
         key, _conf = index.match(c.text)
         if key is not None:
@@ -350,7 +201,7 @@ _T3_NAMED_GROUPS = frozenset(("deny", "unable", "reject", "other"))
 
 
 def _plan_t3(rows: list[list[RawCell]]) -> Plan:
-    idx = _indexes()
+    idx = template_indexes()
     plan: list[tuple[Any, ...]] = []
     header_rows: list[list[str]] = []
     data_start = len(rows)
@@ -375,7 +226,7 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
     group: str | None = None
     for r in range(data_start, len(rows)):
         cells = rows[r]
-        infos = [_txt(c.text) for c in cells]
+        infos = [text_info(c.text) for c in cells]
         label_idx = [i for i, (_n, lab) in enumerate(infos) if lab]
         if not label_idx:
             if any(n for n, _lab in infos):
@@ -427,9 +278,9 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
     return tuple(plan)
 
 
-def _t3_data_label(cells: list[RawCell], idx: _Indexes) -> str | None:
+def _t3_data_label(cells: list[RawCell], idx: TemplateIndexes) -> str | None:
     for c in cells:
-        if _txt(c.text)[1]:
+        if text_info(c.text)[1]:
             key, _ = idx.t3_rows.match(c.text, _T3_DATA_START)
             if key is not None:
                 return key
@@ -441,10 +292,10 @@ _T3_DATA_START = frozenset({"r_new", "r_carry"})
 
 @cache
 def _t3_group_rows(group: str) -> frozenset[str]:
-    return frozenset(r for r, g in _indexes().t3_row_group_of.items() if g == group)
+    return frozenset(r for r, g in template_indexes().t3_row_group_of.items() if g == group)
 
 
-def _match_t3_row(text: str, group: str | None, idx: _Indexes) -> tuple[str | None, float]:
+def _match_t3_row(text: str, group: str | None, idx: TemplateIndexes) -> tuple[str | None, float]:
     if group in _T3_NAMED_GROUPS:
         allowed = _t3_group_rows(group)
         key, conf = idx.t3_rows.match(text, allowed)
@@ -469,7 +320,7 @@ _T4_GROUPS = frozenset(("review", "lit_direct", "lit_post"))
 
 
 def _plan_t4(rows: list[list[RawCell]]) -> Plan:
-    idx = _indexes()
+    idx = template_indexes()
     plan: list[tuple[Any, ...]] = []
     header_rows: list[list[str]] = []
     data_rows: list[int] = []
@@ -496,7 +347,7 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     plan.append((FOUND, "t4"))
     r = data_rows[0]
     cells = rows[r]
-    infos = [_txt(c.text) for c in cells]
+    infos = [text_info(c.text) for c in cells]
     label_idx = [i for i, (_n, lab) in enumerate(infos) if lab]
     first_value = label_idx[-1] + 1 if label_idx else 0
     nvalues = len(cells) - first_value
@@ -520,7 +371,7 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     if items:
         plan.append((PLACE, "t4", r, tuple(items)))
     for extra in data_rows[1:]:
-        if any(_txt(c.text)[0] for c in rows[extra]):
+        if any(text_info(c.text)[0] for c in rows[extra]):
             text = " ".join(c.text for c in rows[extra])
             plan.append((UNPLACED_TEXT, "t4", extra, 0, "extra_row", text))
     return tuple(plan)
@@ -576,15 +427,12 @@ def detect_format(markers: set[str], year: int | None) -> tuple[str | None, dict
 
 def reconstruct(doc: SourceDocument) -> ReportData:
     sections = locate_sections(doc)
-    section_of = [0] * len(doc.blocks)
-    for sec in sections:
-        section_of[sec.block_index : sec.end_block] = [sec.number] * (sec.end_block - sec.block_index)
     title, _ = find_title(doc, sections)
     year = find_year(title, doc)
     body, other_names = detect_body(title, doc)
 
     res = Placements()
-    split, texts = _split_rows(doc, section_of)
+    split, texts = split_rows(doc, section_numbers(doc, sections))
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
     _place_table("t3", split["t3"], texts["t3"], res)
     _place_table("t4", split["t4"], texts["t4"], res)

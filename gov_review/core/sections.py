@@ -1,4 +1,5 @@
-"""Finding the six sections 一…六 by their words, not only by their numerals."""
+"""Finding the six sections 一…六 by their words, not only by their numerals, and the table rows of
+tables 二/三/四 (by their section and by their own words)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Paragraph, Section, SourceDocument
+from .model import Paragraph, RawCell, RawTable, Section, SourceDocument
 from .normalize import norm
+from .runtogether import DIGITS_RE
 
 NUMERALS = "一二三四五六"
 SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
@@ -95,3 +97,89 @@ def section_text(doc: SourceDocument, sections: list[Section], number: int) -> l
         if sec.number == number:
             return [b for b in doc.blocks[sec.block_index + 1 : sec.end_block] if isinstance(b, Paragraph)]
     return []
+
+
+def section_numbers(doc: SourceDocument, sections: list[Section]) -> list[int]:
+    """Each block's section number (0 before the first section)."""
+    out = [0] * len(doc.blocks)
+    for sec in sections:
+        out[sec.block_index : sec.end_block] = [sec.number] * (sec.end_block - sec.block_index)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Classifying table rows into tables 二/三/四
+
+
+_T4_ROW_WORDS = frozenset(("行政复议", "行政诉讼", "行政法复议"))
+
+
+@lru_cache(maxsize=4096)
+def _row_kind(raw_texts: tuple[str, ...]) -> str | None:
+    """Which table a row's words announce. Cached on the row's raw texts (header rows recur)."""
+    texts = [norm(t) for t in raw_texts if t]
+    joined = "".join(texts)
+    if "第二十条" in joined:
+        return "t2"
+    if "勾稽关系" in joined or "申请人情况" in joined or "本年新收政府信息公开申请" in joined:
+        return "t3"
+    if not _T4_ROW_WORDS.isdisjoint(texts) and "本年度办理结果" not in joined:
+        return "t4"
+    return None
+
+
+_TEXT_ROW_RE = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”])\s*(?P<nums>\d[\d\s]*)$")
+
+
+def _paragraph_rows(doc: SourceDocument, section_of: list[int], number: int) -> list[list[RawCell]]:
+    """A table published as plain lines (label then numbers, or a line of numbers) inside a section."""
+    rows: list[list[RawCell]] = []
+    for index, block in enumerate(doc.blocks):
+        if section_of[index] != number or not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if DIGITS_RE.match(text):
+            rows.append([RawCell(text, block.anchor)])
+            continue
+        m = _TEXT_ROW_RE.match(text)
+        if m and len(m.group("label")) <= 60:
+            rows.append([RawCell(m.group("label"), block.anchor), RawCell(m.group("nums"), block.anchor)])
+        elif len(text) <= 60:
+            rows.append([RawCell(part, block.anchor) for part in text.split()])
+    return rows
+
+
+_TABLE_OF_SECTION = {2: "t2", 3: "t3", 4: "t4"}
+
+
+def split_rows(
+    doc: SourceDocument, section_of: list[int]
+) -> tuple[dict[str, list[list[RawCell]]], dict[str, list[tuple[str, ...]]]]:
+    """Each table row (merged positions dropped) under the table its section or its words name.
+
+    ``section_of`` gives each block's section number (0 outside any section). Also returns each
+    row's texts, which key the tables' plans.
+    """
+    out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
+    texts: dict[str, list[tuple[str, ...]]] = {"t2": [], "t3": [], "t4": []}
+    state: str | None = None
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, RawTable):
+            continue
+        by_section = _TABLE_OF_SECTION.get(section_of[index])
+        if by_section is not None:
+            state = by_section
+        for row in block.rows:
+            cells = [c for c in row if not c.merged]
+            row_texts = tuple([c.text for c in cells])
+            kind = _row_kind(row_texts)
+            if kind is not None:
+                state = kind
+            if state is not None:
+                out[state].append(cells)
+                texts[state].append(row_texts)
+    for table, number in (("t3", 3), ("t4", 4)):
+        if not out[table]:
+            out[table] = _paragraph_rows(doc, section_of, number)
+            texts[table] = [tuple([c.text for c in cells]) for cells in out[table]]
+    return out, texts
