@@ -13,6 +13,11 @@ seed (SEEDS.md) are expected for the page too. The markup is what users meet:
 - seed000_utf8_layout.html: UTF-8, an old-style site laid out with tables, the report's tables
   nested in a layout cell, plain CMS markup.
 - seed002_unclosed.html: the same report with no </td>, </tr> or </p>, as hand-written HTML has.
+- seed003_word_saved.htm: a report Word saved as a web page (文件 → 另存为 → 网页): GBK bytes under
+  ``<meta http-equiv=Content-Type content="text/html; charset=gb2312">``, the Office namespaces, the
+  document properties in ``<!--[if gte mso 9]><xml>`` and the style sheet in a comment, NBSP padding
+  written as ``&nbsp;``, and the row of empty cells Word adds after a merged table inside
+  ``<![if !supportMisalignedColumns]>`` … ``<![endif]>``.
 """
 
 from __future__ import annotations
@@ -142,7 +147,7 @@ def body_html(paragraphs: list[str], tables: list[RawTable], cell, table_attrs: 
             out.append(t2)
         elif text.startswith("三、"):
             out.append(t3)
-        elif text.startswith("四、"):
+        elif text.startswith("四、") or (text.startswith("4、") and "行政复议" in text):  # seed 003: "4、"
             out.append(t4)
     return title, "\n".join(out)
 
@@ -226,7 +231,81 @@ def utf8_layout(seeds: Path) -> None:
     (HERE / "seed000_utf8_layout.html").write_text(page, encoding="utf-8")
 
 
+def word_saved(seeds: Path) -> None:
+    paragraphs, tables = seed_parts(seeds / "003_c927d918fc29d47b.txt")
+    title, body = body_html(paragraphs, tables, word_cell, "class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=590 style='width:442.5pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'", word_para)
+    # Word closes a table whose merges leave columns misaligned with a row of empty cells, one per
+    # grid column, that only old browsers see.
+    misaligned = "\n".join(
+        " <![if !supportMisalignedColumns]>\n <tr height=0>"
+        + "".join(f"<td width={w} style='border:none'></td>" for w in [64] * columns)
+        + "</tr>\n <![endif]>\n</table>"
+        for columns in (10,)
+    )
+    body = body.replace("</table>", misaligned, 2).replace(misaligned, "</table>", 1)  # table 三 only
+    page = f"""<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<link rel=File-List href="{title}.files/filelist.xml">
+<title>{title}</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>Administrator</o:Author>
+  <o:LastAuthor>微软用户</o:LastAuthor>
+  <o:Revision>2</o:Revision>
+  <o:Pages>6</o:Pages>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{{font-family:宋体;
+	panose-1:2 1 6 0 3 1 1 1 1 1;}}
+p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{{mso-style-parent:"";
+	margin:0cm;
+	text-align:justify;
+	font-size:10.5pt;
+	font-family:"Calibri",sans-serif;}}
+@page WordSection1
+	{{size:595.3pt 841.9pt;
+	margin:72.0pt 90.0pt 72.0pt 90.0pt;}}
+div.WordSection1
+	{{page:WordSection1;}}
+-->
+</style>
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=WordSection1 style='layout-grid:15.6pt'>
+
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>{title}<span lang=EN-US><o:p></o:p></span></span></b></p>
+
+{body}
+
+</div>
+
+</body>
+
+</html>
+"""
+    # Word writes NBSP as &nbsp; and a character outside the page's charset as a reference.
+    page = page.replace("\u00a0", "&nbsp;")
+    (HERE / "seed003_word_saved.htm").write_bytes(page.encode("gbk", errors="xmlcharrefreplace"))
+
+
 if __name__ == "__main__":
     seeds = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/seeds")
     gbk_site(seeds)
     utf8_layout(seeds)
+    word_saved(seeds)
