@@ -1,9 +1,14 @@
 """How much the .docx path costs beyond parsing the XML at all (issue 3's target: ≤ 2×).
 
-For each seed .docx and the real 2021 template, measured in the same process, medians of ``runs``:
+For each seed .docx and the real 2021 template, measured in the same process and in turn within each
+run, medians of ``runs``:
 (a) unzip + lxml-parse ``word/document.xml`` only; the read alone; reconstruct and check of the read
 document; (b) the whole read → reconstruct → check through ``analyse_file``. Prints the ratio b/a
 per file, the median ratio, and the share of (b) each step takes (where the time goes).
+
+The reader takes its one-pass walk (readers/docx_fast.py) on files of the common shape and the
+general walk otherwise: ``walk`` says which one this file took, and ``general`` is the read with the
+general walk forced, for comparison.
 
     .venv/bin/python bench/bench_docx.py [runs]
 """
@@ -20,11 +25,11 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timing import median_ms  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
+from timing import interleaved_medians_ms  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
 
 from gov_review.core.checker import check  # noqa: E402
 from gov_review.core.pipeline import analyse_file  # noqa: E402
-from gov_review.core.readers import read_document  # noqa: E402
+from gov_review.core.readers import docx_fast, read_document  # noqa: E402
 from gov_review.core.reconstruct import reconstruct  # noqa: E402
 
 FILES = sorted((ROOT / "tests" / "data" / "docx").glob("seed_*.docx"))
@@ -34,6 +39,32 @@ TEMPLATE = ROOT.parent / "shared" / "real" / "template_2021.docx"
 def parse_only(path: Path) -> None:
     with zipfile.ZipFile(path) as zf:
         etree.fromstring(zf.read("word/document.xml"))
+
+
+def general_read(path: Path) -> None:
+    fast_walk = docx_fast.walk
+    docx_fast.walk = lambda *args: None
+    try:
+        read_document(path)
+    finally:
+        docx_fast.walk = fast_walk
+
+
+def walk_taken(path: Path) -> str:
+    taken = []
+    fast_walk = docx_fast.walk
+
+    def spy(*args):
+        result = fast_walk(*args)
+        taken.append("fast" if result is not None else "general")
+        return result
+
+    docx_fast.walk = spy
+    try:
+        read_document(path)
+    finally:
+        docx_fast.walk = fast_walk
+    return taken[0] if taken else "?"
 
 
 def full(path: Path) -> None:
@@ -47,18 +78,25 @@ def main() -> None:
     print(f".docx: medians over {runs} runs, CPU milliseconds (same process)")
     print(
         f"{'file':<22}{'KB':>5}{'(a) parse':>10}{'read':>8}{'reconstr':>9}{'check':>8}{'(b) full':>9}"
-        f"{'read/a':>8}{'b/a':>7}"
+        f"{'read/a':>8}{'b/a':>7}{'walk':>9}{'general/a':>10}"
     )
     ratios = []
     shares = {"parse": [], "read": [], "reconstruct": [], "check": []}
     for path in files:
         doc = read_document(path)
         data = reconstruct(doc)
-        a = median_ms(lambda path=path: parse_only(path), runs)
-        r = median_ms(lambda path=path: read_document(path), runs)
-        rec = median_ms(lambda doc=doc: reconstruct(doc), runs)
-        chk = median_ms(lambda doc=doc, data=data: check(doc, data), runs)
-        b = median_ms(lambda path=path: full(path), runs)
+        m = interleaved_medians_ms(
+            {
+                "a": lambda path=path: parse_only(path),
+                "read": lambda path=path: read_document(path),
+                "reconstruct": lambda doc=doc: reconstruct(doc),
+                "check": lambda doc=doc, data=data: check(doc, data),
+                "b": lambda path=path: full(path),
+                "general": lambda path=path: general_read(path),
+            },
+            runs,
+        )
+        a, r, rec, chk, b, g = m["a"], m["read"], m["reconstruct"], m["check"], m["b"], m["general"]
         ratios.append(b / a)
         parts = a + max(r - a, 0) + rec + chk
         shares["parse"].append(a / parts)
@@ -68,6 +106,7 @@ def main() -> None:
         kb = path.stat().st_size // 1024
         print(
             f"{path.name:<22}{kb:>5}{a:>10.2f}{r:>8.2f}{rec:>9.2f}{chk:>8.2f}{b:>9.2f}{r / a:>8.2f}{b / a:>7.2f}"
+            f"{walk_taken(path):>9}{g / a:>10.2f}"
         )
     print(f"median b/a: {statistics.median(ratios):.2f} (target ≤ 2)")
     print(

@@ -23,3 +23,21 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
         fn()
         times.append(CLOCK() - start)
     return statistics.median(times) * 1000
+
+
+def interleaved_medians_ms(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median milliseconds of each of ``fns``, timed in turn within each run.
+
+    Ratios between them are what the benchmarks report; on a machine whose load changes from one
+    second to the next, timing A's runs all before B's lets the change show up as a ratio. Taking
+    them in turn exposes every function to the same moments.
+    """
+    for fn in fns.values():
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            start = CLOCK()
+            fn()
+            times[name].append(CLOCK() - start)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
