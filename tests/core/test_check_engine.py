@@ -19,7 +19,7 @@ from gov_review.core.checker import check
 from gov_review.core.pipeline import analyse_file
 from gov_review.core.review import ReviewSession
 from gov_review.core.rules import pack as pack_module
-from gov_review.core.rules.memo import forget
+from gov_review.core.rules.memo import clear
 from gov_review.core.templates import get_template
 from tests.conftest import DATA, SAMPLES, seed_path
 from tests.core.helpers import on
@@ -45,7 +45,7 @@ def _seen(findings) -> list:
 
 
 def _fresh(doc, data) -> list:
-    forget()
+    clear()
     return _seen(check(doc, data))
 
 

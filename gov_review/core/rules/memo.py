@@ -83,7 +83,11 @@ def clone(f: Finding) -> Finding:
     )
 
 
-def forget() -> None:
-    """Empty every memory (benchmarks measure a first check with it)."""
+def clear() -> None:
+    """Empty every memory the checks keep (results and per-document): the next check of any report
+    is a first check. Benchmarks call it before each timed first check; a reloaded pack does too."""
     _results.clear()
     _documents.clear()
+
+
+forget = clear  # the earlier name
