@@ -72,6 +72,13 @@ class FrozenLabels(QTableView):
         self.setVisible(columns > 0)
         self.place()
 
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: object = ()) -> None:
+        # the numbers changed, not the labels: a data cell is in a hidden column here, but Qt would
+        # still repaint a sliver for it and, with the spans, redraw every visible label
+        if top_left.column() >= self.columns:
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
     def width_needed(self) -> int:
         return sum(self.grid.columnWidth(c) for c in range(self.columns))
 
