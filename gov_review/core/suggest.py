@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Finding, ReportData
-from .rules.engine import plan
-from .rules.evaluator import compare, side_value, solve_for
-from .rules.memo import results
-from .rules.pack import EquationInstance, equations, fails_for_any_blank
+from .rules.compiled import Plan, plan
+from .rules.evaluator import compare, side_value
+from .rules.pack import EquationInstance, fails_for_any_blank
 from .templates import cell_info
 
 
@@ -22,26 +21,8 @@ class Suggestion:
     breaks: int  # equations that hold now and would fail after it
 
 
-_BY_CELL: dict[str, tuple[tuple[EquationInstance, ...], dict[str, list[int]]]] = {}
-
-
-def _by_cell(fmt: str) -> dict[str, list[int]]:
-    """Which equations each cell takes part in, so a trial change re-evaluates only those.
-
-    Built again when the pack's equations are (a reloaded, user-edited pack).
-    """
-    insts = equations(fmt)
-    hit = _BY_CELL.get(fmt)
-    if hit is None or hit[0] is not insts:
-        out: dict[str, list[int]] = {}
-        for i, inst in enumerate(insts):
-            for c in dict.fromkeys(inst.formula.cells):
-                out.setdefault(c, []).append(i)
-        hit = _BY_CELL[fmt] = (insts, out)
-    return hit[1]
-
-
 def _fails(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> bool:
+    """The reference: whether an equation fails for certain (blanks taken into account)."""
     lv, lm = side_value(inst.formula.left, values)
     rv, rm = side_value(inst.formula.right, values)
     if lm or rm:
@@ -50,7 +31,12 @@ def _fails(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> bool
 
 
 def _failed(values: Mapping[str, Decimal | None], fmt: str) -> set[int]:
-    return {i for i, inst in enumerate(equations(fmt)) if _fails(inst, values)}
+    p = plan(fmt)
+    try:
+        candidates: list[int] | range = p.scan(values.get)  # the others hold with every cell filled
+    except (ArithmeticError, TypeError):
+        candidates = range(len(p.insts))
+    return {i for i in candidates if _fails(p.insts[i], values)}
 
 
 def suggest(
@@ -63,68 +49,32 @@ def suggest(
     if data.format is None or "formula" not in finding.params or not finding.assessable:
         return None
     fmt = data.format
-    insts = plan(fmt)[0]  # (re)built first: the memories below speak of its equations by index
+    p = plan(fmt)
     if values is None:
         values = {cid: c.value for cid, c in data.cells.items()}
     if failed_now is None:
         failed_now = _failed(values, fmt)
-    this = next((i for i in failed_now if insts[i].formula.source == finding.params["formula"]), None)
+    this = next((i for i in failed_now if p.insts[i].formula.source == finding.params["formula"]), None)
     if this is None:
         return None
-    # Which cell, and how many equations it fixes/breaks, depends only on the values of the cells
-    # of the equations those cells take part in: remember it under them. The value is solved again
-    # each time, so it keeps the digits (Decimal exponent) of the values at hand.
-    cells = tuple(finding.cells)
-    memo = results(f"suggest/{fmt}", limit=4096)  # keys of up to ~100 values
-    try:
-        key = (this, cells, tuple(map(values.get, _near(fmt, cells))))
-        choice = memo.get(key, _MISS)
-    except TypeError:  # an unhashable value (a signalling NaN): work it out, keep nothing
-        key, choice = None, _MISS
-    if choice is _MISS:
-        choice = _choose(fmt, this, cells, values, failed_now)
-        if key is not None:
-            memo[key] = choice
-    if choice is None:
-        return None
-    cell, fixes, breaks = choice
-    target = solve_for(insts[this].formula, cell, values, missing_as_zero=True)
-    assert target is not None  # the same values solved it when the choice was made
-    return Suggestion(cell, target, fixes=fixes, breaks=breaks)
-
-
-_MISS = object()
-
-
-def _near(fmt: str, cells: tuple[str, ...]) -> tuple[str, ...]:
-    """Every cell of every equation that one of ``cells`` takes part in."""
-    memo = results(f"near/{fmt}")
-    hit = memo.get(cells)
-    if hit is None:
-        insts = equations(fmt)
-        by_cell = _by_cell(fmt)
-        out: dict[str, None] = {}
-        for c in cells:
-            out[c] = None
-            for i in by_cell.get(c, []):
-                out.update(dict.fromkeys(insts[i].formula.cells))
-        hit = memo[cells] = tuple(out)
-    return hit
+    return _choose(p, fmt, this, finding.cells, values, failed_now)
 
 
 def _choose(
+    p: Plan,
     fmt: str,
     this: int,
-    cells: tuple[str, ...],
+    cells: list[str],
     values: Mapping[str, Decimal | None],
     failed_now: set[int],
-) -> tuple[str, int, int] | None:
-    insts = equations(fmt)
-    by_cell = _by_cell(fmt)
+) -> Suggestion | None:
+    insts = p.insts
+    targets = p.solve(this, values.get)  # evaluator.solve_for(missing_as_zero=True) for each cell
     best: Suggestion | None = None
     trial = dict(values)
+    get = trial.get
     for cell in dict.fromkeys(cells):
-        target = solve_for(insts[this].formula, cell, values, missing_as_zero=True)
+        target = targets.get(cell)
         info = cell_info(cell, fmt)
         if target is None or info is None:
             continue
@@ -135,8 +85,14 @@ def _choose(
         had = cell in trial
         old = trial.get(cell)
         trial[cell] = target
-        touched = by_cell.get(cell, [])
-        after = {i for i in touched if _fails(insts[i], trial)}
+        touched = p.by_cell.get(cell, ())
+        after = set()
+        for i in touched:
+            fails = p.fails[i](get)
+            if fails is None:  # a blank in it: what blanks allow is the reference's to say
+                fails = _fails(insts[i], trial)
+            if fails:
+                after.add(i)
         if had:
             trial[cell] = old
         else:
@@ -151,7 +107,7 @@ def _choose(
             best.cell == cells[0],
         ):
             best = cand
-    return None if best is None else (best.cell, best.fixes, best.breaks)
+    return best
 
 
 def attach_suggestions(

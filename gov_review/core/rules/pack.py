@@ -128,14 +128,6 @@ def equations(fmt: str) -> tuple[EquationInstance, ...]:
     return tuple(out)
 
 
-def _term_text(
-    term: Term, values: Mapping[str, Decimal | None], info: Mapping[str, CellInfo], label: str
-) -> str:
-    if term.cell is None:
-        return fmt_number(term.const)
-    return _label_of(term.cell, info, label) + fmt_number(values.get(term.cell))
-
-
 def _label_of(cell: str, info: Mapping[str, CellInfo], label: str) -> str:
     """The short row/column name a term is printed with, and its separator ("一 4", "（七）4")."""
     ci = info[cell]
@@ -180,34 +172,30 @@ def _short_side(
     return " ".join(parts)
 
 
-def _side_text(
+def _long_side(
     terms: tuple[Term, ...],
+    prepared: tuple[tuple[int, str | None, str], ...],
     values: Mapping[str, Decimal | None],
-    info: Mapping[str, CellInfo],
-    label: str,
-    lang: str,
-) -> str:
-    if len(terms) <= MAX_TERMS_SHOWN:
-        parts = []
-        for i, t in enumerate(terms):
-            text = _term_text(t, values, info, label)
-            parts.append(text if i == 0 and t.sign > 0 else ("+ " if t.sign > 0 else "- ") + text)
-        return " ".join(parts)
-    total, _missing = side_value(terms, values)
-    nonzero = [
-        _term_text(t, values, info, label)
-        for t in terms
-        if values.get(t.cell or "") not in (None, Decimal(0))
-    ]
-    head = "（一）至（六）之和" if lang == "zh" else "sum of (一)–(六)"
-    if not nonzero:
-        return f"{head} {fmt_number(total)}" + (
-            "（各项均为 0 或空）" if lang == "zh" else " (all 0 or blank)"
-        )
+    langs: tuple[str, ...],
+) -> list[str]:
+    """A sum of more than six terms, once per language: its total and its non-zero terms."""
+    total = fmt_number(side_value(terms, values)[0])
+    get = values.get
+    nonzero = []
+    for _sign, cell, text in prepared:
+        if cell is not None:
+            v = get(cell)
+            if v is not None and v != 0:
+                nonzero.append(text + fmt_number(v))
     inner = " + ".join(nonzero)
-    return (
-        f"{head} {fmt_number(total)}（{inner}）" if lang == "zh" else f"{head} {fmt_number(total)} ({inner})"
-    )
+    out = []
+    for lang in langs:
+        head = "（一）至（六）之和" if lang == "zh" else "sum of (一)–(六)"
+        if not nonzero:
+            out.append(f"{head} {total}" + ("（各项均为 0 或空）" if lang == "zh" else " (all 0 or blank)"))
+        else:
+            out.append(f"{head} {total}（{inner}）" if lang == "zh" else f"{head} {total} ({inner})")
+    return out
 
 
 def equation_text(
@@ -233,8 +221,7 @@ def equation_texts(
             text = _short_side(prep, values)
             sides.append([text] * len(langs))
         else:
-            info = get_template_cells_for(inst)
-            sides.append([_side_text(terms, values, info, inst.term_label, lang) for lang in langs])
+            sides.append(_long_side(terms, prep, values, langs))
     sym = HOLDS[inst.formula.op] if holds else NEGATE[inst.formula.op]
     diff = None
     if not holds:
