@@ -3,14 +3,13 @@ that become D05/D06 findings."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Finding, ReportData, SourceDocument
 from ..normalize import fmt_number, norm, parse_value
 from ..templates import CellInfo, Template, get_template
 from .emit import emit
-from .memo import clone, for_document, results
 from .pack import load_pack
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四", "?": "表格"}
@@ -20,14 +19,34 @@ T3_PARTS = ["c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other
 T4_PARTS = ["c_upheld", "c_corrected", "c_other", "c_pending"]
 
 
-def _rows(
-    data: ReportData, tpl_cells: dict[str, CellInfo]
-) -> dict[tuple[str, str, str | None], list[CellInfo]]:
-    rows: dict[tuple[str, str, str | None], list[CellInfo]] = defaultdict(list)
-    for cid, info in tpl_cells.items():
-        if cid in data.cells:
-            rows[(info.table, info.row, info.sub)].append(info)
-    return rows
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What the table checks need from a format's template, worked out once per format."""
+
+    rows: tuple[tuple[str, str, tuple[CellInfo, ...]], ...]  # (table, row id, cells) in print order
+    totals: tuple[tuple[str, tuple[str, ...]], ...]  # (total cell, its parts)
+
+
+_LAYOUTS: dict[str, tuple[Template, _Layout]] = {}
+
+
+def _layout(tpl: Template) -> _Layout:
+    hit = _LAYOUTS.get(tpl.format)
+    if hit is None or hit[0] is not tpl:
+        rows: dict[tuple[str, str, str | None], list[CellInfo]] = {}
+        for info in tpl.cells.values():
+            rows.setdefault((info.table, info.row, info.sub), []).append(info)
+        totals = [(f"t3.{r}.c_total", [f"t3.{r}.{c}" for c in T3_PARTS]) for r in tpl.t3_rows]
+        totals += [
+            (f"t3.r_total.{c}", [f"t3.{r}.{c}" for r in tpl.groups["g_outcomes"]]) for c in tpl.t3_cols
+        ]
+        totals += [(f"t4.{g}.c_total", [f"t4.{g}.{c}" for c in T4_PARTS]) for g in tpl.t4_groups]
+        layout = _Layout(
+            rows=tuple((t, r, tuple(infos)) for (t, r, _sub), infos in rows.items()),
+            totals=tuple((cid, tuple(parts)) for cid, parts in totals),
+        )
+        hit = _LAYOUTS[tpl.format] = (tpl, layout)
+    return hit[1]
 
 
 def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
@@ -37,69 +56,62 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
             out.append(emit("R06", "missing_table", table=TABLE_ZH[table]))
         return out
     tpl = get_template(data.format)
-    # What the cells alone decide (rows, totals, values, odd characters) is remembered under the
-    # cells' placement, value and raw text: a re-check after an edit works it out again, a
-    # re-check of the same values does not.
-    cells = data.cells
-    key: tuple | None = (
-        data.format,
-        tuple(data.tables_found.items()),
-        tuple(cells),
-        tuple([(c.placement, c.value, c.raw) for c in cells.values()]),
-    )
-    memo = results("tables", limit=256)  # keys of ~200 cells: ~15 KB each
-    try:
-        hit = memo.get(key)
-    except TypeError:  # an unhashable value (a signalling NaN): work it out, keep nothing
-        hit, key = None, None
-    if hit is None:
-        hit = _from_cells(data, tpl)
-        if key is not None:
-            memo[key] = hit
-    by_rows, by_values, has_old_other, odd = hit
-    out = [clone(f) for f in by_rows]
+    by_rows, old_other = _from_rows(data, tpl)
+    out = by_rows
     out += _runtogether(data, tpl.cells)
-    out += [clone(f) for f in by_values]
-    out += _format(data, has_old_other)
+    out += _values(data, tpl.cells)
+    out += _format(data, old_other)
+    raws = "".join([c.raw for c in data.cells.values() if c.raw])
+    odd = [ch for ch in ODD_CHARS if ch in raws]
     out += _notes(doc, data, odd)
     return out
 
 
-def _from_cells(data: ReportData, tpl: Template) -> tuple[list[Finding], list[Finding], bool, list[str]]:
-    """The findings that depend on the cells and tables found only, and the odd characters in cells."""
+ODD_CHARS = ("．", "\\", "／")  # a full-width dot or a slash where a number or label is expected
+
+
+def _from_rows(data: ReportData, tpl: Template) -> tuple[list[Finding], bool]:
+    """The findings about tables and rows (absent, partly absent, placed by order, blank)."""
     out: list[Finding] = []
-    rows = _rows(data, tpl.cells)
+    found = data.tables_found
     for table in ("t2", "t3", "t4"):
-        if not data.tables_found.get(table):
+        if not found.get(table):
             out.append(emit("R06", "missing_table", tpl.ids_for(table), table=TABLE_ZH[table]))
     old_other = _old_other_row(data)
     if old_other:
         out.append(old_other)
-    for (table, row, _sub), infos in rows.items():
-        if not data.tables_found.get(table) or (old_other and row.startswith("r_other_")):
+    by_id = data.cells
+    for table, row, infos in _layout(tpl).rows:
+        if not found.get(table) or (old_other and row.startswith("r_other_")):
             continue
-        cells = [data.cells[i.id] for i in infos]
-        where = (tpl, TABLE_ZH[table], infos[0].row_label)
-
-        missing = [c for c in cells if c.placement == "missing"]
+        present = [i for i in infos if i.id in by_id]
+        if not present:
+            continue
+        cells = [by_id[i.id] for i in present]
+        missing = []
+        ordered = []
+        blanks = []
+        for c in cells:
+            placement = c.placement
+            if placement == "missing":
+                missing.append(c)
+                continue
+            if placement == "order":
+                ordered.append(c)
+            if c.value is None and parse_value(c.raw).status == "blank":
+                blanks.append(c)
+        where = (tpl, TABLE_ZH[table], present[0].row_label)
         if missing and len(missing) == len(cells):
             out.append(_row_finding("R06", "missing_row", cells, where))
             continue
         if missing:
             out.append(_row_finding("R06", "missing_cells", missing, where))
-        ordered = [c for c in cells if c.placement == "order"]
         if ordered:
             out.append(_row_finding("R06", "order_only", ordered, where))
-        blanks = [
-            c
-            for c in cells
-            if c.placement != "missing" and c.value is None and parse_value(c.raw).status == "blank"
-        ]
         if blanks:
             out.append(_row_finding("R07", "blank", blanks, where))
-    out += _totals_blank(data)
-    odd = sorted({ch for c in data.cells.values() if c.raw for ch in c.raw if ch in "．\\／"})
-    return out, _values(data, tpl.cells), old_other is not None, odd
+    out += _totals_blank(data, tpl)
+    return out, old_other is not None
 
 
 def _row_finding(rule: str, code: str, subset: list, where: tuple) -> Finding:
@@ -185,26 +197,18 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
     return out
 
 
-def _totals_blank(data: ReportData) -> list[Finding]:
+def _totals_blank(data: ReportData, tpl: Template) -> list[Finding]:
+    """A total left blank while some of its parts are filled."""
     out: list[Finding] = []
-    tpl = get_template(data.format or "2021")
-
-    def filled(ids: list[str]) -> bool:
-        return any(data.value(i) is not None for i in ids)
-
-    def check(total_id: str, parts: list[str]) -> None:
-        cell = data.cells.get(total_id)
+    cells = data.cells
+    for total_id, parts in _layout(tpl).totals:
+        cell = cells.get(total_id)
         if cell is None or cell.placement == "missing" or cell.value is not None:
-            return
-        if parse_value(cell.raw).status == "blank" and filled(parts):
+            continue
+        if parse_value(cell.raw).status == "blank" and any(
+            (c := cells.get(p)) is not None and c.value is not None for p in parts
+        ):
             out.append(emit("R07", "total_blank", [total_id], label=tpl.cells[total_id].label_zh))
-
-    for row in tpl.t3_rows:
-        check(f"t3.{row}.c_total", [f"t3.{row}.{c}" for c in T3_PARTS])
-    for col in tpl.t3_cols:
-        check(f"t3.r_total.{col}", [f"t3.{r}.{col}" for r in tpl.groups["g_outcomes"]])
-    for group in tpl.t4_groups:
-        check(f"t4.{group}.c_total", [f"t4.{group}.{c}" for c in T4_PARTS])
     return out
 
 
@@ -312,6 +316,7 @@ def _format(data: ReportData, has_old_other: bool) -> list[Finding]:
 
 
 def _notes(doc: SourceDocument, data: ReportData, odd: list[str]) -> list[Finding]:
+    """The reader's notes (D05), odd characters in labels or cells, rows and values left over (D06)."""
     out: list[Finding] = []
     for code, params in doc.notes:
         if code == "bookmark_removed":
@@ -357,19 +362,5 @@ def _notes(doc: SourceDocument, data: ReportData, odd: list[str]) -> list[Findin
 
 
 def _odd_label_chars(doc: SourceDocument) -> list[str]:
-    store = for_document(doc)
-    hit = store.get("odd_label_chars")
-    if hit is None:
-        hit = store["odd_label_chars"] = _find_odd_label_chars(doc)
-    return hit
-
-
-def _find_odd_label_chars(doc: SourceDocument) -> list[str]:
-    found: set[str] = set()
-    for table in doc.tables:
-        for row in table.rows:
-            for c in row:
-                for ch in ("．", "\\", "／"):
-                    if ch in c.text:
-                        found.add(ch)
-    return sorted(found)
+    text = "\n".join([c.text for table in doc.tables for row in table.rows for c in row])
+    return [ch for ch in ODD_CHARS if ch in text]
