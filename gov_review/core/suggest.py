@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from .model import Finding, ReportData
 from .rules.compiled import Plan, plan
+from .rules.equation import fails_for_any_blank
 from .rules.evaluator import compare, side_value
-from .rules.pack import EquationInstance, fails_for_any_blank
+from .rules.pack import EquationInstance
 from .templates import cell_info
 
 

@@ -24,8 +24,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..normalize import fmt_number
+from .equation import Sides, prepared
 from .evaluator import OPS, Term
-from .pack import EquationInstance, equations
+from .pack import MAX_TERMS_SHOWN, EquationInstance, equations
 
 Getter = Callable[[str], "Decimal | None"]
 
@@ -37,6 +39,7 @@ class Plan:
     by_cell: Mapping[str, tuple[int, ...]]  # the equations each cell takes part in
     scan: Callable[[Getter], list[int]]
     fails: tuple[Callable[[Getter], bool | None], ...]
+    sides: tuple[Callable[[Getter], Sides], ...]
     source: str  # the generated code, for tests and debugging
     solvers: dict[int, Callable[[Getter], dict[str, Decimal | None]]]  # built on first use
 
@@ -121,12 +124,46 @@ def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, Decima
         lines.append(f"    if {blank}:")
         lines.append("        return None")
         lines.append(f"    return not ({holds})")
+    for i, inst in enumerate(insts):
+        lines.append("")
+        lines += _sides_source(i, inst, names)
     return "\n".join(lines) + "\n", names.consts
+
+
+def _sides_source(i: int, inst: EquationInstance, names: _Names) -> list[str]:
+    """``sides_<i>(get)``: evaluator.side_value of both sides (blanks left out of the sum and listed,
+    left side first), whether a blank could raise / lower left − right (fails_for_any_blank), and
+    the text of each side of up to six terms (equation._short_side's), None for a longer one."""
+    lines = [f"def sides_{i}(get):", "    m = []", "    up = down = False"]
+    texts = []
+    sides = (inst.formula.left, inst.formula.right)
+    for (terms, acc, factor), prep in zip(
+        ((sides[0], "l", 1), (sides[1], "r", -1)), prepared(inst).sides, strict=True
+    ):
+        lines.append(f"    {acc} = _Z")
+        pieces: list[str] = []  # the side's text: literals (repr) and F(value) calls, in order
+        for j, (t, (sign, _cell, printed)) in enumerate(zip(terms, prep, strict=True)):
+            lead = ("" if j == 0 else " ") + ("" if j == 0 and sign > 0 else "+ " if sign > 0 else "- ")
+            pieces.append(repr(lead + printed))
+            if t.cell is None:
+                lines.append(f"    {acc} = {acc} + {int(t.sign)} * {names.const(t.const)}")
+                continue
+            v = f"{acc}{j}"
+            pieces.append(f"F({v})")
+            lines.append(f"    {v} = get({t.cell!r})")
+            lines.append(f"    if {v} is None:")
+            lines.append(f"        m.append({t.cell!r})")
+            lines.append("        up = True" if t.sign * factor > 0 else "        down = True")
+            lines.append("    else:")
+            lines.append(f"        {acc} = {acc} + {int(t.sign)} * {v}")
+        texts.append(" + ".join(pieces) if len(terms) <= MAX_TERMS_SHOWN else "None")
+    lines.append(f"    return l, r, m, up, down, {texts[0]}, {texts[1]}")
+    return lines
 
 
 def build(insts: tuple[EquationInstance, ...]) -> Plan:
     source, consts = generate(insts)
-    namespace: dict[str, object] = {"_Z": Decimal(0), **consts}
+    namespace: dict[str, object] = {"_Z": Decimal(0), "F": fmt_number, **consts}
     exec(compile(source, "<rule pack equations>", "exec"), namespace)
     cells = tuple(tuple(dict.fromkeys(i.formula.cells)) for i in insts)
     by_cell: dict[str, list[int]] = {}
@@ -139,6 +176,7 @@ def build(insts: tuple[EquationInstance, ...]) -> Plan:
         by_cell={c: tuple(ix) for c, ix in by_cell.items()},
         scan=namespace["scan"],  # type: ignore[arg-type]
         fails=tuple(namespace[f"fails_{i}"] for i in range(len(insts))),  # type: ignore[misc]
+        sides=tuple(namespace[f"sides_{i}"] for i in range(len(insts))),  # type: ignore[misc]
         source=source,
         solvers={},
     )

@@ -16,6 +16,28 @@ class _Default(dict):
         return "{" + key + "}"
 
 
+# Per (rule, code) of the loaded pack: its two message templates, severity and finding code, so a
+# finding does not look them up in the pack's JSON each time. A reloaded pack starts a new table.
+_PREPARED: list = [None, {}]
+
+
+def _prepared(rule_id: str, code: str) -> tuple[str, str, str, str]:
+    pack = load_pack()
+    if _PREPARED[0] is not pack:
+        _PREPARED[0], _PREPARED[1] = pack, {}
+    table = _PREPARED[1]
+    hit = table.get((rule_id, code))
+    if hit is None:
+        rule = pack[rule_id]
+        hit = table[(rule_id, code)] = (
+            rule.message(code, "zh"),
+            rule.message(code, "en"),
+            rule.severity_for(code),
+            f"{rule_id}.{code}",
+        )
+    return hit
+
+
 def emit(
     rule_id: str,
     code: str,
@@ -27,22 +49,29 @@ def emit(
     assessable: bool = True,
     **params: Any,
 ) -> Finding:
-    rule = load_pack()[rule_id]
+    zh_text, en_text, severity, full_code = _prepared(rule_id, code)
     table = params.get("table")
     if isinstance(table, str):
         params.setdefault("table_en", TABLE_EN.get(table, table))
-    zh = rule.message(code, "zh").format_map(_Default(params))
-    en = rule.message(code, "en").format_map(_Default(params))
+    try:
+        zh = zh_text.format_map(params)
+        en = en_text.format_map(params)
+    except KeyError:  # a message never crashes on a missing parameter
+        zh = zh_text.format_map(_Default(params))
+        en = en_text.format_map(_Default(params))
     return Finding(
         rule=rule_id,
-        severity=rule.severity_for(code),  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
         cells=list(cells or []),
         message=zh,
         message_en=en,
-        code=f"{rule_id}.{code}",
-        params={k: v for k, v in params.items() if isinstance(v, (str, int, float, bool, list)) or v is None},
+        code=full_code,
+        params={k: v for k, v in params.items() if v is None or isinstance(v, _KEPT)},
         expected=expected,
         found=found,
         assessable=assessable,
         anchor=anchor,
     )
+
+
+_KEPT = (str, int, float, bool, list)  # parameters a finding keeps (what JSON can carry)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..model import Finding, ReportData
 from .compiled import plan
-from .pack import evaluate_instance
+from .equation import evaluate_instance
 
 
 def run_equations(data: ReportData, values: Mapping[str, Decimal | None]) -> tuple[list[Finding], set[int]]:
@@ -19,17 +19,18 @@ def run_equations(data: ReportData, values: Mapping[str, Decimal | None]) -> tup
     if fmt is None:
         return [], set()
     p = plan(fmt)
+    get = values.get
     try:
-        candidates: list[int] | range = p.scan(values.get)
+        candidates = [(i, p.sides[i](get)) for i in p.scan(get)]
     except (ArithmeticError, TypeError):
         # A value the arithmetic refuses (a NaN, say): every equation goes to the reference code,
         # which reports (or raises) exactly as it always did.
-        candidates = range(len(p.insts))
+        candidates = [(i, None) for i in range(len(p.insts))]
     findings: list[Finding] = []
     failed: set[int] = set()
     insts = p.insts
-    for i in candidates:
-        finding, fails = evaluate_instance(insts[i], values)
+    for i, sides in candidates:
+        finding, fails = evaluate_instance(insts[i], values, sides)
         if fails:
             failed.add(i)
         if finding is not None:
