@@ -166,6 +166,50 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
             res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
 
 
+# Where a settled plan puts a cell: (row, cell, raw text, value, unit, confidence, placement).
+Final = tuple[int, int, str, "Decimal | None", "str | None", float, str]
+
+
+class TablePlan:
+    """A table's plan, and what it comes to when nothing in it depends on decoding digits.
+
+    ``final``: each cell id's placement once duplicates are settled, in the order ``apply_plan``
+    would first place them, with the value already read from the text (the text is part of the
+    plan's key); ``effects``: the plan's other operations in order, with the duplicates and extra
+    values its placements report. None for both when the plan splits a run-together row.
+    """
+
+    __slots__ = ("effects", "final", "markers", "ops")
+
+    def __init__(self, ops: Plan, rows: list[list[RawCell]]) -> None:
+        self.ops = ops
+        self.markers = frozenset(op[1] for op in ops if op[0] == MARK)
+        self.final: dict[str, Final] | None = None
+        self.effects: Plan | None = None
+        if any(op[0] == SPLIT for op in ops):
+            return
+        final: dict[str, Final] = {}
+        effects: list[tuple[Any, ...]] = []
+        for op in ops:
+            if op[0] != PLACE:
+                effects.append(op)
+                continue
+            table, r = op[1], op[2]
+            for c, cell_id, confidence, how in op[3]:
+                if cell_id is None:
+                    effects.append((UNPLACED, table, r, c, how))
+                    continue
+                prev = final.get(cell_id)
+                if prev is not None and prev[5] >= confidence:
+                    effects.append((UNPLACED, table, r, c, "duplicate"))
+                    continue
+                text = rows[r][c].text
+                parsed = parse_value(text)
+                final[cell_id] = (r, c, text, parsed.value, parsed.unit, confidence, how)
+        self.final = final
+        self.effects = tuple(effects)
+
+
 class PlanCache:
     """Plans by table content, bounded: the oldest plan goes when ``size`` are kept."""
 
@@ -173,12 +217,12 @@ class PlanCache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._plans: dict[Any, Plan] = {}
+        self._plans: dict[Any, Any] = {}
 
-    def get(self, key: Any) -> Plan | None:
+    def get(self, key: Any) -> Any:
         return self._plans.get(key)
 
-    def put(self, key: Any, plan: Plan) -> None:
+    def put(self, key: Any, plan: Any) -> None:
         if len(self._plans) >= self.size:
             del self._plans[next(iter(self._plans))]
         self._plans[key] = plan

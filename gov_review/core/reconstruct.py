@@ -31,6 +31,7 @@ from .placement import (
     Placements,
     Plan,
     PlanCache,
+    TablePlan,
     apply_plan,
     splits,
 )
@@ -385,25 +386,22 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
 _PLANS = PlanCache(512)
 
 
-def _place_table(
-    table: str,
-    rows: list[list[RawCell]],
-    texts: list[tuple[str, ...]],
-    res: Placements,
-    fmt: str | None = None,
-) -> None:
-    """Place one table's rows, by the plan for its exact texts (made now when not seen before)."""
+def _table_plan(
+    table: str, rows: list[list[RawCell]], texts: list[tuple[str, ...]], fmt: str | None = None
+) -> TablePlan:
+    """The plan for one table's exact texts, made now when not seen before."""
     key = (table, fmt, tuple(texts))
     plan = _PLANS.get(key)
     if plan is None:
         if table == "t3":
-            plan = _plan_t3(rows)
+            ops = _plan_t3(rows)
         elif table == "t4":
-            plan = _plan_t4(rows)
+            ops = _plan_t4(rows)
         else:
-            plan = _plan_t2(rows, fmt)
+            ops = _plan_t2(rows, fmt)
+        plan = TablePlan(ops, rows)
         _PLANS.put(key, plan)
-    apply_plan(plan, rows, res)
+    return plan
 
 
 # ------------------------------------------------------------------------------------------------
@@ -434,15 +432,72 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     res = Placements()
     split, texts = split_rows(doc, section_numbers(doc, sections))
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
-    _place_table("t3", split["t3"], texts["t3"], res)
-    _place_table("t4", split["t4"], texts["t4"], res)
+    p3 = _table_plan("t3", split["t3"], texts["t3"])
+    p4 = _table_plan("t4", split["t4"], texts["t4"])
     # Table 二's defaults depend on the format, which table 三 may already have told us.
-    t2_fmt = detect_format(res.markers, year)[0] or fmt_hint
-    _place_table("t2", split["t2"], texts["t2"], res, t2_fmt)
-    fmt, evidence = detect_format(res.markers, year)
-    if res.ambiguous and fmt is not None:
-        res.narrow_runtogether(fmt)
+    t2_fmt = detect_format(set(p3.markers | p4.markers), year)[0] or fmt_hint
+    p2 = _table_plan("t2", split["t2"], texts["t2"], t2_fmt)
+    tables = ((p3, split["t3"]), (p4, split["t4"]), (p2, split["t2"]))
+    if p3.effects is not None and p4.effects is not None and p2.effects is not None:
+        # No run-together row: every placement is settled in the plans.
+        for plan, rows in tables:
+            apply_plan(plan.effects, rows, res)
+        fmt, evidence = detect_format(res.markers, year)
+        cells = _settled_cells(fmt, tables)
+    else:
+        for plan, rows in tables:
+            apply_plan(plan.ops, rows, res)
+        fmt, evidence = detect_format(res.markers, year)
+        if res.ambiguous and fmt is not None:
+            res.narrow_runtogether(fmt)
+        cells = _placed_cells(fmt, res)
 
+    observations = list(res.observations)
+    if other_names:
+        observations.append(("body_names", {"names": sorted(set(other_names))}))
+    period = stats_period_year(doc)
+    if period is not None:
+        observations.append(("stats_period", {"year": period[0]}))
+    return ReportData(
+        format=fmt,
+        year=year,
+        body=body,
+        cells=cells,
+        title=title,
+        sections=sections,
+        unplaced=res.unplaced,
+        observations=observations,
+        format_evidence=evidence,
+        tables_found={t: res.found.get(t, False) for t in ("t2", "t3", "t4")},
+    )
+
+
+def _settled_cells(
+    fmt: str | None, tables: tuple[tuple[TablePlan, list[list[RawCell]]], ...]
+) -> dict[str, Cell]:
+    """The format's cells (then any of the other format's) from the plans' settled placements."""
+    by_table = {"3": tables[0], "4": tables[1], "2": tables[2]}
+    cells: dict[str, Cell] = {}
+    used = 0  # placements that landed on a cell of the format
+    if fmt is not None:
+        for cid in get_template(fmt).cells:
+            plan, rows = by_table[cid[1]]  # "t3.r_new.c_total" → table 三
+            f = plan.final.get(cid)  # type: ignore[union-attr]  (settled plans only)
+            if f is None:
+                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
+                continue
+            used += 1
+            cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
+    if used < sum(len(plan.final) for plan, _rows in tables):  # type: ignore[arg-type]
+        for plan, rows in tables:
+            for cid, f in plan.final.items():  # type: ignore[union-attr]
+                if cid not in cells:  # a cell of the other format (R12 reports it)
+                    cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
+    return cells
+
+
+def _placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
+    """The format's cells (then any of the other format's) from placements made one by one."""
     placed = res.placed
     cells: dict[str, Cell] = {}
     used = 0  # placements that landed on a cell of the format
@@ -465,25 +520,7 @@ def reconstruct(doc: SourceDocument) -> ReportData:
         for cid, p in placed.items():
             if cid not in cells:
                 cells[cid] = _make_cell(cid, p)  # a cell of the other format (R12 reports it)
-
-    observations = list(res.observations)
-    if other_names:
-        observations.append(("body_names", {"names": sorted(set(other_names))}))
-    period = stats_period_year(doc)
-    if period is not None:
-        observations.append(("stats_period", {"year": period[0]}))
-    return ReportData(
-        format=fmt,
-        year=year,
-        body=body,
-        cells=cells,
-        title=title,
-        sections=sections,
-        unplaced=res.unplaced,
-        observations=observations,
-        format_evidence=evidence,
-        tables_found={t: res.found.get(t, False) for t in ("t2", "t3", "t4")},
-    )
+    return cells
 
 
 def _make_cell(cid: str, placed: Placed) -> Cell:
