@@ -9,9 +9,10 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
-from .model import RawCell, Unplaced
+from .model import Cell, RawCell, Unplaced
 from .normalize import parse_value
 from .runtogether import DIGITS_RE, decode, narrow
+from .templates import get_template
 
 # One placement: (raw cell, confidence, placement, candidates, note). A plain tuple rather than a
 # class: a report places ~200 cells and a tuple costs a fraction of an object to build.
@@ -232,6 +233,79 @@ class PlanCache:
 
     def __len__(self) -> int:
         return len(self._plans)
+
+
+# ------------------------------------------------------------------------------------------------
+# The report's cells
+
+
+def settled_cells(
+    fmt: str | None, tables: tuple[tuple[TablePlan, list[list[RawCell]]], ...]
+) -> dict[str, Cell]:
+    """The format's cells (then any of the other format's) from the plans' settled placements."""
+    by_table = {"3": tables[0], "4": tables[1], "2": tables[2]}
+    cells: dict[str, Cell] = {}
+    used = 0  # placements that landed on a cell of the format
+    if fmt is not None:
+        for cid in get_template(fmt).cells:
+            plan, rows = by_table[cid[1]]  # "t3.r_new.c_total" → table 三
+            f = plan.final.get(cid)  # type: ignore[union-attr]  (settled plans only)
+            if f is None:
+                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
+                continue
+            used += 1
+            cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
+    if used < sum(len(plan.final) for plan, _rows in tables):  # type: ignore[arg-type]
+        for plan, rows in tables:
+            for cid, f in plan.final.items():  # type: ignore[union-attr]
+                if cid not in cells:  # a cell of the other format (R12 reports it)
+                    cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
+    return cells
+
+
+def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
+    """The format's cells (then any of the other format's) from placements made one by one."""
+    placed = res.placed
+    cells: dict[str, Cell] = {}
+    used = 0  # placements that landed on a cell of the format
+    if fmt is not None:
+        get = placed.get
+        for cid in get_template(fmt).cells:
+            p = get(cid)
+            if p is None:
+                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
+                continue
+            used += 1
+            if p[3] or p[4]:  # run-together candidates or a note: rare
+                cells[cid] = make_cell(cid, p)
+                continue
+            # _make_cell's common case, inlined: it runs for every cell of the format.
+            raw = p[0]
+            parsed = parse_value(raw.text)
+            cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, p[1], p[2], parsed.unit)
+    if used < len(placed):
+        for cid, p in placed.items():
+            if cid not in cells:
+                cells[cid] = make_cell(cid, p)  # a cell of the other format (R12 reports it)
+    return cells
+
+
+def make_cell(cid: str, placed: Placed) -> Cell:
+    cell, confidence, placement, candidates, note = placed
+    if candidates:
+        return Cell(
+            cid,
+            cell.text,
+            None,
+            cell.anchor,
+            confidence,
+            "ambiguous",
+            candidates=[Decimal(v) for v in candidates],
+        )
+    parsed = parse_value(cell.text)
+    return Cell(
+        cid, cell.text, parsed.value, cell.anchor, confidence, placement, parsed.unit, [note] if note else []
+    )
 
 
 NOTE_BY_COLUMNS = "按行、列合计关系唯一确定的拆分（decoded by row and column rules）"

@@ -11,13 +11,12 @@ Every cell records how it was placed and how sure the match is; what cannot be p
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from .labels import LabelIndex, TemplateIndexes, template_indexes, text_info
 from .meta import detect_body, find_title, find_year, stats_period_year
-from .model import Cell, RawCell, ReportData, SourceDocument
+from .model import RawCell, ReportData, SourceDocument
 from .normalize import parse_value, strip_numbering
 from .placement import (
     FOUND,
@@ -27,17 +26,17 @@ from .placement import (
     SPLIT,
     UNPLACED,
     UNPLACED_TEXT,
-    Placed,
     Placements,
     Plan,
     PlanCache,
     TablePlan,
     apply_plan,
+    placed_cells,
+    settled_cells,
     splits,
 )
 from .runtogether import t3_row_ok, t4_row_ok
 from .sections import locate_sections, section_numbers, split_rows
-from .templates import get_template
 
 _CAPTION_RE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -443,14 +442,14 @@ def reconstruct(doc: SourceDocument) -> ReportData:
         for plan, rows in tables:
             apply_plan(plan.effects, rows, res)
         fmt, evidence = detect_format(res.markers, year)
-        cells = _settled_cells(fmt, tables)
+        cells = settled_cells(fmt, tables)
     else:
         for plan, rows in tables:
             apply_plan(plan.ops, rows, res)
         fmt, evidence = detect_format(res.markers, year)
         if res.ambiguous and fmt is not None:
             res.narrow_runtogether(fmt)
-        cells = _placed_cells(fmt, res)
+        cells = placed_cells(fmt, res)
 
     observations = list(res.observations)
     if other_names:
@@ -469,73 +468,4 @@ def reconstruct(doc: SourceDocument) -> ReportData:
         observations=observations,
         format_evidence=evidence,
         tables_found={t: res.found.get(t, False) for t in ("t2", "t3", "t4")},
-    )
-
-
-def _settled_cells(
-    fmt: str | None, tables: tuple[tuple[TablePlan, list[list[RawCell]]], ...]
-) -> dict[str, Cell]:
-    """The format's cells (then any of the other format's) from the plans' settled placements."""
-    by_table = {"3": tables[0], "4": tables[1], "2": tables[2]}
-    cells: dict[str, Cell] = {}
-    used = 0  # placements that landed on a cell of the format
-    if fmt is not None:
-        for cid in get_template(fmt).cells:
-            plan, rows = by_table[cid[1]]  # "t3.r_new.c_total" → table 三
-            f = plan.final.get(cid)  # type: ignore[union-attr]  (settled plans only)
-            if f is None:
-                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
-                continue
-            used += 1
-            cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
-    if used < sum(len(plan.final) for plan, _rows in tables):  # type: ignore[arg-type]
-        for plan, rows in tables:
-            for cid, f in plan.final.items():  # type: ignore[union-attr]
-                if cid not in cells:  # a cell of the other format (R12 reports it)
-                    cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
-    return cells
-
-
-def _placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
-    """The format's cells (then any of the other format's) from placements made one by one."""
-    placed = res.placed
-    cells: dict[str, Cell] = {}
-    used = 0  # placements that landed on a cell of the format
-    if fmt is not None:
-        get = placed.get
-        for cid in get_template(fmt).cells:
-            p = get(cid)
-            if p is None:
-                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
-                continue
-            used += 1
-            if p[3] or p[4]:  # run-together candidates or a note: rare
-                cells[cid] = _make_cell(cid, p)
-                continue
-            # _make_cell's common case, inlined: it runs for every cell of the format.
-            raw = p[0]
-            parsed = parse_value(raw.text)
-            cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, p[1], p[2], parsed.unit)
-    if used < len(placed):
-        for cid, p in placed.items():
-            if cid not in cells:
-                cells[cid] = _make_cell(cid, p)  # a cell of the other format (R12 reports it)
-    return cells
-
-
-def _make_cell(cid: str, placed: Placed) -> Cell:
-    cell, confidence, placement, candidates, note = placed
-    if candidates:
-        return Cell(
-            cid,
-            cell.text,
-            None,
-            cell.anchor,
-            confidence,
-            "ambiguous",
-            candidates=[Decimal(v) for v in candidates],
-        )
-    parsed = parse_value(cell.text)
-    return Cell(
-        cid, cell.text, parsed.value, cell.anchor, confidence, placement, parsed.unit, [note] if note else []
     )
