@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/bench_html.py [runs]
 
-HTML: for each fixture (.html and Word's .htm), in the same process (medians of ``runs`` ≥ 50): a bare
-``lxml.html.fromstring`` of the bytes and of the decoded text, the read alone (bytes → blocks: decode,
-parse, find the report's tables, lay their cells out), reconstruct and check of the read document,
-and the full read → reconstruct → check. Targets (issue 3): read ≤ 1.4× and full ≤ 2× lxml(text). lxml on the raw bytes of a GBK page under
+HTML: for each fixture (.html and Word's .htm), in the same process, each timed in turn within every
+run (medians of ``runs`` ≥ 50): a bare ``lxml.html.fromstring`` of the bytes and of the decoded text,
+the read alone (bytes → blocks: decode, parse, find the report's tables, lay their cells out),
+reconstruct and check of the read document, and the full read → reconstruct → check. Targets
+(issue 3): read ≤ 1.4× and full ≤ 2× lxml(text). lxml on the raw bytes of a GBK page under
 ``<meta charset=gb2312>`` stops at the first character outside GB2312 and looks fast, so the ratio
 is given against the parse of the decoded text, the fair baseline. PDF: the read time per page of
 the three real reports (median of a few runs: pdfminer's layout analysis dominates).
@@ -22,7 +23,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timing import median_ms  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
+from timing import interleaved_medians_ms, median_ms  # noqa: E402  (CPU time unless BENCH_WALL=1)
 
 from gov_review.core.checker import check  # noqa: E402
 from gov_review.core.encoding import decode  # noqa: E402
@@ -48,12 +49,21 @@ def main() -> None:
         text = decode(data, path.name, declared="gb18030")[0]
         doc = read_document(path, data)
         rep = reconstruct(doc)
-        bare = median_ms(lambda data=data: lxml.html.fromstring(data), runs)
-        bare_text = median_ms(lambda text=text: lxml.html.fromstring(text), runs)
-        read = median_ms(lambda path=path, data=data: read_document(path, data), runs)
-        rec = median_ms(lambda doc=doc: reconstruct(doc), runs)
-        chk = median_ms(lambda doc=doc, rep=rep: check(doc, rep), runs)
-        full = median_ms(lambda path=path, data=data: analyse_file(path, data), runs)
+        # Timed in turn within each run, so a change of the machine's load hits every column alike.
+        t = interleaved_medians_ms(
+            {
+                "bare": lambda data=data: lxml.html.fromstring(data),
+                "bare_text": lambda text=text: lxml.html.fromstring(text),
+                "read": lambda path=path, data=data: read_document(path, data),
+                "rec": lambda doc=doc: reconstruct(doc),
+                "chk": lambda doc=doc, rep=rep: check(doc, rep),
+                "full": lambda path=path, data=data: analyse_file(path, data),
+            },
+            runs,
+        )
+        bare, bare_text, read, rec, chk, full = (
+            t[k] for k in ("bare", "bare_text", "read", "rec", "chk", "full")
+        )
         ratios.append(full / bare_text)
         read_ratios.append(read / bare_text)
         print(
