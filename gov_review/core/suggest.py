@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import (
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Underflow,
+    localcontext,
+)
 
 from .model import Finding, ReportData
 from .rules.compiled import Plan, plan
 from .rules.equation import fails_for_any_blank
-from .rules.evaluator import compare, side_value
+from .rules.evaluator import compare, side_value, solve_for
 from .rules.pack import EquationInstance
 from .templates import cell_info
 
@@ -33,11 +42,11 @@ def _fails(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> bool
 
 def _failed(values: Mapping[str, Decimal | None], fmt: str) -> set[int]:
     p = plan(fmt)
+    get = values.get
     try:
-        candidates: list[int] | range = p.scan(values.get)  # the others hold with every cell filled
-    except (ArithmeticError, TypeError):
-        candidates = range(len(p.insts))
-    return {i for i in candidates if _fails(p.insts[i], values)}
+        return {i for i in p.scan(get) if p.fails[i](get)}  # the others hold with every cell filled
+    except (ArithmeticError, TypeError):  # a NaN, say: the reference says what it always said
+        return {i for i, inst in enumerate(p.insts) if _fails(inst, values)}
 
 
 def suggest(
@@ -69,30 +78,33 @@ def _choose(
     values: Mapping[str, Decimal | None],
     failed_now: set[int],
 ) -> Suggestion | None:
-    insts = p.insts
-    targets = p.solve(this, values.get)  # evaluator.solve_for(missing_as_zero=True) for each cell
+    formula = p.insts[this].formula
+    rough = _rough_targets(p, this, values.get)
     best: Suggestion | None = None
-    trial = dict(values)
-    get = trial.get
+    trial: dict[str, Decimal | None] | None = None
     for cell in dict.fromkeys(cells):
-        target = targets.get(cell)
         info = cell_info(cell, fmt)
-        if target is None or info is None:
+        if info is None:
             continue
-        if info.kind != "delta" and target < 0:
+        if rough is not None:
+            guess = rough.get(cell, _UNKNOWN)
+            # Most cells of a long sum would have to go negative or fractional: passed over
+            # without solving the equation for them term by term.
+            if guess is None or (guess is not _UNKNOWN and not _allowed(guess, info.kind)):
+                continue
+        target = solve_for(formula, cell, values, missing_as_zero=True)
+        if target is None or not _allowed(target, info.kind):
             continue
-        if info.kind in ("count", "delta") and target != target.to_integral_value():
-            continue
+        if trial is None:
+            trial = dict(values)
+        get = trial.get  # the compiled equations read the trial values
         had = cell in trial
         old = trial.get(cell)
         trial[cell] = target
         touched = p.by_cell.get(cell, ())
         after = set()
         for i in touched:
-            fails = p.fails[i](get)
-            if fails is None:  # a blank in it: what blanks allow is the reference's to say
-                fails = _fails(insts[i], trial)
-            if fails:
+            if p.fails[i](get):
                 after.add(i)
         if had:
             trial[cell] = old
@@ -109,6 +121,59 @@ def _choose(
         ):
             best = cand
     return best
+
+
+def _allowed(target: Decimal, kind: str) -> bool:
+    """Counts are whole and not negative; an increase/decrease is whole."""
+    if kind != "delta" and target < 0:
+        return False
+    return kind not in ("count", "delta") or target == target.to_integral_value()
+
+
+_UNKNOWN = Decimal("NaN")  # a marker only (compared by identity)
+# Values whose sum of magnitudes has at most 20 digits: every sum solve_for makes of them is exact.
+_SHORT = Context(prec=20, traps=[Rounded, Inexact, InvalidOperation, Overflow, Underflow])
+_Z = Decimal(0)
+
+
+def _rough_targets(p: Plan, i: int, get: Callable[[str], Decimal | None]) -> dict[str, Decimal | None] | None:
+    """Each cell's solved value in equation ``i``, right in sign and in being whole or not, or None
+    when the values are too long (or not finite) to be sure of that.
+
+    solve_for gives ``-(rest)/coef`` with ``rest`` the other terms' sum (blanks 0). When every
+    partial sum is exact (the magnitudes add up within 20 digits, under the 28 of Decimal's
+    context), ``rest`` is exactly ``S - coef·v`` with ``S`` left − right, so the value is
+    ``v - S/coef``: one sum for all cells instead of one per cell. Its division rounds at 28 digits
+    at most, far below what could change the sign or make a fraction whole. A cell with no
+    coefficient is None (solve_for's None); an over-large coefficient is left out (solved exactly).
+    """
+    if p.insts[i].formula.op != "==":
+        return dict.fromkeys(p.coefs[i])  # solve_for solves equalities only
+    terms = p.terms[i]
+    try:
+        with localcontext(_SHORT):
+            size = _Z
+            for _k, cell, const in terms:
+                v = const if cell is None else get(cell)
+                if v is not None:
+                    size = size + abs(v)
+    except ArithmeticError:
+        return None
+    if not size.is_finite():
+        return None
+    total = _Z
+    for k, cell, const in terms:
+        v = const if cell is None else get(cell)
+        if v is not None:
+            total = total + k * v
+    out: dict[str, Decimal | None] = {}
+    for cell, coef in p.coefs[i].items():
+        if coef == 0:
+            out[cell] = None
+        elif abs(coef) <= 1000:
+            v = get(cell)
+            out[cell] = (_Z if v is None else v) - total / coef
+    return out
 
 
 def attach_suggestions(

@@ -5,14 +5,15 @@ equations hold. So the equations are not walked term by term: Python source is g
 equations as the pack's JSON gives them (``pack.equations``) and ``compile()``d once into
 
 - ``scan(get)``: the indexes of the equations that fail or have a blank cell, in pack order: the only
-  ones that give a finding, which the reference code (``pack.evaluate_instance``) then works out
-  with its texts;
-- ``fails[i](get)``: whether equation ``i`` fails on the values, or None when one of its cells is
-  blank (the caller asks the reference code, which knows what blanks allow).
+  ones that give a finding;
+- ``sides[i](get)``: for such an equation, what its finding is made of (equation.evaluate_instance):
+  each side's value, the blank cells, whether blanks could raise or lower left − right, and the
+  texts of short sides;
+- ``fails[i](get)``: whether equation ``i`` fails for certain (suggest.py's trial changes).
 
-The generated arithmetic is the reference evaluator's (evaluator.side_value, compare), operation
-for operation: each side is ``Decimal(0)`` plus ``sign * value`` for each term, left to right, so
-the Decimal rounding and exponents are the same. Nothing of the pack's text reaches the source but
+The generated arithmetic is the reference evaluator's (evaluator.side_value, compare,
+fails_for_any_blank), operation for operation: each side is ``Decimal(0)`` plus ``sign * value`` for
+each term, left to right, so the Decimal rounding and exponents are the same. Nothing of the pack's text reaches the source but
 cell ids (as ``repr`` string literals); the operators come from the evaluator's whitelist and the
 constants are bound as Decimal objects. A user-edited pack works the same way: ``plan`` rebuilds
 when ``equations(fmt)`` is a new tuple (a reloaded pack).
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..normalize import fmt_number
-from .equation import Sides, prepared
+from .equation import Sides, fails_bounded, prepared
 from .evaluator import OPS, Term
 from .pack import MAX_TERMS_SHOWN, EquationInstance, equations
 
@@ -38,18 +39,13 @@ class Plan:
     cells: tuple[tuple[str, ...], ...]  # each equation's distinct cells, in formula order
     by_cell: Mapping[str, tuple[int, ...]]  # the equations each cell takes part in
     scan: Callable[[Getter], list[int]]
-    fails: tuple[Callable[[Getter], bool | None], ...]
+    fails: tuple[Callable[[Getter], bool], ...]
     sides: tuple[Callable[[Getter], Sides], ...]
     source: str  # the generated code, for tests and debugging
-    solvers: dict[int, Callable[[Getter], dict[str, Decimal | None]]]  # built on first use
-
-    def solve(self, i: int, get: Getter) -> dict[str, Decimal | None]:
-        """For equation ``i`` (an ``==``): each cell's value that makes it hold, the others fixed and
-        blanks read as 0; None where the cell cannot decide it (evaluator.solve_for's answers)."""
-        fn = self.solvers.get(i)
-        if fn is None:
-            fn = self.solvers[i] = _build_solver(self.insts[i])
-        return fn(get)
+    # For solving equation i (suggest.py): its terms as (sign × side, cell or None, constant), and
+    # each cell's coefficient (the sum of its terms' sign × side).
+    terms: tuple[tuple[tuple[int, str | None, Decimal], ...], ...]
+    coefs: tuple[dict[str, int], ...]
 
 
 _plans: dict[str, Plan] = {}
@@ -118,54 +114,75 @@ def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, Decima
         lines.append(f"        out.append({i})")
     lines.append("    return out")
     for i, ((blank, holds), cells) in enumerate(zip(tests, cells_of, strict=True)):
+        inst = insts[i]
         lines.append("")
         lines.append(f"def fails_{i}(get):")
         lines += [f"    {names.cell(c)} = get({c!r})" for c in cells]
         lines.append(f"    if {blank}:")
-        lines.append("        return None")
+        lines += ["    " + line for line in _sums(inst, names, listed=False)]
+        lines.append(f"        return FB({inst.formula.op!r}, up, down, l - r)")
         lines.append(f"    return not ({holds})")
-    for i, inst in enumerate(insts):
         lines.append("")
-        lines += _sides_source(i, inst, names)
+        lines.append(f"def sides_{i}(get):")
+        lines += [f"    {names.cell(c)} = get({c!r})" for c in cells]
+        lines += _sums(inst, names, listed=True)
+        lines.append(f"    return l, r, m, up, down, {_texts(inst, names)}")
     return "\n".join(lines) + "\n", names.consts
 
 
-def _sides_source(i: int, inst: EquationInstance, names: _Names) -> list[str]:
-    """``sides_<i>(get)``: evaluator.side_value of both sides (blanks left out of the sum and listed,
-    left side first), whether a blank could raise / lower left − right (fails_for_any_blank), and
-    the text of each side of up to six terms (equation._short_side's), None for a longer one."""
-    lines = [f"def sides_{i}(get):", "    m = []", "    up = down = False"]
-    texts = []
-    sides = (inst.formula.left, inst.formula.right)
-    for (terms, acc, factor), prep in zip(
-        ((sides[0], "l", 1), (sides[1], "r", -1)), prepared(inst).sides, strict=True
-    ):
+def _sums(inst: EquationInstance, names: _Names, listed: bool) -> list[str]:
+    """Lines summing each side as evaluator.side_value does (a blank is left out of the sum, and
+    listed in ``m`` when ``listed``), noting whether a blank could raise or lower left − right
+    (``up``/``down``, as fails_for_any_blank does). The cells are already in their variables."""
+    lines = ["    m = []"] if listed else []
+    lines.append("    up = down = False")
+    for side, acc, factor in ((inst.formula.left, "l", 1), (inst.formula.right, "r", -1)):
         lines.append(f"    {acc} = _Z")
-        pieces: list[str] = []  # the side's text: literals (repr) and F(value) calls, in order
-        for j, (t, (sign, _cell, printed)) in enumerate(zip(terms, prep, strict=True)):
-            lead = ("" if j == 0 else " ") + ("" if j == 0 and sign > 0 else "+ " if sign > 0 else "- ")
-            pieces.append(repr(lead + printed))
+        for t in side:
             if t.cell is None:
                 lines.append(f"    {acc} = {acc} + {int(t.sign)} * {names.const(t.const)}")
                 continue
-            v = f"{acc}{j}"
-            pieces.append(f"F({v})")
-            lines.append(f"    {v} = get({t.cell!r})")
+            v = names.cell(t.cell)
             lines.append(f"    if {v} is None:")
-            lines.append(f"        m.append({t.cell!r})")
+            if listed:
+                lines.append(f"        m.append({t.cell!r})")
             lines.append("        up = True" if t.sign * factor > 0 else "        down = True")
             lines.append("    else:")
             lines.append(f"        {acc} = {acc} + {int(t.sign)} * {v}")
-        texts.append(" + ".join(pieces) if len(terms) <= MAX_TERMS_SHOWN else "None")
-    lines.append(f"    return l, r, m, up, down, {texts[0]}, {texts[1]}")
     return lines
+
+
+def _texts(inst: EquationInstance, names: _Names) -> str:
+    """Expressions for the text of each side of up to six terms (equation._short_side's), None for
+    a longer one: literals (repr) and F(value) calls, in order."""
+    out = []
+    for terms, prep in zip((inst.formula.left, inst.formula.right), prepared(inst).sides, strict=True):
+        if len(terms) > MAX_TERMS_SHOWN:
+            out.append("None")
+            continue
+        pieces = []
+        for j, (t, (sign, _cell, printed)) in enumerate(zip(terms, prep, strict=True)):
+            lead = ("" if j == 0 else " ") + ("" if j == 0 and sign > 0 else "+ " if sign > 0 else "- ")
+            pieces.append(repr(lead + printed))
+            if t.cell is not None:
+                pieces.append(f"F({names.cell(t.cell)})")
+        out.append(" + ".join(pieces))
+    return ", ".join(out)
 
 
 def build(insts: tuple[EquationInstance, ...]) -> Plan:
     source, consts = generate(insts)
-    namespace: dict[str, object] = {"_Z": Decimal(0), "F": fmt_number, **consts}
+    namespace: dict[str, object] = {"_Z": Decimal(0), "F": fmt_number, "FB": fails_bounded, **consts}
     exec(compile(source, "<rule pack equations>", "exec"), namespace)
     cells = tuple(tuple(dict.fromkeys(i.formula.cells)) for i in insts)
+    terms = tuple(
+        tuple(
+            (t.sign * factor, t.cell, t.const)
+            for side, factor in ((i.formula.left, 1), (i.formula.right, -1))
+            for t in side
+        )
+        for i in insts
+    )
     by_cell: dict[str, list[int]] = {}
     for i, cs in enumerate(cells):
         for c in cs:
@@ -178,44 +195,14 @@ def build(insts: tuple[EquationInstance, ...]) -> Plan:
         fails=tuple(namespace[f"fails_{i}"] for i in range(len(insts))),  # type: ignore[misc]
         sides=tuple(namespace[f"sides_{i}"] for i in range(len(insts))),  # type: ignore[misc]
         source=source,
-        solvers={},
+        terms=terms,
+        coefs=tuple(_coefs(t) for t in terms),
     )
 
 
-def solver_source(inst: EquationInstance) -> tuple[str, dict[str, Decimal]]:
-    """``solve(get)`` for one equation, evaluator.solve_for(missing_as_zero=True) for every cell.
-
-    The same operations in the same order: ``rest`` is Decimal(0) plus ``(sign × side) × value``
-    over the other terms, left side then right, a blank read as Decimal(0); the answer ``-rest / coef``.
-    """
-    names = _Names()
-    f = inst.formula
-    terms = [(t.sign * factor, t) for side, factor in ((f.left, 1), (f.right, -1)) for t in side]
-    cells = list(dict.fromkeys(t.cell for _k, t in terms if t.cell is not None))
-    lines = ["def solve(get):"]
-    for c in cells:
-        v = names.cell(c)
-        lines.append(f"    {v} = get({c!r})")
-        lines.append(f"    {v} = _Z if {v} is None else {v}")
-    lines.append("    out = {}")
-    if f.op == "==":
-        for c in cells:
-            coef = sum(k for k, t in terms if t.cell == c)
-            if coef == 0:
-                lines.append(f"    out[{c!r}] = None")
-                continue
-            rest = ["_Z"]
-            for k, t in terms:
-                if t.cell != c:
-                    name = names.const(t.const) if t.cell is None else names.cell(t.cell)
-                    rest.append(f"{int(k)} * {name}")
-            lines.append(f"    out[{c!r}] = -({' + '.join(rest)}) / {int(coef)}")
-    lines.append("    return out")
-    return "\n".join(lines) + "\n", names.consts
-
-
-def _build_solver(inst: EquationInstance) -> Callable[[Getter], dict[str, Decimal | None]]:
-    source, consts = solver_source(inst)
-    namespace: dict[str, object] = {"_Z": Decimal(0), **consts}
-    exec(compile(source, "<rule pack equation solver>", "exec"), namespace)
-    return namespace["solve"]  # type: ignore[return-value]
+def _coefs(terms: tuple[tuple[int, str | None, Decimal], ...]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k, cell, _const in terms:
+        if cell is not None:
+            out[cell] = out.get(cell, 0) + k
+    return out

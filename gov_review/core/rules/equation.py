@@ -141,6 +141,27 @@ def equation_texts(
     return out
 
 
+def _texts(
+    inst: EquationInstance,
+    values: Mapping[str, Decimal | None],
+    holds: bool,
+    lv: Decimal,
+    rv: Decimal,
+    short: tuple[str | None, str | None],
+) -> tuple[str, str]:
+    """equation_texts in Chinese and English; written out for two short sides (most equations)."""
+    left, right = short
+    if left is None or right is None:
+        zh, en = equation_texts(inst, values, holds, sums=(lv, rv), short=short)
+        return zh, en
+    op = inst.formula.op
+    base = f"{left} {HOLDS[op] if holds else NEGATE[op]} {right}"
+    if holds:
+        return base, base
+    diff = fmt_number(abs(lv - rv))
+    return f"{base}，差 {diff}", f"{base}, difference {diff}"
+
+
 def get_template_cells_for(inst: EquationInstance) -> Mapping[str, CellInfo]:
     fmt = "2019" if "2019" in inst.rule.formats and "2021" not in inst.rule.formats else None
     if fmt is None:
@@ -220,7 +241,7 @@ def evaluate_instance(
         # Not assessable: say so, with what the rule gives when blanks are read as 0.
         hint_zh = "成立" if holds else "不成立"
         hint_en = "holds" if holds else "fails"
-        eq_zh, eq_en = equation_texts(inst, values, holds, sums=(lv, rv), short=short)
+        eq_zh, eq_en = _texts(inst, values, holds, lv, rv, short)
         return (
             Finding(
                 rule=rule.id,
@@ -239,7 +260,7 @@ def evaluate_instance(
         )
     if holds:
         return None, False
-    eq_zh, eq_en = equation_texts(inst, values, False, sums=(lv, rv), short=short)
+    eq_zh, eq_en = _texts(inst, values, False, lv, rv, short)
     fmt_params = {
         "instance": inst.instance_zh,
         "equation": eq_zh,
