@@ -117,13 +117,14 @@ def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
     )
     claims = []
     for text in texts:
-        m = _CLAIM_RE.search(text)
-        if m and any(k in text for k in ("复议", "诉讼", "起诉")):
-            claims.append(m.group(0))
+        if "复议" in text or "诉讼" in text or "起诉" in text:  # a paragraph about review/litigation
+            m = _CLAIM_RE.search(text)
+            if m:
+                claims.append(m.group(0))
     six = "".join(norm(p.text) for p in section_text(doc, data.sections, 6))
     five = "".join(norm(p.text) for p in section_text(doc, data.sections, 5)).strip("。.")
     dated = None
-    for para in reversed(doc.paragraphs[-4:]):
+    for para in _last_paragraphs(doc, 4):
         m = _DATE_RE.search(norm(para.text))
         if m and len(norm(para.text)) <= 30:
             dated = (para, m)
@@ -135,6 +136,17 @@ def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
         five_empty=not five or five in ("无", "暂无", "没有"),
         dated=dated,
     )
+
+
+def _last_paragraphs(doc: SourceDocument, n: int) -> list[Paragraph]:
+    """The document's last ``n`` paragraphs, last first (``reversed(doc.paragraphs[-n:])``)."""
+    out: list[Paragraph] = []
+    for b in reversed(doc.blocks):
+        if isinstance(b, Paragraph):
+            out.append(b)
+            if len(out) == n:
+                break
+    return out
 
 
 _CASES_RE = re.compile(

@@ -56,6 +56,10 @@ PATTERNS: tuple[_Pattern, ...] = (
     _p("N08", "mismatch", rf"社会公益组织(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_ngo", "一、本年新收·社会公益组织", "new applications by NGOs"),
     _p("N08", "mismatch", rf"法律服务机构(?:提出|申请)?{FILL}{NUM}{UNIT}", "c_legal", "一、本年新收·法律服务机构", "new applications by legal service institutions"),
 )  # fmt: skip
+# A number and its unit, without which no pattern matches (each ends with them): paragraphs
+# without one are not searched pattern by pattern.
+_COUNT_RE = re.compile(f"[{NUMBER_CHARS}]{UNIT}")
+assert all(p.regex.pattern.endswith(NUM + UNIT) for p in PATTERNS)
 
 
 def _targets(data: ReportData) -> dict[str, tuple[list[str], Callable[[], Decimal | None]]]:
@@ -130,8 +134,8 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
     texts = [norm(p.text) for p in paragraphs]
     quotes: list[tuple[_Pattern, str, int, Paragraph]] = []
     for para, text in zip(paragraphs, texts, strict=True):
-        if not text:
-            continue
+        if not text or not _COUNT_RE.search(text):
+            continue  # every pattern ends with a number and its unit: most paragraphs have none
         claimed: list[tuple[int, int]] = []  # spans already matched by a stricter pattern
         for pat in PATTERNS:
             for m in pat.regex.finditer(text):
@@ -142,7 +146,7 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
                     continue
                 claimed.append((m.start("n"), m.end("n")))
                 quotes.append((pat, m.group(0), n, para))
-    years = Counter(int(y) for text in texts for y in _YEAR_MENTION_RE.findall(text))
+    years = Counter(int(y) for y in _YEAR_MENTION_RE.findall("\n".join(texts)))
     return ProseFacts(paragraphs, texts, quotes, years)
 
 
