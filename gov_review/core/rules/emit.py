@@ -66,7 +66,7 @@ def emit(
         message=zh,
         message_en=en,
         code=full_code,
-        params={k: v for k, v in params.items() if v is None or isinstance(v, _KEPT)},
+        params=_kept(params),
         expected=expected,
         found=found,
         assessable=assessable,
@@ -75,3 +75,12 @@ def emit(
 
 
 _KEPT = (str, int, float, bool, list)  # parameters a finding keeps (what JSON can carry)
+_KEPT_TYPES = frozenset((str, int, float, bool, list, type(None)))
+
+
+def _kept(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters a finding keeps; ``params`` itself (emit's own kwargs) when that is all."""
+    for v in params.values():
+        if type(v) not in _KEPT_TYPES:
+            return {k: v for k, v in params.items() if v is None or isinstance(v, _KEPT)}
+    return params

@@ -117,7 +117,8 @@ def _from_rows(data: ReportData, tpl: Template) -> tuple[list[Finding], bool]:
 def _row_finding(rule: str, code: str, subset: list, where: tuple) -> Finding:
     """A finding about some cells of one table row, named by table, row and columns."""
     tpl, table, row = where
-    cols = "、".join(tpl.cells[c.id].col_label for c in subset)
+    info = tpl.cells
+    cols = "、".join([info[c.id].col_label for c in subset])
     return emit(rule, code, [c.id for c in subset], table=table, row=row, n=len(subset), cols=cols)
 
 
@@ -205,49 +206,59 @@ def _totals_blank(data: ReportData, tpl: Template) -> list[Finding]:
         cell = cells.get(total_id)
         if cell is None or cell.placement == "missing" or cell.value is not None:
             continue
-        if parse_value(cell.raw).status == "blank" and any(
-            (c := cells.get(p)) is not None and c.value is not None for p in parts
-        ):
-            out.append(emit("R07", "total_blank", [total_id], label=tpl.cells[total_id].label_zh))
+        if parse_value(cell.raw).status != "blank":
+            continue
+        for part in parts:
+            c = cells.get(part)
+            if c is not None and c.value is not None:  # a part is filled
+                out.append(emit("R07", "total_blank", [total_id], label=tpl.cells[total_id].label_zh))
+                break
     return out
 
 
 def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
+    """Values that are not numbers, negative, fractional counts, units written into cells (R05, R08)."""
     out: list[Finding] = []
+    info_of = infos.get
     for cid, cell in data.cells.items():
-        info = infos.get(cid)
-        if info is None or cell.raw is None or cell.placement == "ambiguous":
+        raw = cell.raw
+        if raw is None:
             continue
-        parsed = parse_value(cell.raw)
+        info = info_of(cid)
+        if info is None or cell.placement == "ambiguous":
+            continue
+        parsed = parse_value(raw)
         label = info.label_zh
         if parsed.status == "invalid":
-            out.append(
-                emit("R05", "not_number", [cid], label=label, raw=cell.raw.strip(), found=cell.raw.strip())
-            )
+            out.append(emit("R05", "not_number", [cid], label=label, raw=raw.strip(), found=raw.strip()))
             continue
         value = cell.value
         if value is None:
             continue
-        if value < 0 and info.kind != "delta":
+        kind = info.kind
+        if value < _ZERO and kind != "delta":
             out.append(emit("R05", "negative", [cid], label=label, value=fmt_number(value)))
-        if info.kind in ("count", "delta") and value != value.to_integral_value():
+        if (kind == "count" or kind == "delta") and value != value.to_integral_value():
             out.append(emit("R05", "decimal", [cid], label=label, value=fmt_number(value)))
         unit = parsed.unit
-        if unit and info.kind != "money":
+        if unit and kind != "money":
             out.append(
                 emit(
                     "R08",
                     "unit_in_count",
                     [cid],
                     label=label,
-                    raw=cell.raw.strip(),
+                    raw=raw.strip(),
                     unit=unit,
                     value=fmt_number(value),
                 )
             )
-        elif info.kind == "money":
-            out += _money(cid, cell.raw.strip(), value, unit, info)
+        elif kind == "money":
+            out += _money(cid, raw.strip(), value, unit, info)
     return out
+
+
+_ZERO = Decimal(0)
 
 
 def _money(cid: str, raw: str, value: Decimal, unit: str | None, info: CellInfo) -> list[Finding]:
