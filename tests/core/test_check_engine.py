@@ -1,4 +1,5 @@
-"""The checks remember what they worked out between re-checks (rules/memo.py, rules/engine.py).
+"""Re-checks of one document (the window's path: prose read once per document, rules/memo.py;
+equations compiled once per pack, rules/compiled.py).
 
 A reviewer must never see a finding, message or fix suggestion that a fresh check of the same
 report would not give: after an edit, after undoing it, with decimals in a money cell, and after
