@@ -61,6 +61,8 @@ _TRAD = str.maketrans(
     }
 )
 
+# Most text has none of them: a search in C spares str.translate's per-character look-ups.
+_TRAD_RE = re.compile("[" + "".join(map(chr, _TRAD)) + "]")
 _SPACE_RE = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 # Numbering that prefixes a row label: 1. / 1． / 1、 / (1) / （一） / 一、 / 三、
 _NUMBERING_RE = re.compile(
@@ -74,7 +76,8 @@ def norm(text: str) -> str:
     """NFKC, traditional → simplified for label characters, no white space, unified slashes."""
     s = unicodedata.normalize("NFKC", text)
     s = BOOKMARK_RE.sub("", s)
-    s = s.translate(_TRAD)
+    if _TRAD_RE.search(s):
+        s = s.translate(_TRAD)
     s = _SPACE_RE.sub("", s)
     s = s.replace("\\", "/").replace("／", "/")
     s = s.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
