@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Finding, ReportData, SourceDocument
-from ..normalize import fmt_number, norm, parse_value
+from ..normalize import ParsedValue, fmt_number, norm, parse_value
 from ..templates import CellInfo, Template, get_template
 from .emit import emit
 from .pack import load_pack
@@ -59,9 +59,10 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
     by_rows, old_other = _from_rows(data, tpl)
     out = by_rows
     out += _runtogether(data, tpl.cells)
-    out += _values(data, tpl.cells)
+    seen: dict[str, tuple[ParsedValue, bool]] = {}  # every distinct cell text, filled by _values
+    out += _values(data, tpl.cells, seen)
     out += _format(data, old_other)
-    raws = "".join([c.raw for c in data.cells.values() if c.raw])
+    raws = "".join(seen)
     odd = [ch for ch in ODD_CHARS if ch in raws]
     out += _notes(doc, data, odd)
     return out
@@ -216,18 +217,36 @@ def _totals_blank(data: ReportData, tpl: Template) -> list[Finding]:
     return out
 
 
-def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
-    """Values that are not numbers, negative, fractional counts, units written into cells (R05, R08)."""
+def _values(
+    data: ReportData, infos: dict[str, CellInfo], seen: dict[str, tuple[ParsedValue, bool]] | None = None
+) -> list[Finding]:
+    """Values that are not numbers, negative, fractional counts, units written into cells (R05, R08).
+
+    ``seen`` is filled with every distinct cell text (the caller looks for odd characters in them).
+    """
     out: list[Finding] = []
     info_of = infos.get
+    # A report has a few distinct cell texts ("0" in a hundred cells): each is looked at once per
+    # check. A whole number ≥ 0 without a unit, read from the cell's own text, gives nothing to
+    # say about a count or an increase; only money has more to check (its magnitude).
+    if seen is None:
+        seen = {}
     for cid, cell in data.cells.items():
         raw = cell.raw
         if raw is None:
             continue
+        hit = seen.get(raw)
+        if hit is None:
+            parsed = parse_value(raw)
+            hit = seen[raw] = (parsed, _plain(parsed))
+        parsed, plain = hit
+        if plain and cell.value is parsed.value:
+            if cell.placement != "ambiguous" and (info := info_of(cid)) is not None and info.kind == "money":
+                out += _money(cid, raw.strip(), cell.value, parsed.unit, info)
+            continue
         info = info_of(cid)
         if info is None or cell.placement == "ambiguous":
             continue
-        parsed = parse_value(raw)
         label = info.label_zh
         if parsed.status == "invalid":
             out.append(emit("R05", "not_number", [cid], label=label, raw=raw.strip(), found=raw.strip()))
@@ -259,6 +278,13 @@ def _values(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
 
 
 _ZERO = Decimal(0)
+
+
+def _plain(parsed: ParsedValue) -> bool:
+    v = parsed.value
+    return (
+        parsed.status == "ok" and not parsed.unit and v is not None and v >= 0 and v == v.to_integral_value()
+    )
 
 
 def _money(cid: str, raw: str, value: Decimal, unit: str | None, info: CellInfo) -> list[Finding]:
