@@ -381,8 +381,9 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
 # Plans by table content
 
 
-# A few hundred tables: every report of a large folder checked twice over, at a few KB each.
-_PLANS = PlanCache(512)
+# The tables of the last 64 reports (three each): a report checked again, re-opened, or its twin in
+# another file format is placed from its plans. About 25 KB a plan, so at most ~5 MB.
+_PLANS = PlanCache(192)
 
 
 def _table_plan(
