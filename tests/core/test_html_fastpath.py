@@ -50,6 +50,9 @@ WORD_P = "<p class=MsoNormal><span lang=EN-US style='font-size:10.5pt'>{}</span>
     [
         (WORD_P.format("本年新收"), "本年新收"),  # Word's usual cell: one paragraph, no break
         (WORD_P.format("本年") + WORD_P.format("新收"), "本年\n新收"),  # two paragraphs: two lines
+        ("本年<p>新收</p>", "本年\n新收"),  # text beside the one paragraph is a line of its own
+        ("<p>本年</p>新收", "本年\n新收"),
+        ("\n  <p>本年新收</p>\n", "本年新收"),  # white space beside it is nothing
         ("<span>本年<br>新收</span>", "本年\n新收"),  # a break deep inside a span
         ("<div>本年</div>新收", "本年\n新收"),
         ("<span>本年</span><script>var a = '新收';</script>", "本年"),  # script text is never shown
@@ -58,7 +61,20 @@ WORD_P = "<p class=MsoNormal><span lang=EN-US style='font-size:10.5pt'>{}</span>
         ("<b>法人或\n其他组织</b>", "法人或其他组织"),  # a source line wrap between CJK is no space
         ("<b>legal \n person</b>", "legal person"),
     ],
-    ids=["word-p", "two-p", "br-in-span", "div", "script", "nbsp", "nbsp-3", "wrap", "latin"],
+    ids=[
+        "word-p",
+        "two-p",
+        "text-before-p",
+        "text-after-p",
+        "blank-beside-p",
+        "br-in-span",
+        "div",
+        "script",
+        "nbsp",
+        "nbsp-3",
+        "wrap",
+        "latin",
+    ],
 )
 def test_cell_text_as_a_browser_shows_it(cell: str, shown: str) -> None:
     doc = read(page(f"<table><tr><td>申请人情况</td><td>{cell}</td></tr></table>"))

@@ -86,9 +86,10 @@ def _own_text(table: Any, nested: list[Any] | None = None) -> str:
         return subtree_text(table)
     parts: list[str] = []
     rows = _own_rows(table)
-    slow = slow_cells(table, rows)
-    for row in rows:
-        for cell in _own_cells(row):
+    cells = [_own_cells(row) for row in rows]
+    slow = slow_cells(table, rows, {cell for row in cells for cell in row})
+    for row in cells:
+        for cell in row:
             parts.append(cell_text(cell, nested=False, slow=slow))
     return "".join(parts)
 
@@ -121,14 +122,19 @@ def clean_text(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(_WS)
 
 
-def slow_cells(table: Any, rows: list[Any], cells: frozenset[Any] | set[Any] = frozenset()) -> set[Any]:
-    """The cells below ``table`` whose text needs the line-break walk (``rows``: its own rows;
-    ``cells``: its own cells, when the caller has them, for a shortcut on Word's ``td > p``).
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip(_WS)
 
-    A cell needs it when an element of ``_BREAK_NAMES`` other than a single ``<p>`` lies below it
-    (Word's usual cell is one ``<p>`` of ``<span>``s: no line break to keep). One filtered C-level
-    pass over the table instead of a search per cell, which was most of the reader's time. An
-    element counts for every cell it lies in, up to the first own cell of the table.
+
+def slow_cells(table: Any, rows: list[Any], cells: frozenset[Any] | set[Any] = frozenset()) -> set[Any]:
+    """The own cells of ``table`` (``rows``, ``cells``: its own rows and cells) whose text needs the
+    line-break walk, and cells of tables nested in it.
+
+    A cell is read by libxml2 in one go only when nothing in it breaks a line: no element of
+    ``_BREAK_NAMES`` below it, or Word's usual cell, one ``<p>`` of ``<span>``s and nothing else.
+    Text beside that paragraph (``<td>本年<p>新收</p></td>``) is a line of its own, as a browser
+    shows it. One filtered C-level pass over the table instead of a search per cell, which was
+    most of the reader's time.
     """
     own_rows = set(rows)
     slow: set[Any] = set()
@@ -138,24 +144,20 @@ def slow_cells(table: Any, rows: list[Any], cells: frozenset[Any] | set[Any] = f
         if (tag == "tr" and el in own_rows) or el is table:
             continue
         node = el.getparent()
-        is_p = tag == "p"
-        if is_p and node in cells:
-            if node in one_p:
+        if tag == "p" and node in cells:
+            if node in one_p or len(node) > 1 or not _blank(node.text) or not _blank(el.tail):
                 slow.add(node)
             else:
                 one_p.add(node)
             continue  # an own cell's paragraph: no cell of this table above it
+        # Any other break (or a paragraph further down) puts every cell it lies in on the walk,
+        # up to the own cell of the table.
         while node is not None and node is not table:
             if node.tag in _CELL_TAGS:
-                if node in slow:
-                    pass
-                elif is_p and node not in one_p:
-                    one_p.add(node)
-                else:
-                    slow.add(node)
+                slow.add(node)
                 node = node.getparent()
                 if node in own_rows:
-                    break  # an own cell: no cell of this table above it
+                    break
             else:
                 node = node.getparent()
     return slow
@@ -172,7 +174,14 @@ def cell_text(cell: Any, nested: bool = True, slow: set[Any] | None = None) -> s
         return clean_text(text) if text else ""
     if slow is None:
         found = list(islice(cell.iterdescendants(*_BREAK_NAMES), 2))
-        fast = not found or (len(found) == 1 and found[0].tag == "p")
+        fast = not found or (
+            len(found) == 1
+            and found[0].tag == "p"
+            and len(cell) == 1
+            and cell[0] is found[0]
+            and _blank(cell.text)
+            and _blank(found[0].tail)
+        )
     else:
         fast = cell not in slow
     if fast:
@@ -346,9 +355,10 @@ def row_paragraphs(table: Any, tree: Any) -> list[Paragraph]:
     """A table that is not a report table, as text: one paragraph per row, cells joined by a space."""
     out: list[Paragraph] = []
     rows = _own_rows(table)
-    slow = slow_cells(table, rows)
-    for row in rows:
-        texts = [cell_text(td, slow=slow).replace("\n", " ") for td in _own_cells(row)]
+    cells = [_own_cells(row) for row in rows]
+    slow = slow_cells(table, rows, {cell for row in cells for cell in row})
+    for row, row_cells in zip(rows, cells, strict=True):
+        texts = [cell_text(td, slow=slow).replace("\n", " ") for td in row_cells]
         text = " ".join(t for t in texts if t)
         if text:
             out.append(Paragraph(text=text, anchor=Anchor("html", path=tree.getpath(row))))
