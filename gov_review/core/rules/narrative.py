@@ -62,6 +62,50 @@ _COUNT_RE = re.compile(f"[{NUMBER_CHARS}]{UNIT}")
 assert all(p.regex.pattern.endswith(NUM + UNIT) for p in PATTERNS)
 
 
+def _leading_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words one of which every match starts with (``新收…`` → 新收; ``(?:收到|受理)…`` → both),
+    read from the compiled pattern's syntax tree; None when it does not start with plain words."""
+    try:
+        try:
+            from re import _constants as sre  # type: ignore[attr-defined]
+            from re import _parser as parser  # type: ignore[attr-defined]
+        except ImportError:  # Python 3.10
+            import sre_constants as sre  # type: ignore[no-redef]
+            import sre_parse as parser  # type: ignore[no-redef]
+        if regex.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        return _leads(list(parser.parse(regex.pattern)), sre)
+    except (AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None  # a private module that changed: every paragraph is searched
+
+
+def _leads(items: list, sre: object) -> tuple[str, ...] | None:
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is sre.LITERAL:  # type: ignore[attr-defined]
+        word = []
+        for op2, arg2 in items:
+            if op2 is not sre.LITERAL:  # type: ignore[attr-defined]
+                break
+            word.append(chr(arg2))
+        return ("".join(word),)
+    if op is sre.BRANCH:  # type: ignore[attr-defined]
+        out: list[str] = []
+        for alternative in arg[1]:
+            leads = _leads(list(alternative), sre)
+            if leads is None:
+                return None
+            out += leads
+        return tuple(out)
+    if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # type: ignore[attr-defined]
+        return _leads(list(arg[3]), sre)
+    return None
+
+
+_LEADS = tuple(_leading_words(p.regex) for p in PATTERNS)
+
+
 def _targets(data: ReportData) -> dict[str, tuple[list[str], Callable[[], Decimal | None]]]:
     fmt = data.format or "2021"
     groups = get_template(fmt).groups
@@ -137,7 +181,13 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
         if not text or not _COUNT_RE.search(text):
             continue  # every pattern ends with a number and its unit: most paragraphs have none
         claimed: list[tuple[int, int]] = []  # spans already matched by a stricter pattern
-        for pat in PATTERNS:
+        for pat, leads in zip(PATTERNS, _LEADS, strict=True):
+            if leads is not None:  # a match starts with one of these words: is one in the paragraph?
+                for word in leads:
+                    if word in text:
+                        break
+                else:
+                    continue
             for m in pat.regex.finditer(text):
                 if any(s <= m.start("n") < e for s, e in claimed):
                     continue
