@@ -92,6 +92,10 @@ def _choose(
             # without solving the equation for them term by term.
             if guess is None or (guess is not _UNKNOWN and not _allowed(guess, info.kind)):
                 continue
+        touched = p.by_cell.get(cell, ())
+        involved = {i for i in touched if i in failed_now}
+        if best is not None and len(involved) < best.fixes:
+            continue  # it fixes fewer failed equations than the best so far: it cannot win
         target = solve_for(formula, cell, values, missing_as_zero=True)
         if target is None or not _allowed(target, info.kind):
             continue
@@ -101,7 +105,6 @@ def _choose(
         had = cell in trial
         old = trial.get(cell)
         trial[cell] = target
-        touched = p.by_cell.get(cell, ())
         after = set()
         for i in touched:
             if p.fails[i](get):
@@ -110,7 +113,6 @@ def _choose(
             trial[cell] = old
         else:
             del trial[cell]
-        involved = {i for i in touched if i in failed_now}
         if involved & after:
             continue  # it must satisfy every failed equation the cell takes part in
         cand = Suggestion(cell, target, fixes=len(involved), breaks=len(after - failed_now))
