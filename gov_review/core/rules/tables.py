@@ -23,7 +23,8 @@ T4_PARTS = ["c_upheld", "c_corrected", "c_other", "c_pending"]
 class _Layout:
     """What the table checks need from a format's template, worked out once per format."""
 
-    rows: tuple[tuple[str, str, tuple[CellInfo, ...]], ...]  # (table, row id, cells) in print order
+    # (table, row id, its cell ids, its label if all its cells share it) in print order
+    rows: tuple[tuple[str, str, tuple[str, ...], str | None], ...]
     totals: tuple[tuple[str, tuple[str, ...]], ...]  # (total cell, its parts)
 
 
@@ -42,11 +43,18 @@ def _layout(tpl: Template) -> _Layout:
         ]
         totals += [(f"t4.{g}.c_total", [f"t4.{g}.{c}" for c in T4_PARTS]) for g in tpl.t4_groups]
         layout = _Layout(
-            rows=tuple((t, r, tuple(infos)) for (t, r, _sub), infos in rows.items()),
+            rows=tuple(
+                (t, r, tuple(i.id for i in infos), _shared({i.row_label for i in infos}))
+                for (t, r, _sub), infos in rows.items()
+            ),
             totals=tuple((cid, tuple(parts)) for cid, parts in totals),
         )
         hit = _LAYOUTS[tpl.format] = (tpl, layout)
     return hit[1]
+
+
+def _shared(labels: set[str]) -> str | None:
+    return next(iter(labels)) if len(labels) == 1 else None
 
 
 def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
@@ -82,13 +90,12 @@ def _from_rows(data: ReportData, tpl: Template) -> tuple[list[Finding], bool]:
     if old_other:
         out.append(old_other)
     by_id = data.cells
-    for table, row, infos in _layout(tpl).rows:
+    for table, row, ids, label in _layout(tpl).rows:
         if not found.get(table) or (old_other and row.startswith("r_other_")):
             continue
-        present = [i for i in infos if i.id in by_id]
-        if not present:
+        cells = [by_id[cid] for cid in ids if cid in by_id]
+        if not cells:
             continue
-        cells = [by_id[i.id] for i in present]
         missing = []
         ordered = []
         blanks = []
@@ -101,7 +108,9 @@ def _from_rows(data: ReportData, tpl: Template) -> tuple[list[Finding], bool]:
                 ordered.append(c)
             if c.value is None and parse_value(c.raw).status == "blank":
                 blanks.append(c)
-        where = (tpl, TABLE_ZH[table], present[0].row_label)
+        if not (missing or ordered or blanks):
+            continue
+        where = (tpl, TABLE_ZH[table], label if label is not None else tpl.cells[cells[0].id].row_label)
         if missing and len(missing) == len(cells):
             out.append(_row_finding("R06", "missing_row", cells, where))
             continue
