@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,7 +26,7 @@ class _Pattern:
     rule: str
     code: str
     regex: re.Pattern[str]
-    target: str  # a key into _targets
+    target: str  # a key into _target_cells
     target_zh: str
     target_en: str
 
@@ -106,39 +105,43 @@ def _leads(items: list, sre: object) -> tuple[str, ...] | None:
 _LEADS = tuple(_leading_words(p.regex) for p in PATTERNS)
 
 
-def _targets(data: ReportData) -> dict[str, tuple[list[str], Callable[[], Decimal | None]]]:
-    fmt = data.format or "2021"
-    groups = get_template(fmt).groups
+_TARGETS: dict[str, tuple[object, dict[str, list[str]]]] = {}
 
-    def total(cells: list[str]) -> Callable[[], Decimal | None]:
-        def f() -> Decimal | None:
-            vals = [data.value(c) for c in cells]
-            if any(v is None for v in vals):
-                return None
-            return sum(vals, Decimal(0))  # type: ignore[arg-type]
 
-        return f
+def _target_cells(fmt: str) -> dict[str, list[str]]:
+    """The cells whose sum each pattern's number is compared with, per format (built once)."""
+    tpl = get_template(fmt)
+    hit = _TARGETS.get(fmt)
+    if hit is None or hit[0] is not tpl:
+        groups = tpl.groups
 
-    def rows(rs: list[str]) -> list[str]:
-        return [f"t3.{r}.c_total" for r in rs]
+        def rows(rs: list[str]) -> list[str]:
+            return [f"t3.{r}.c_total" for r in rs]
 
-    out: dict[str, tuple[list[str], Callable[[], Decimal | None]]] = {}
-    for key, cells in {
-        "new": ["t3.r_new.c_total"],
-        "carry": ["t3.r_carry.c_total"],
-        "fwd": ["t3.r_fwd.c_total"],
-        "total": ["t3.r_total.c_total"],
-        "open": ["t3.r_open.c_total"],
-        "partial": ["t3.r_partial.c_total"],
-        "deny": rows(groups["g_deny"]),
-        "unable": rows(groups["g_unable"]),
-        "reject": rows(groups["g_reject"]),
-        "review": ["t4.review.c_total"],
-        "litigation": ["t4.lit_direct.c_total", "t4.lit_post.c_total"],
-        **{c: [f"t3.r_new.{c}"] for c in ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal")},
-    }.items():
-        out[key] = (cells, total(cells))
-    return out
+        cells = {
+            "new": ["t3.r_new.c_total"],
+            "carry": ["t3.r_carry.c_total"],
+            "fwd": ["t3.r_fwd.c_total"],
+            "total": ["t3.r_total.c_total"],
+            "open": ["t3.r_open.c_total"],
+            "partial": ["t3.r_partial.c_total"],
+            "deny": rows(groups["g_deny"]),
+            "unable": rows(groups["g_unable"]),
+            "reject": rows(groups["g_reject"]),
+            "review": ["t4.review.c_total"],
+            "litigation": ["t4.lit_direct.c_total", "t4.lit_post.c_total"],
+            **{c: [f"t3.r_new.{c}"] for c in ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal")},
+        }
+        hit = _TARGETS[fmt] = (tpl, cells)
+    return hit[1]
+
+
+def _table_value(data: ReportData, cells: list[str]) -> Decimal | None:
+    """The sum of the cells' values, None when one is blank."""
+    vals = [data.value(c) for c in cells]
+    if any(v is None for v in vals):
+        return None
+    return sum(vals, Decimal(0))  # type: ignore[arg-type]
 
 
 def prose(doc: SourceDocument, data: ReportData) -> list[Paragraph]:
@@ -202,12 +205,12 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
 
 def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
     findings: list[Finding] = []
-    targets = _targets(data)
     seen: set[tuple[str, str, int]] = set()
     prose_facts = facts(doc, data)
+    targets = _target_cells(data.format or "2021") if prose_facts.quotes else {}
     for pat, phrase, n, para in prose_facts.quotes:
-        cells, value_of = targets[pat.target]
-        table_value = value_of()
+        cells = targets[pat.target]
+        table_value = _table_value(data, cells)
         key = (pat.rule, pat.target, n)
         if table_value is None or key in seen:
             continue
