@@ -240,18 +240,20 @@ def _values(
     # say about a count or an increase; only money has more to check (its magnitude).
     if seen is None:
         seen = {}
+    money = _money_ids(infos)
     for cid, cell in data.cells.items():
         raw = cell.raw
         if raw is None:
             continue
-        hit = seen.get(raw)
-        if hit is None:
+        try:
+            parsed, plain = seen[raw]
+        except KeyError:
             parsed = parse_value(raw)
-            hit = seen[raw] = (parsed, _plain(parsed))
-        parsed, plain = hit
+            plain = _plain(parsed)
+            seen[raw] = (parsed, plain)
         if plain and cell.value is parsed.value:
-            if cell.placement != "ambiguous" and (info := info_of(cid)) is not None and info.kind == "money":
-                out += _money(cid, raw.strip(), cell.value, parsed.unit, info)
+            if cid in money and cell.placement != "ambiguous":
+                out += _money(cid, raw.strip(), cell.value, parsed.unit, infos[cid])
             continue
         info = info_of(cid)
         if info is None or cell.placement == "ambiguous":
@@ -287,6 +289,17 @@ def _values(
 
 
 _ZERO = Decimal(0)
+
+
+_MONEY: dict[int, tuple[dict[str, CellInfo], frozenset[str]]] = {}
+
+
+def _money_ids(infos: dict[str, CellInfo]) -> frozenset[str]:
+    """The money cells of a template's cells (worked out once per template)."""
+    hit = _MONEY.get(id(infos))
+    if hit is None or hit[0] is not infos:
+        hit = _MONEY[id(infos)] = (infos, frozenset(c for c, i in infos.items() if i.kind == "money"))
+    return hit[1]
 
 
 def _plain(parsed: ParsedValue) -> bool:
