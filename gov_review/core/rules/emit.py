@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Anchor, Finding
+from .messages import Format, formatter
 from .pack import load_pack
 
 # The English messages name a table in English; checks pass its Chinese name as ``table``.
@@ -21,7 +22,7 @@ class _Default(dict):
 _PREPARED: list = [None, {}]
 
 
-def _prepared(rule_id: str, code: str) -> tuple[str, str, str, str]:
+def _prepared(rule_id: str, code: str) -> tuple[str, str, Format, Format, str, str]:
     pack = load_pack()
     if _PREPARED[0] is not pack:
         _PREPARED[0], _PREPARED[1] = pack, {}
@@ -29,9 +30,12 @@ def _prepared(rule_id: str, code: str) -> tuple[str, str, str, str]:
     hit = table.get((rule_id, code))
     if hit is None:
         rule = pack[rule_id]
+        zh, en = rule.message(code, "zh"), rule.message(code, "en")
         hit = table[(rule_id, code)] = (
-            rule.message(code, "zh"),
-            rule.message(code, "en"),
+            zh,
+            en,
+            formatter(zh),
+            formatter(en),
             rule.severity_for(code),
             f"{rule_id}.{code}",
         )
@@ -49,13 +53,13 @@ def emit(
     assessable: bool = True,
     **params: Any,
 ) -> Finding:
-    zh_text, en_text, severity, full_code = _prepared(rule_id, code)
+    zh_text, en_text, zh_format, en_format, severity, full_code = _prepared(rule_id, code)
     table = params.get("table")
     if isinstance(table, str):
         params.setdefault("table_en", TABLE_EN.get(table, table))
     try:
-        zh = zh_text.format_map(params)
-        en = en_text.format_map(params)
+        zh = zh_format(params)
+        en = en_format(params)
     except KeyError:  # a message never crashes on a missing parameter
         zh = zh_text.format_map(_Default(params))
         en = en_text.format_map(_Default(params))

@@ -14,6 +14,7 @@ from ..model import Finding
 from ..normalize import fmt_number
 from ..templates import CellInfo, get_template
 from .evaluator import Formula, compare, side_value
+from .messages import formatter
 from .pack import HOLDS, MAX_TERMS_SHOWN, NEGATE, EquationInstance
 
 
@@ -274,8 +275,8 @@ def evaluate_instance(
             severity=rule.severity,  # type: ignore[arg-type]
             cells=cells,
             code=rule.id,
-            message=rule.message("", "zh").format(**fmt_params),
-            message_en=rule.message("", "en").format(**fmt_params_en),
+            message=formatter(rule.message("", "zh"))(fmt_params),
+            message_en=formatter(rule.message("", "en"))(fmt_params_en),
             params=params,
             expected=f"{fmt_number(lv)} {HOLDS[inst.formula.op]} {fmt_number(rv)}",
             found=f"{fmt_number(lv)} {NEGATE[inst.formula.op]} {fmt_number(rv)}",
