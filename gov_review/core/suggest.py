@@ -20,7 +20,7 @@ from .rules.compiled import Plan, plan
 from .rules.equation import fails_for_any_blank
 from .rules.evaluator import compare, side_value, solve_for
 from .rules.pack import EquationInstance
-from .templates import cell_info
+from .templates import cell_info, get_template
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +82,18 @@ def _choose(
     rough = _rough_targets(p, this, values.get)
     best: Suggestion | None = None
     trial: dict[str, Decimal | None] | None = None
+    infos = get_template(fmt).cells
     for cell in dict.fromkeys(cells):
-        info = cell_info(cell, fmt)
+        guess = _UNKNOWN if rough is None else rough.get(cell, _UNKNOWN)
+        if guess is None:
+            continue  # the equation cannot be solved for this cell (solve_for gives None)
+        info = infos.get(cell) or cell_info(cell, fmt)
         if info is None:
             continue
-        if rough is not None:
-            guess = rough.get(cell, _UNKNOWN)
-            # Most cells of a long sum would have to go negative or fractional: passed over
-            # without solving the equation for them term by term.
-            if guess is None or (guess is not _UNKNOWN and not _allowed(guess, info.kind)):
-                continue
+        # Most cells of a long sum would have to go negative or fractional: passed over without
+        # solving the equation for them term by term.
+        if guess is not _UNKNOWN and not _allowed(guess, info.kind):
+            continue
         touched = p.by_cell.get(cell, ())
         involved = {i for i in touched if i in failed_now}
         if best is not None and len(involved) < best.fixes:
