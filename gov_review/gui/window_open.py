@@ -108,6 +108,7 @@ class OpeningMixin:
         """A worker's result is back on the GUI thread."""
         if not isinstance(self.pool, TaskPool):  # synchronous pools (tests, --screenshot): at once
             self._add_loaded(path, job, result)
+            self._show_progress()
             return
         self._arrived.append((path, job, result))
         if self._drain_timer.isActive():
@@ -130,8 +131,19 @@ class OpeningMixin:
     def _drain(self) -> None:
         while self._arrived and self._slice.elapsed() < SLICE_MS:
             self._add_loaded(*self._arrived.pop(0))
+        self._show_progress()
         if self._arrived:
             self._drain_timer.start()
+
+    def _show_progress(self) -> None:
+        # QProgressBar.setValue repaints at once (synchronously) whenever the bar visibly moves:
+        # ~40 ms a call while a folder loads. With updates off it only schedules a paint, which
+        # joins the window's next one.
+        job = self._job
+        if job is not None:
+            self.progress.setUpdatesEnabled(False)
+            self.progress.setValue(job.done)
+            self.progress.setUpdatesEnabled(True)
 
     def _add_loaded(self, path: str, job: _LoadJob, result: Any) -> None:
         job.done += 1
@@ -139,10 +151,8 @@ class OpeningMixin:
             if isinstance(result, TaskFailed):
                 result = Report(path=path, error=_Unexpected(path, result.exc))
             self.add_document(ReportDocument(result, self.reviewer, self))
-        if self._job is job:
-            self.progress.setValue(job.done)
-            if job.done >= job.total:
-                self._finish_job(job)
+        if self._job is job and job.done >= job.total:
+            self._finish_job(job)
 
     def _finish_job(self, job: _LoadJob) -> None:
         self.progress.hide()
