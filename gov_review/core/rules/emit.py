@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from ..model import Anchor, Finding
@@ -63,20 +64,39 @@ def emit(
     except KeyError:  # a message never crashes on a missing parameter
         zh = zh_text.format_map(_Default(params))
         en = en_text.format_map(_Default(params))
+    # Positional (rule, severity, cells, message, message_en, code, params, expected, found,
+    # assessable, equation, anchor): a finding per emit, keywords cost more than the rest of it.
     return Finding(
-        rule=rule_id,
-        severity=severity,  # type: ignore[arg-type]
-        cells=list(cells or []),
-        message=zh,
-        message_en=en,
-        code=full_code,
-        params=_kept(params),
-        expected=expected,
-        found=found,
-        assessable=assessable,
-        anchor=anchor,
+        rule_id,
+        severity,  # type: ignore[arg-type]
+        list(cells) if cells else [],
+        zh,
+        en,
+        full_code,
+        _kept(params),
+        expected,
+        found,
+        assessable,
+        None,
+        anchor,
     )
 
+
+# emit builds findings positionally: the fields must stay in this order.
+assert [f.name for f in fields(Finding)][:12] == [
+    "rule",
+    "severity",
+    "cells",
+    "message",
+    "message_en",
+    "code",
+    "params",
+    "expected",
+    "found",
+    "assessable",
+    "equation",
+    "anchor",
+]
 
 _KEPT = (str, int, float, bool, list)  # parameters a finding keeps (what JSON can carry)
 _KEPT_TYPES = frozenset((str, int, float, bool, list, type(None)))
