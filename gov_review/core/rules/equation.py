@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from ..model import Finding
 from ..normalize import fmt_number
 from ..templates import CellInfo, get_template
+from . import emit as _emit  # noqa: F401 - asserts Finding's field order at import
 from .evaluator import Formula, compare, side_value
 from .messages import formatter
 from .pack import HOLDS, MAX_TERMS_SHOWN, NEGATE, EquationInstance
@@ -244,18 +245,20 @@ def evaluate_instance(
         hint_en = "holds" if holds else "fails"
         eq_zh, eq_en = _texts(inst, values, holds, lv, rv, short)
         return (
-            Finding(
-                rule=rule.id,
-                severity="info",
-                cells=cells,
-                code=f"{rule.id}.na",
-                message=f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
+            Finding(  # positional, as emit.py builds them (its import asserts the order)
+                rule.id,
+                "info",
+                cells,
+                f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
                 f"若空白按 0 计，则{hint_zh}：{eq_zh}",
-                message_en=f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
+                f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
                 f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
-                params={**params, "missing": missing, "holds_as_zero": holds},
-                assessable=False,
-                equation=eq_zh,
+                f"{rule.id}.na",
+                {**params, "missing": missing, "holds_as_zero": holds},
+                None,
+                None,
+                False,
+                eq_zh,
             ),
             False,
         )
@@ -271,16 +274,17 @@ def evaluate_instance(
     fmt_params_en = {**fmt_params, "instance": inst.instance_en, "equation": eq_en}
     return (
         Finding(
-            rule=rule.id,
-            severity=rule.severity,  # type: ignore[arg-type]
-            cells=cells,
-            code=rule.id,
-            message=formatter(rule.message("", "zh"))(fmt_params),
-            message_en=formatter(rule.message("", "en"))(fmt_params_en),
-            params=params,
-            expected=f"{fmt_number(lv)} {HOLDS[inst.formula.op]} {fmt_number(rv)}",
-            found=f"{fmt_number(lv)} {NEGATE[inst.formula.op]} {fmt_number(rv)}",
-            equation=eq_zh,
+            rule.id,
+            rule.severity,  # type: ignore[arg-type]
+            cells,
+            formatter(rule.message("", "zh"))(fmt_params),
+            formatter(rule.message("", "en"))(fmt_params_en),
+            rule.id,
+            params,
+            f"{fmt_number(lv)} {HOLDS[op]} {fmt_number(rv)}",
+            f"{fmt_number(lv)} {NEGATE[op]} {fmt_number(rv)}",
+            True,
+            eq_zh,
         ),
         True,
     )
