@@ -70,3 +70,23 @@ def test_a_report_quoting_many_figures_is_read_like_every_pattern_would(tmp_path
     expected = _every_paragraph_every_pattern(report.source, report.data)
     assert len(expected) >= 15  # the paragraphs were read as prose, with their figures
     assert [(p.rule, phrase, n) for p, phrase, n, _para in found.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度发生行政复议3件，行政诉讼2起。",
+        "未发生行政复议、行政诉讼情况。",
+        "因政府信息公开被申请复议的案件共计 2 宗",
+        "起诉一件，以前年度结转。",
+        "复议复议复议 5",
+        "",
+        "没有相关内容",
+        *[t for p in sorted(SAMPLES.glob("seed_*.txt")) for t in [p.read_text(encoding="utf-8")]],
+    ],
+)
+def test_review_and_litigation_figures_are_found_as_a_full_search_finds_them(text):
+    from gov_review.core.rules import document
+
+    found = document._found(document._CASES_RE, document._CASES_LEADS, text)
+    assert found == bool(document._CASES_RE.search(text))

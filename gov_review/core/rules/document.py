@@ -14,7 +14,7 @@ from ..sections import STANDARD_TITLES, section_text
 from ..templates import get_template
 from .emit import emit
 from .memo import for_document
-from .narrative import facts
+from .narrative import facts, leading_words
 
 LEVEL_NAMES_EN = {
     "province": "provincial government",
@@ -112,7 +112,7 @@ def _text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
 def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
     texts = facts(doc, data).texts
     all_text = "".join(texts)
-    explained = bool(_CASES_RE.search(all_text)) or any(
+    explained = _found(_CASES_RE, _CASES_LEADS, all_text) or any(
         k in all_text for k in ("以前年度", "往年", "历年", "跨年度")
     )
     claims = []
@@ -136,6 +136,20 @@ def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
         five_empty=not five or five in ("无", "暂无", "没有"),
         dated=dated,
     )
+
+
+def _found(regex: re.Pattern[str], leads: tuple[str, ...] | None, text: str) -> bool:
+    """``regex.search(text)`` found something: tried only where one of the words every match
+    starts with occurs (a long text has a handful of such places)."""
+    if leads is None:
+        return regex.search(text) is not None
+    for word in leads:
+        i = text.find(word)
+        while i != -1:
+            if regex.match(text, i):
+                return True
+            i = text.find(word, i + 1)
+    return False
 
 
 def _last_paragraphs(doc: SourceDocument, n: int) -> list[Paragraph]:
@@ -190,6 +204,8 @@ def _s05(data: ReportData, fee_in_six: bool) -> list[Finding]:
         return []
     return [emit("S05", "fee_not_reported", ["t3.r_other_nofee.c_total"], value=fmt_number(value))]
 
+
+_CASES_LEADS = leading_words(_CASES_RE)
 
 _CLAIM_RE = re.compile(
     r"(均(?:获|被|予以)?维持|全部(?:获得?|予以)?维持|均已(?:审)?结案|全部(?:审)?结案|均已审结)"

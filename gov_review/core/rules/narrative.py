@@ -61,7 +61,7 @@ _COUNT_RE = re.compile(f"[{NUMBER_CHARS}]{UNIT}")
 assert all(p.regex.pattern.endswith(NUM + UNIT) for p in PATTERNS)
 
 
-def _leading_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+def leading_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     """The words one of which every match starts with (``新收…`` → 新收; ``(?:收到|受理)…`` → both),
     read from the compiled pattern's syntax tree; None when it does not start with plain words."""
     try:
@@ -102,7 +102,7 @@ def _leads(items: list, sre: object) -> tuple[str, ...] | None:
     return None
 
 
-_LEADS = tuple(_leading_words(p.regex) for p in PATTERNS)
+_LEADS = tuple(leading_words(p.regex) for p in PATTERNS)
 
 
 _TARGETS: dict[str, tuple[object, dict[str, list[str]]]] = {}
