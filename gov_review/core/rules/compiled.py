@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..normalize import fmt_number
-from .equation import Sides, fails_bounded, prepared
+from .equation import Sides, fails_bounded, long_side, prepared
 from .evaluator import OPS, Term
 from .pack import MAX_TERMS_SHOWN, EquationInstance, equations
 
@@ -66,6 +66,7 @@ class _Names:
     def __init__(self) -> None:
         self.cells: dict[str, str] = {}
         self.consts: dict[str, Decimal] = {}
+        self.texts: dict[str, str] = {}  # s0…: literal text of the equations' printed sides
 
     def cell(self, cell: str) -> str:
         name = self.cells.get(cell)
@@ -76,6 +77,11 @@ class _Names:
     def const(self, value: Decimal) -> str:
         name = f"k{len(self.consts)}"
         self.consts[name] = value
+        return name
+
+    def text(self, value: str) -> str:
+        name = f"s{len(self.texts)}"
+        self.texts[name] = value
         return name
 
     def side(self, terms: tuple[Term, ...]) -> str:
@@ -98,7 +104,7 @@ def _blank_test(cells: tuple[str, ...], names: _Names) -> str:
     return " or ".join(f"{names.cell(c)} is None" for c in cells) or "False"
 
 
-def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, Decimal]]:
+def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, object]]:
     """The source of ``scan`` and ``fails_<i>``, and the constants it refers to."""
     names = _Names()
     cells_of = [tuple(dict.fromkeys(i.formula.cells)) for i in insts]
@@ -126,8 +132,10 @@ def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, Decima
         lines.append(f"def sides_{i}(get):")
         lines += [f"    {names.cell(c)} = get({c!r})" for c in cells]
         lines += _sums(inst, names, listed=True)
-        lines.append(f"    return l, r, m, up, down, {_texts(inst, names)}")
-    return "\n".join(lines) + "\n", names.consts
+        text_lines, texts = _texts(inst, names)
+        lines += text_lines
+        lines.append(f"    return l, r, m, up, down, {texts}")
+    return "\n".join(lines) + "\n", {**names.consts, **names.texts}
 
 
 def _sums(inst: EquationInstance, names: _Names, listed: bool) -> list[str]:
@@ -152,27 +160,44 @@ def _sums(inst: EquationInstance, names: _Names, listed: bool) -> list[str]:
     return lines
 
 
-def _texts(inst: EquationInstance, names: _Names) -> str:
-    """Expressions for the text of each side of up to six terms (equation._short_side's), None for
-    a longer one: literals (repr) and F(value) calls, in order."""
+def _texts(inst: EquationInstance, names: _Names) -> tuple[list[str], str]:
+    """Lines and an expression for the two sides' texts in Chinese and English: a side of up to six
+    terms as equation._short_side writes it (the same in both), a longer one as _long_side does
+    (its total and its non-zero terms). Literal text is bound as constants, not written in the
+    source. The sums are in ``l`` and ``r``, the cells in their variables."""
+    lines: list[str] = []
     out = []
-    for terms, prep in zip((inst.formula.left, inst.formula.right), prepared(inst).sides, strict=True):
+    sides = (inst.formula.left, inst.formula.right)
+    for k, (terms, prep, acc) in enumerate(zip(sides, prepared(inst).sides, ("l", "r"), strict=True)):
         if len(terms) > MAX_TERMS_SHOWN:
-            out.append("None")
+            lines.append(f"    n{k} = []")
+            for t, (_sign, _cell, printed) in zip(terms, prep, strict=True):
+                if t.cell is not None:
+                    v = names.cell(t.cell)
+                    lines.append(f"    if {v} is not None and {v} != _Z:")
+                    lines.append(f"        n{k}.append({names.text(printed)} + F({v}))")
+            out.append(f"LS(F({acc}), n{k})")
             continue
         pieces = []
         for j, (t, (sign, _cell, printed)) in enumerate(zip(terms, prep, strict=True)):
             lead = ("" if j == 0 else " ") + ("" if j == 0 and sign > 0 else "+ " if sign > 0 else "- ")
-            pieces.append(repr(lead + printed))
+            pieces.append(names.text(lead + printed))
             if t.cell is not None:
                 pieces.append(f"F({names.cell(t.cell)})")
-        out.append(" + ".join(pieces))
-    return ", ".join(out)
+        lines.append(f"    t{k} = {' + '.join(pieces)}")
+        out.append(f"(t{k}, t{k})")
+    return lines, ", ".join(out)
 
 
 def build(insts: tuple[EquationInstance, ...]) -> Plan:
     source, consts = generate(insts)
-    namespace: dict[str, object] = {"_Z": Decimal(0), "F": fmt_number, "FB": fails_bounded, **consts}
+    namespace: dict[str, object] = {
+        "_Z": Decimal(0),
+        "F": fmt_number,
+        "FB": fails_bounded,
+        "LS": long_side,
+        **consts,
+    }
     exec(compile(source, "<rule pack equations>", "exec"), namespace)
     cells = tuple(tuple(dict.fromkeys(i.formula.cells)) for i in insts)
     terms = tuple(

@@ -79,7 +79,6 @@ def _long_side(
     langs: tuple[str, ...],
 ) -> list[str]:
     """A sum of more than six terms, once per language: its total and its non-zero terms."""
-    total = fmt_number(side_total)
     get = values.get
     nonzero = []
     for _sign, cell, text in prepared:
@@ -87,15 +86,16 @@ def _long_side(
             v = get(cell)
             if v is not None and v != 0:
                 nonzero.append(text + fmt_number(v))
+    zh, en = long_side(fmt_number(side_total), nonzero)
+    return [zh if lang == "zh" else en for lang in langs]
+
+
+def long_side(total: str, nonzero: list[str]) -> tuple[str, str]:
+    """The text of a long sum in Chinese and English, from its total and its non-zero terms."""
+    if not nonzero:
+        return f"（一）至（六）之和 {total}（各项均为 0 或空）", f"sum of (一)–(六) {total} (all 0 or blank)"
     inner = " + ".join(nonzero)
-    out = []
-    for lang in langs:
-        head = "（一）至（六）之和" if lang == "zh" else "sum of (一)–(六)"
-        if not nonzero:
-            out.append(f"{head} {total}" + ("（各项均为 0 或空）" if lang == "zh" else " (all 0 or blank)"))
-        else:
-            out.append(f"{head} {total}（{inner}）" if lang == "zh" else f"{head} {total} ({inner})")
-    return out
+    return f"（一）至（六）之和 {total}（{inner}）", f"sum of (一)–(六) {total} ({inner})"
 
 
 def equation_text(
@@ -110,24 +110,24 @@ def equation_texts(
     holds: bool,
     langs: tuple[str, ...] = ("zh", "en"),
     sums: tuple[Decimal, Decimal] | None = None,
-    short: tuple[str | None, str | None] = (None, None),
+    texts: tuple[SideTexts, SideTexts] = (None, None),
 ) -> list[str]:
     """The equation with its numbers (``一 4 + 二 0 ≠ （七）0 + 四 0，差 4``), once per language.
 
     Sides of up to six terms read the same in every language and are built once. ``sums``: the
-    sides' values (side_value's) and ``short``: the texts of short sides, when the caller has them.
+    sides' values (side_value's) and ``texts``: the sides' texts, when the caller has them.
     """
     prep_sides = prepared(inst).sides
     if sums is None:
         sums = (side_value(inst.formula.left, values)[0], side_value(inst.formula.right, values)[0])
     sides: list[list[str]] = []
-    for terms, prep, total, text in zip(
-        (inst.formula.left, inst.formula.right), prep_sides, sums, short, strict=True
+    for terms, prep, total, given in zip(
+        (inst.formula.left, inst.formula.right), prep_sides, sums, texts, strict=True
     ):
-        if len(terms) <= MAX_TERMS_SHOWN:
-            if text is None:
-                text = _short_side(prep, values)
-            sides.append([text] * len(langs))
+        if given is not None:
+            sides.append([given[0] if lang == "zh" else given[1] for lang in langs])
+        elif len(terms) <= MAX_TERMS_SHOWN:
+            sides.append([_short_side(prep, values)] * len(langs))
         else:
             sides.append(_long_side(total, prep, values, langs))
     sym = HOLDS[inst.formula.op] if holds else NEGATE[inst.formula.op]
@@ -149,19 +149,21 @@ def _texts(
     holds: bool,
     lv: Decimal,
     rv: Decimal,
-    short: tuple[str | None, str | None],
+    texts: tuple[SideTexts, SideTexts],
 ) -> tuple[str, str]:
-    """equation_texts in Chinese and English; written out for two short sides (most equations)."""
-    left, right = short
+    """equation_texts in Chinese and English, written out when both sides' texts are given."""
+    left, right = texts
     if left is None or right is None:
-        zh, en = equation_texts(inst, values, holds, sums=(lv, rv), short=short)
+        zh, en = equation_texts(inst, values, holds, sums=(lv, rv), texts=texts)
         return zh, en
     op = inst.formula.op
-    base = f"{left} {HOLDS[op] if holds else NEGATE[op]} {right}"
+    sym = HOLDS[op] if holds else NEGATE[op]
+    zh = f"{left[0]} {sym} {right[0]}"
+    en = f"{left[1]} {sym} {right[1]}"
     if holds:
-        return base, base
+        return zh, en
     diff = fmt_number(abs(lv - rv))
-    return f"{base}，差 {diff}", f"{base}, difference {diff}"
+    return f"{zh}，差 {diff}", f"{en}, difference {diff}"
 
 
 def get_template_cells_for(inst: EquationInstance) -> Mapping[str, CellInfo]:
@@ -210,8 +212,9 @@ def fails_bounded(op: str, up: bool, down: bool, known_diff: Decimal) -> bool:
 
 
 # What compiled.py's ``sides_<i>`` works out: each side's value, the blank cells, whether blanks
-# can raise / lower left − right, and the texts of the sides of up to six terms (None if longer).
-Sides = tuple[Decimal, Decimal, list[str], bool, bool, "str | None", "str | None"]
+# can raise / lower left − right, and each side's text in Chinese and English.
+SideTexts = tuple[str, str] | None
+Sides = tuple[Decimal, Decimal, list[str], bool, bool, SideTexts, SideTexts]
 
 
 def evaluate_instance(
@@ -222,7 +225,7 @@ def evaluate_instance(
     ``sides``: what compiled.py's ``sides_<i>`` works out, when the caller has it.
     """
     op = inst.formula.op
-    short: tuple[str | None, str | None] = (None, None)
+    texts: tuple[SideTexts, SideTexts] = (None, None)
     if sides is None:
         lv, lmiss = side_value(inst.formula.left, values)
         rv, rmiss = side_value(inst.formula.right, values)
@@ -230,7 +233,7 @@ def evaluate_instance(
         definite = bool(missing) and fails_for_any_blank(inst.formula, values, lv - rv)
     else:
         lv, rv, missing, up, down, left_text, right_text = sides
-        short = (left_text, right_text)
+        texts = (left_text, right_text)
         definite = bool(missing) and fails_bounded(op, up, down, lv - rv)
     cells = list(prepared(inst).cells)
     holds = compare(lv, op, rv)
@@ -243,7 +246,7 @@ def evaluate_instance(
         # Not assessable: say so, with what the rule gives when blanks are read as 0.
         hint_zh = "成立" if holds else "不成立"
         hint_en = "holds" if holds else "fails"
-        eq_zh, eq_en = _texts(inst, values, holds, lv, rv, short)
+        eq_zh, eq_en = _texts(inst, values, holds, lv, rv, texts)
         return (
             Finding(  # positional, as emit.py builds them (its import asserts the order)
                 rule.id,
@@ -264,7 +267,7 @@ def evaluate_instance(
         )
     if holds:
         return None, False
-    eq_zh, eq_en = _texts(inst, values, False, lv, rv, short)
+    eq_zh, eq_en = _texts(inst, values, False, lv, rv, texts)
     fmt_params = {
         "instance": inst.instance_zh,
         "equation": eq_zh,
