@@ -153,23 +153,18 @@ def _rough_targets(p: Plan, i: int, get: Callable[[str], Decimal | None]) -> dic
     """
     if p.insts[i].formula.op != "==":
         return dict.fromkeys(p.coefs[i])  # solve_for solves equalities only
-    terms = p.terms[i]
     try:
-        with localcontext(_SHORT):
-            size = _Z
-            for _k, cell, const in terms:
+        with localcontext(_SHORT):  # every sum below is exact, or this raises
+            size = total = _Z
+            for k, cell, const in p.terms[i]:
                 v = const if cell is None else get(cell)
                 if v is not None:
                     size = size + abs(v)
+                    total = total + k * v
     except ArithmeticError:
         return None
     if not size.is_finite():
         return None
-    total = _Z
-    for k, cell, const in terms:
-        v = const if cell is None else get(cell)
-        if v is not None:
-            total = total + k * v
     out: dict[str, Decimal | None] = {}
     for cell, coef in p.coefs[i].items():
         if coef == 0:
