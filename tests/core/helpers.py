@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from gov_review.core.model import Finding
 from gov_review.core.pipeline import analyse_file
+from gov_review.core.readers.docx import W_MAIN
 from gov_review.core.review import ReviewSession
 
 
@@ -40,3 +43,13 @@ def review_002(path: Path, reviewer: str = "李审核") -> ReviewSession:
     s.add_note("t3.r_new.c_total", NOTE)
     s.waive(next(f for f in s.findings if f.rule == "R08"), WAIVE)
     return s
+
+
+def docx_bytes(body: str) -> bytes:
+    """A minimal .docx (the least Word's readers accept) whose body is the given WordprocessingML."""
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_MAIN}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", xml)
+    return buf.getvalue()

@@ -4,15 +4,13 @@ common shape of a report (or it would be dead code) and give way on anything els
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from gov_review.core.readers import docx as docx_reader
 from gov_review.core.readers import docx_fast, ooxml, read_document
-from gov_review.core.readers.docx import W_MAIN
+from tests.core.helpers import docx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "docx"
@@ -83,15 +81,6 @@ def test_the_layout_fixture_reads_as_typed() -> None:
 # Unusual shapes: whichever path reads them, the result is the general walk's
 
 
-def _docx(body: str) -> bytes:
-    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_MAIN}"><w:body>{body}</w:body></w:document>'
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", xml)
-    return buf.getvalue()
-
-
 def _p(text: str, props: str = "") -> str:
     return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
 
@@ -159,13 +148,13 @@ SHAPES = {
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_unusual_shapes_read_the_same_either_way(shape: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    _same_read("odd.docx", _docx(SHAPES[shape]), monkeypatch)
+    _same_read("odd.docx", docx_bytes(SHAPES[shape]), monkeypatch)
 
 
 def test_shapes_the_fast_path_cannot_read_exactly_go_to_the_general_walk() -> None:
     for shape in ("two tcPr, the first with a span", "style in a second pPr", "gridBefore after a cell"):
-        assert _fast_result(_docx(SHAPES[shape])) is None, shape
+        assert _fast_result(docx_bytes(SHAPES[shape])) is None, shape
     for shape in ("nested table", "paragraph inside a hyperlink", "a tracked row deletion"):
-        assert _fast_result(_docx(SHAPES[shape])) is None, shape
+        assert _fast_result(docx_bytes(SHAPES[shape])) is None, shape
     for shape in ("two tcPr, the last with a span", "vMerge without and with an empty val", "empty style id"):
-        assert _fast_result(_docx(SHAPES[shape])) is not None, shape
+        assert _fast_result(docx_bytes(SHAPES[shape])) is not None, shape

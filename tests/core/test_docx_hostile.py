@@ -15,22 +15,14 @@ import pytest
 from gov_review.core.errors import ReadError
 from gov_review.core.model import RawTable, SourceDocument
 from gov_review.core.readers import read_document
-from gov_review.core.readers.docx import W_MAIN, read
+from gov_review.core.readers.docx import read
+from tests.core.helpers import docx_bytes
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "docx"
 
 
 def _docx(seed: str) -> Path:
     return DATA / f"seed_{seed}.docx"
-
-
-def _make_docx(body: str) -> bytes:
-    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_MAIN}"><w:body>{body}</w:body></w:document>'
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", xml)
-    return buf.getvalue()
 
 
 def _code(path: Path | str, data: bytes | None = None) -> str:
@@ -189,7 +181,7 @@ def test_other_zips(tmp_path: Path) -> None:
 
 
 def test_zip_level_password_is_reported_as_encrypted() -> None:
-    data = bytearray(_make_docx("<w:p/>"))
+    data = bytearray(docx_bytes("<w:p/>"))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
         infos = zf.infolist()
     for info in infos:  # set the "encrypted" flag bit in every local header ...

@@ -420,24 +420,12 @@ class _Walker:
                             span = max(1, _int_attr(prop, t, 1))
                         elif ptag == v_merge:
                             vmerge = str(prop.get(t.val, "continue"))
-                anchor = _cell_anchor(ti, ri, ci)
-                origin = open_v.get(col) if vmerge == "continue" else None
                 if text is None:
                     # Text in a continuation cell is not shown by Word; only nested tables count.
                     text = self._cell_text(tc, nested)
-                if origin is not None:
-                    origin.rowspan += 1
-                    still_open[col] = origin
-                    out.append(RawCell("", anchor, True))
-                    if span > 1:
-                        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
-                else:
-                    cell = RawCell(text, anchor, False, span)
-                    if vmerge is not None:
-                        still_open[col] = cell
-                    out.append(cell)
-                    if span > 1:
-                        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
+                docx_fast.grid_cell(
+                    out, open_v, still_open, col, _cell_anchor(ti, ri, ci), text, span, vmerge
+                )
                 col += span
             open_v = still_open
             rows.append(out)

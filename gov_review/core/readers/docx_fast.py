@@ -39,6 +39,36 @@ class FastResult:
         self.odd_spaces = 0
 
 
+def grid_cell(
+    out: list[RawCell],
+    open_v: dict[int, RawCell],
+    still_open: dict[int, RawCell],
+    col: int,
+    anchor: Anchor,
+    text: str,
+    span: int,
+    vmerge: str | None,
+) -> None:
+    """Put one ``w:tc`` on its row's grid positions (both walks do it alike).
+
+    A ``vMerge="continue"`` under an open merge grows that origin's rowspan and takes its place
+    covered; any other cell is an origin (kept open for the rows below when it starts a merge).
+    The further positions of a ``gridSpan`` are covered by the same anchor.
+    """
+    origin = open_v.get(col) if vmerge == "continue" else None
+    if origin is not None:
+        origin.rowspan += 1
+        still_open[col] = origin
+        out.append(RawCell("", anchor, True))
+    else:
+        cell = RawCell(text, anchor, False, span)
+        if vmerge is not None:
+            still_open[col] = cell
+        out.append(cell)
+    if span > 1:
+        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
+
+
 def _int_val(el: etree._Element, val: str, default: int) -> int:
     # The same reading as docx._int_attr, so a span or grid offset comes out identical.
     try:
@@ -225,19 +255,7 @@ def walk(body: etree._Element, t: _Tags, cell_anchor: Any, paragraph_anchor: Any
                             odd += 1
                         lines.append(line)
                     text = "\n".join(lines)
-                anchor = cell_anchor(ti, ri, ci)
-                origin = open_v.get(col) if vmerge == "continue" else None
-                if origin is not None:
-                    origin.rowspan += 1
-                    still_open[col] = origin
-                    row_out.append(RawCell("", anchor, True))
-                else:
-                    raw = RawCell(text, anchor, False, span)
-                    if vmerge is not None:
-                        still_open[col] = raw
-                    row_out.append(raw)
-                if span > 1:
-                    row_out.extend(RawCell("", anchor, True) for _ in range(span - 1))
+                grid_cell(row_out, open_v, still_open, col, cell_anchor(ti, ri, ci), text, span, vmerge)
                 col += span
             open_v = still_open
             table_rows.append(row_out)
