@@ -13,7 +13,7 @@ from ..normalize import fmt_number, norm
 from ..sections import STANDARD_TITLES, section_text
 from ..templates import get_template
 from .emit import emit
-from .memo import for_document
+from .memo import remembered
 from .narrative import facts, leading_words
 
 LEVEL_NAMES_EN = {
@@ -102,11 +102,7 @@ class _TextFacts:
 
 def _text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
     key = ("text", tuple((s.number, s.block_index, s.end_block) for s in data.sections), data.title)
-    store = for_document(doc)
-    hit = store.get(key)
-    if hit is None:
-        hit = store[key] = _find_text_facts(doc, data)
-    return hit
+    return remembered(doc, key, lambda: _find_text_facts(doc, data))
 
 
 def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:

@@ -14,9 +14,12 @@ its key), never on cell values or the rule pack.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..model import SourceDocument
+
+T = TypeVar("T")
 
 MAX_DOCUMENTS = 16  # the reports a reviewer has open; a batch reads each file once
 
@@ -33,6 +36,15 @@ def for_document(doc: SourceDocument) -> dict[str, Any]:
     store: dict[str, Any] = {}
     _documents[id(doc)] = (doc, store)
     return store
+
+
+def remembered(doc: SourceDocument, key: Any, make: Callable[[], T]) -> T:
+    """What ``make()`` works out from ``doc``, worked out once per document and ``key``."""
+    store = for_document(doc)
+    hit = store.get(key)
+    if hit is None:
+        hit = store[key] = make()
+    return hit
 
 
 def clear() -> None:

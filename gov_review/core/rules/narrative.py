@@ -12,7 +12,7 @@ from ..normalize import fmt_number, norm
 from ..numerals import NUMBER_CHARS, cn_to_int
 from ..templates import get_template
 from .emit import emit
-from .memo import for_document
+from .memo import remembered
 
 NUM = f"(?P<n>[{NUMBER_CHARS}]+)"
 UNIT = r"(?P<unit>件|条|个|次|项|宗|起|人次)"
@@ -165,11 +165,7 @@ def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
     # The prose depends on the document and on which blocks are headings or the title; an edit of
     # a cell changes neither, so a re-check finds it here.
     key = ("prose", tuple(s.block_index for s in data.sections), data.title)
-    store = for_document(doc)
-    hit = store.get(key)
-    if hit is None:
-        hit = store[key] = _facts(doc, data)
-    return hit
+    return remembered(doc, key, lambda: _facts(doc, data))
 
 
 def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
