@@ -11,6 +11,8 @@ equations as the pack's JSON gives them (``pack.equations``) and ``compile()``d 
   texts of short sides;
 - ``fails[i](get)``: whether equation ``i`` fails for certain (suggest.py's trial changes).
 
+``scan`` is compiled with the plan; an equation's ``fails``/``sides`` only when first asked for.
+
 The generated arithmetic is the reference evaluator's (evaluator.side_value, compare,
 fails_for_any_blank), operation for operation: each side is ``Decimal(0)`` plus ``sign * value`` for
 each term, left to right, so the Decimal rounding and exponents are the same. Nothing of the pack's text reaches the source but
@@ -21,7 +23,7 @@ when ``equations(fmt)`` is a new tuple (a reloaded pack).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,8 +41,8 @@ class Plan:
     cells: tuple[tuple[str, ...], ...]  # each equation's distinct cells, in formula order
     by_cell: Mapping[str, tuple[int, ...]]  # the equations each cell takes part in
     scan: Callable[[Getter], list[int]]
-    fails: tuple[Callable[[Getter], bool], ...]
-    sides: tuple[Callable[[Getter], Sides], ...]
+    fails: Sequence[Callable[[Getter], bool]]  # compiled on first use (_OnFirstUse)
+    sides: Sequence[Callable[[Getter], Sides]]
     source: str  # the generated code, for tests and debugging
     # For solving equation i (suggest.py): its terms as (sign × side, cell or None, constant), and
     # each cell's coefficient (the sum of its terms' sign × side).
@@ -104,8 +106,9 @@ def _blank_test(cells: tuple[str, ...], names: _Names) -> str:
     return " or ".join(f"{names.cell(c)} is None" for c in cells) or "False"
 
 
-def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, object]]:
-    """The source of ``scan`` and ``fails_<i>``, and the constants it refers to."""
+def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, list[str], dict[str, object]]:
+    """The source of ``scan``, that of each equation's ``fails_<i>`` and ``sides_<i>``, and the
+    constants they refer to."""
     names = _Names()
     cells_of = [tuple(dict.fromkeys(i.formula.cells)) for i in insts]
     tests = [
@@ -119,10 +122,11 @@ def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, object
         lines.append(f"    if {blank} or not ({holds}):")
         lines.append(f"        out.append({i})")
     lines.append("    return out")
+    scan = "\n".join(lines) + "\n"
+    each = []
     for i, ((blank, holds), cells) in enumerate(zip(tests, cells_of, strict=True)):
         inst = insts[i]
-        lines.append("")
-        lines.append(f"def fails_{i}(get):")
+        lines = [f"def fails_{i}(get):"]
         lines += [f"    {names.cell(c)} = get({c!r})" for c in cells]
         lines.append(f"    if {blank}:")
         lines += ["    " + line for line in _sums(inst, names, listed=False)]
@@ -135,7 +139,8 @@ def generate(insts: tuple[EquationInstance, ...]) -> tuple[str, dict[str, object
         text_lines, texts = _texts(inst, names)
         lines += text_lines
         lines.append(f"    return l, r, m, up, down, {texts}")
-    return "\n".join(lines) + "\n", {**names.consts, **names.texts}
+        each.append("\n".join(lines) + "\n")
+    return scan, each, {**names.consts, **names.texts}
 
 
 def _sums(inst: EquationInstance, names: _Names, listed: bool) -> list[str]:
@@ -189,8 +194,32 @@ def _texts(inst: EquationInstance, names: _Names) -> tuple[list[str], str]:
     return lines, ", ".join(out)
 
 
+class _OnFirstUse:
+    """Equation ``i``'s ``fails_<i>`` or ``sides_<i>``, compiled when first asked for.
+
+    Compiling every equation's functions up front cost ~70 ms a format on the first report, while
+    most equations of a report hold and never need theirs; ``scan`` alone is compiled at once.
+    """
+
+    def __init__(self, sources: list[str], namespace: dict[str, object], prefix: str) -> None:
+        self._sources, self._namespace, self._prefix = sources, namespace, prefix
+        self._fns: list[Callable[..., object] | None] = [None] * len(sources)
+
+    def __len__(self) -> int:
+        return len(self._fns)
+
+    def __getitem__(self, i: int) -> Callable[..., object]:
+        fn = self._fns[i]
+        if fn is None:
+            name = f"{self._prefix}_{i}"
+            if name not in self._namespace:
+                exec(compile(self._sources[i], f"<rule pack equation {i}>", "exec"), self._namespace)
+            fn = self._fns[i] = self._namespace[name]  # type: ignore[assignment]
+        return fn  # type: ignore[return-value]
+
+
 def build(insts: tuple[EquationInstance, ...]) -> Plan:
-    source, consts = generate(insts)
+    scan, each, consts = generate(insts)
     namespace: dict[str, object] = {
         "_Z": Decimal(0),
         "F": fmt_number,
@@ -198,7 +227,7 @@ def build(insts: tuple[EquationInstance, ...]) -> Plan:
         "LS": long_side,
         **consts,
     }
-    exec(compile(source, "<rule pack equations>", "exec"), namespace)
+    exec(compile(scan, "<rule pack equations>", "exec"), namespace)
     cells = tuple(tuple(dict.fromkeys(i.formula.cells)) for i in insts)
     terms = tuple(
         tuple(
@@ -217,9 +246,9 @@ def build(insts: tuple[EquationInstance, ...]) -> Plan:
         cells=cells,
         by_cell={c: tuple(ix) for c, ix in by_cell.items()},
         scan=namespace["scan"],  # type: ignore[arg-type]
-        fails=tuple(namespace[f"fails_{i}"] for i in range(len(insts))),  # type: ignore[misc]
-        sides=tuple(namespace[f"sides_{i}"] for i in range(len(insts))),  # type: ignore[misc]
-        source=source,
+        fails=_OnFirstUse(each, namespace, "fails"),  # type: ignore[arg-type]
+        sides=_OnFirstUse(each, namespace, "sides"),  # type: ignore[arg-type]
+        source=scan + "".join("\n" + e for e in each),
         terms=terms,
         coefs=tuple(_coefs(t) for t in terms),
     )
