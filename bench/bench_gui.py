@@ -150,6 +150,7 @@ def bench_memory(n: int = 100) -> tuple[float, float, float]:
     from gov_review.gui.workers import SyncPool
 
     app = make_app("zh")
+    _isolate_settings()
     tmp = Path(tempfile.mkdtemp(prefix="gov-review-bench-"))
     samples = sorted((ROOT / "resources" / "samples").glob("seed_*.txt"))
     paths = []
@@ -180,6 +181,7 @@ def bench_folder_stall(n: int = 200, threads: int | None = None) -> tuple[float,
     from gov_review.gui.main_window import MainWindow
 
     app = make_app("zh")
+    _isolate_settings()
     tmp = Path(tempfile.mkdtemp(prefix="gov-review-bench-"))
     samples = sorted((ROOT / "resources" / "samples").glob("seed_*.txt"))
     for i in range(n):

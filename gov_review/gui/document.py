@@ -14,43 +14,16 @@ waiver is the session's (saved) like any other, found again by the finding's key
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.model import Finding
-from ..core.pipeline import Report, analyse_file
+from ..core.opening import open_for_review as load  # noqa: F401  (where the window's workers find it)
+from ..core.pipeline import Report
 from ..core.review import ReviewSession
 from .i18n import pick
-
-
-def load(path: str, reviewer: str = "") -> Report | ReviewSession:
-    """Read one file (runs on a worker thread): a ReviewSession ready for review, or the Report of
-    a file that could not be read (its error says why). A .grb bundle opens with its review."""
-    if path.lower().endswith(".grb"):
-        from ..core.bundle import open_bundle
-        from ..core.errors import GovReviewError
-
-        try:
-            return open_bundle(path)
-        except GovReviewError as exc:
-            return Report(path=path, error=exc)
-    report = analyse_file(path)
-    if report.error is None and report.data is not None and report.source is not None:
-        # the session (its findings index) is built here too, not on the GUI thread, and the
-        # original's bytes are kept now: the bundle must carry what was checked, even if the file
-        # changes on disk afterwards
-        from ..core.bundle import remember_source
-        from ..core.errors import GovReviewError
-
-        session = ReviewSession(report, reviewer)
-        # the file vanished after reading: saving will say so, reviewing still works
-        with contextlib.suppress(GovReviewError):
-            remember_source(session)
-        return session
-    return report
 
 
 class ReportDocument(QObject):

@@ -20,9 +20,12 @@ from ..cli import SUPPORTED_EXTENSIONS, expand_paths
 from ..core.pipeline import Report
 from . import settings
 from .document import ReportDocument, load
-from .workers import TaskFailed, TaskPool
+from .workers import ProcessTaskPool, TaskFailed, TaskPool
 
 SLICE_MS = 12  # results added per turn of the event loop: the window repaints and reacts between
+# From this many files at once, reading goes to worker processes (ProcessTaskPool): starting them
+# costs a few hundred ms, while worker threads reading a whole folder starve the window of the GIL.
+PROCESSES_FROM = 12
 
 
 class _LoadJob:
@@ -46,6 +49,7 @@ class OpeningMixin:
         self._drain_timer.setSingleShot(True)
         self._drain_timer.setInterval(0)
         self._drain_timer.timeout.connect(self._next_slice)
+        self._processes: ProcessTaskPool | None = None
 
     def open_dialog(self) -> None:
         exts = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS))
@@ -100,9 +104,21 @@ class OpeningMixin:
         self.progress.show()
         self.cancel_button.show()
         reviewer = self.reviewer
+        if isinstance(self.pool, TaskPool) and len(files) >= PROCESSES_FROM:
+            if self._processes is None:
+                self._processes = ProcessTaskPool(self)
+            for path in files:  # the task goes to another process: a picklable call, no job flag
+                self._processes.run_task(partial(load, path, reviewer), partial(self._loaded, path, job))
+            return len(files)
         for path in files:
             self.pool.run_task(partial(_load_one, path, reviewer, job), partial(self._loaded, path, job))
         return len(files)
+
+    def stop_workers(self) -> None:
+        """On close: wait for the reading threads, stop the worker processes."""
+        self.pool.wait()
+        if self._processes is not None:
+            self._processes.shutdown()
 
     def _loaded(self, path: str, job: _LoadJob, result: Any) -> None:
         """A worker's result is back on the GUI thread."""
@@ -173,6 +189,8 @@ class OpeningMixin:
         job = self._job
         if job is not None:
             job.cancelled = True
+            if self._processes is not None:
+                self._processes.cancel_pending()
             self._arrived.clear()  # read but not shown yet: dropped with the rest
             self._drain_timer.stop()
             self._finish_job(job)  # the tasks still queued return at once and are dropped

@@ -94,7 +94,7 @@ class SavingMixin:
         self.autosave_timer.stop()
         if self._job is not None:
             self._job.cancelled = True
-        self.pool.wait()
+        self.stop_workers()
         self.save_layout()
         self.release_recovery_locks()
         event.accept()

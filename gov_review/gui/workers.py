@@ -1,14 +1,18 @@
 """Work off the GUI thread: ``pool.run_task(fn, callback)`` runs ``fn`` on a QThreadPool and calls
-``callback(result)`` back on the GUI thread. ``SyncPool`` does the same synchronously (tests, and the
+``callback(result)`` back on the GUI thread. ``ProcessTaskPool`` does the same in worker processes
+(a folder of reports: see its docstring). ``SyncPool`` does it synchronously (tests, and the
 ``--screenshot`` mode). Exceptions from ``fn`` are delivered as the result, never swallowed.
 """
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import os
 import sys
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -101,6 +105,83 @@ class TaskPool(QObject):
             _busy(id(self), False)
         if callback is not None:
             callback(result)
+
+
+class ProcessTaskPool(QObject):
+    """Tasks in worker processes; results come back as callbacks on the thread that owns the pool.
+
+    Reading is pure Python: on worker *threads* it holds the GIL that every paint of the window
+    needs for each call into a Python model, and a folder of 200 reports froze the window for up to
+    a second at a time. Worker processes share nothing with the window; each result (a session of
+    ~100 KB) is pickled back. The processes are started (``spawn``: a Qt process must not fork) on
+    the first task, which costs a few hundred ms, so the window uses this pool for folders only.
+    ``fn`` must be picklable: a module-level function, or a ``functools.partial`` of one.
+    """
+
+    def __init__(self, parent: QObject | None = None, max_workers: int | None = None) -> None:
+        super().__init__(parent)
+        self._max = max_workers or max(1, min(4, os.cpu_count() or 1))
+        self._executor: ProcessPoolExecutor | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._callbacks: dict[int, Callable[[Any], None]] = {}
+        self._futures: dict[int, Future] = {}
+        self._ids = itertools.count(1)
+        POOLS.add(self)  # type: ignore[arg-type]
+
+    def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self._max, mp_context=multiprocessing.get_context("spawn"))
+        token = next(self._ids)
+        self._callbacks[token] = callback
+        try:
+            future = self._executor.submit(_call, fn)
+        except Exception as exc:  # a broken pool (a worker was killed): this task fails, visibly
+            self._relay.done.emit(token, TaskFailed(exc))
+            return
+        self._futures[token] = future
+        # runs on the executor's thread: the signal carries the result to the pool's own thread
+        future.add_done_callback(lambda f, token=token: self._relay.done.emit(token, _outcome(f)))
+
+    def cancel_pending(self) -> None:
+        """Drop the tasks no worker has started; their callbacks are never called."""
+        for token, future in list(self._futures.items()):
+            if future.cancel():
+                self._futures.pop(token, None)
+                self._callbacks.pop(token, None)
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait(self, msecs: int = -1) -> bool:
+        _done, not_done = wait(list(self._futures.values()), timeout=None if msecs < 0 else msecs / 1000)
+        return not not_done
+
+    def active_threads(self) -> int:
+        """Tasks a worker process is running now (the thread pool's counterpart)."""
+        return sum(1 for f in self._futures.values() if f.running())
+
+    def shutdown(self) -> None:
+        """Stop the worker processes; tasks not started are dropped."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def _deliver(self, token: int, result: Any) -> None:
+        self._futures.pop(token, None)
+        callback = self._callbacks.pop(token, None)
+        if callback is not None and result is not _CANCELLED:
+            callback(result)
+
+
+_CANCELLED = object()
+
+
+def _outcome(future: Future) -> Any:
+    if future.cancelled():
+        return _CANCELLED
+    exc = future.exception()
+    return TaskFailed(exc) if exc is not None else future.result()
 
 
 class SyncPool:

@@ -230,14 +230,42 @@ def test_the_list_shows_whole_file_names_and_headers(window, tmp_path):
     assert view.horizontalHeader().sectionSize(COL_STATUS) >= fm.horizontalAdvance(header) + 16
 
 
-def test_a_folder_opens_on_the_worker_thread_and_every_report_arrives(window, tmp_path, qtbot):
+def test_a_folder_opens_in_worker_processes_and_every_report_arrives(window, tmp_path, qtbot):
     from gov_review.gui.workers import TaskPool
 
     window.pool = TaskPool(window, max_threads=1)  # results come back a slice per event-loop turn
     folder = folder_of_reports(tmp_path, 30, bad=7)
     assert window.open_paths([str(folder)]) == 30
-    assert window.loading()
+    assert window.loading() and window._processes is not None  # a folder: worker processes read it
     qtbot.waitUntil(lambda: not window.loading(), timeout=120_000)
     assert window.list_model.rowCount() == 30
-    assert sum(not d.ok for d in window.list_model.docs) == 1
+    bad = [d for d in window.list_model.docs if not d.ok]
+    assert [d.name for d in bad] == ["损坏的报告.txt"] and bad[0].error_message()
     assert window.current is not None and window.current.ok
+    # what came back from another process is a live review: counts shown, an edit re-checks
+    seed_002 = next(d for d in window.list_model.docs if d.path.endswith("report_002.txt"))
+    window.set_current(seed_002)
+    cells = ("t3.r_total.c_natural", "t3.r_total.c_total")
+
+    def balance(doc):  # the balance errors on the two totals
+        return [f.rule for f in doc.session.findings if f.severity == "error" and f.cells[0] in cells]
+
+    assert sorted(balance(seed_002)) == ["R01", "R01", "R03", "R03"]
+    assert window.set_cell(cells[0], "4") and window.set_cell(cells[1], "4")
+    assert balance(seed_002) == []
+
+
+def test_cancelling_a_folder_read_by_worker_processes_keeps_what_arrived(window, tmp_path, qtbot):
+    from gov_review.gui.workers import TaskPool
+
+    window.pool = TaskPool(window, max_threads=1)
+    folder = folder_of_reports(tmp_path, 40, bad=5)
+    assert window.open_paths([str(folder)]) == 40
+    qtbot.waitUntil(lambda: window.list_model.rowCount() >= 1, timeout=120_000)
+    window.cancel_button.click()
+    assert not window.loading()
+    shown = window.list_model.rowCount()
+    qtbot.wait(300)
+    window._processes.wait(30_000)
+    qtbot.wait(100)
+    assert window.list_model.rowCount() == shown < 40  # what a worker still returned is dropped

@@ -46,3 +46,20 @@ def test_cancel_skips_what_has_not_been_read(qtbot):
     win.cancel_loading()
     qtbot.waitUntil(lambda: not win.loading(), timeout=30000)
     assert win.list_model.rowCount() < 5
+
+
+def test_process_pool_returns_results_and_failures_on_the_gui_thread(qtbot):
+    from functools import partial
+
+    from gov_review.gui.workers import ProcessTaskPool
+
+    pool = ProcessTaskPool(max_workers=1)
+    got = []
+    pool.run_task(
+        partial(pow, 2, 10), lambda r: got.append((r, threading.current_thread() is threading.main_thread()))
+    )
+    pool.run_task(partial(int, "十"), got.append)  # raises in the worker process
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=60_000)
+    assert got[0] == (1024, True)
+    assert isinstance(got[1], TaskFailed) and isinstance(got[1].exc, ValueError)
+    pool.shutdown()
