@@ -7,15 +7,16 @@
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 import weakref
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 class TaskFailed:
@@ -131,6 +132,10 @@ class ProcessTaskPool(QObject):
 
     def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
         if self._executor is None:
+            # imported here: ~30 ms the start of the window need not pay (a folder is not always opened)
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._executor = ProcessPoolExecutor(self._max, mp_context=multiprocessing.get_context("spawn"))
         token = next(self._ids)
         self._callbacks[token] = callback
@@ -154,6 +159,8 @@ class ProcessTaskPool(QObject):
         return len(self._callbacks)
 
     def wait(self, msecs: int = -1) -> bool:
+        from concurrent.futures import wait
+
         _done, not_done = wait(list(self._futures.values()), timeout=None if msecs < 0 else msecs / 1000)
         return not not_done
 
