@@ -87,7 +87,7 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def measure(folder: str, jobs: int) -> None:
     """Child mode: check every report in ``folder`` and print rows, seconds and peak RSS."""
-    from gov_review.core.batch import check_many, collect_files
+    from gov_review.core.batch.run import check_many, collect_files
 
     files = collect_files([folder])
     t0 = time.perf_counter()

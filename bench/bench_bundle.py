@@ -16,14 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gov_review.core.bundle import open_bundle, save_bundle, source_of  # noqa: E402
 from gov_review.core.export.csv import corrections_csv  # noqa: E402
 from gov_review.core.export.docx_writer import corrected_docx  # noqa: E402
 from gov_review.core.export.memo import build_memo, memo_docx, memo_html  # noqa: E402
 from gov_review.core.export.outputs import review_json  # noqa: E402
 from gov_review.core.export.xlsx import corrections_xlsx  # noqa: E402
-from gov_review.core.pipeline import analyse_file  # noqa: E402
-from gov_review.core.review import ReviewSession  # noqa: E402
+from gov_review.core.review.bundle import open_bundle, save_bundle, source_of  # noqa: E402
+from gov_review.core.review.pipeline import analyse_file  # noqa: E402
+from gov_review.core.review.session import ReviewSession  # noqa: E402
 
 
 def review(path: Path) -> ReviewSession:

@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gov_review.core.checker import check  # noqa: E402
-from gov_review.core.readers import read_document  # noqa: E402
-from gov_review.core.reconstruct import reconstruct  # noqa: E402
+from gov_review.core.check.checker import check  # noqa: E402
+from gov_review.core.read import read_document  # noqa: E402
+from gov_review.core.reconstruct.build import reconstruct  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("seed_*.txt"))
 CHECK_FILES = sorted((ROOT / "resources" / "samples").glob("seed_*")) + sorted(
@@ -90,10 +90,10 @@ def whole_process(copies: int) -> None:
         subprocess.run([*exe, str(folder)], capture_output=True, check=False)
         t_many = time.perf_counter() - t0
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import gov_review.cli"], capture_output=True, check=False)
+        subprocess.run([sys.executable, "-c", "import gov_review.cli.main"], capture_output=True, check=False)
         t_start = time.perf_counter() - t0
     print("Whole process (wall time)")
-    print(f"  python -c 'import gov_review.cli' : {t_start:.3f} s")
+    print(f"  python -c 'import gov_review.cli.main' : {t_start:.3f} s")
     print(f"  gov-review check --json, 5 seeds  : {t_five:.3f} s (median of 3)")
     print(f"  gov-review check --json, {copies} copies: {t_many:.3f} s (target ≤ 10 s for 1,000)")
 
@@ -112,7 +112,7 @@ def check_only(runs: int) -> None:
 
     from timing import CLOCK
 
-    from gov_review.core.rules.memo import clear
+    from gov_review.core.check.prose_cache import clear
 
     edited = "t3.r_new.c_natural"  # in R01 and R02: equations, suggestions and tables redo work
     cases = []

@@ -38,14 +38,14 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from gov_review.gui import i18n
 i18n.install(app, "zh")
-from gov_review.core.pipeline import analyse_file
+from gov_review.core.review.pipeline import analyse_file
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.models.league import LeagueModel
 docs = [ReportDocument(analyse_file(p)) for p in Path(sys.argv[1]).read_text().splitlines()]
 model = LeagueModel()
 model.set_reports(docs)
 t0 = time.perf_counter()
-from gov_review.gui.dashboard import Dashboard
+from gov_review.gui.views.dashboard import Dashboard
 dash = Dashboard()
 dash.attach(model)
 dash.resize(1100, 1300)
@@ -133,12 +133,12 @@ def main(n: int = 200, runs: int = 5) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
     from gov_review.gui import i18n
-    from gov_review.gui.dashboard import Dashboard, compute_charts
     from gov_review.gui.document import ReportDocument
-    from gov_review.gui.league import LeagueView
     from gov_review.gui.models.league import COL_ERRORS
+    from gov_review.gui.views.dashboard import Dashboard, compute_charts
+    from gov_review.gui.views.league import LeagueView
 
     i18n.install(app, "zh")
     docs = [ReportDocument(analyse_file(p)) for p in paths]

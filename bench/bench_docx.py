@@ -32,10 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from timing import interleaved_medians_ms, meet_as_new  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
 
-from gov_review.core.checker import check  # noqa: E402
-from gov_review.core.pipeline import analyse_file  # noqa: E402
-from gov_review.core.readers import docx_fast, read_document  # noqa: E402
-from gov_review.core.reconstruct import reconstruct  # noqa: E402
+from gov_review.core.check.checker import check  # noqa: E402
+from gov_review.core.read import docx_fast, read_document  # noqa: E402
+from gov_review.core.reconstruct.build import reconstruct  # noqa: E402
+from gov_review.core.review.pipeline import analyse_file  # noqa: E402
 
 FILES = sorted((ROOT / "tests" / "data" / "docx").glob("seed_*.docx"))
 TEMPLATE = ROOT.parent / "shared" / "real" / "template_2021.docx"

@@ -70,8 +70,8 @@ def bench_edit(n: int = 200, profile: str | None = None) -> tuple[float, float, 
 
     Returns the median and worst of the whole edit, the median of the core's ``check`` inside it,
     and the median and worst of the rest (the GUI side: undo command, models, views, repaint)."""
-    from gov_review.core import review
-    from gov_review.core.recovery import RecoveryStore
+    from gov_review.core.review import session as review
+    from gov_review.core.review.recovery import RecoveryStore
     from gov_review.gui.app import make_app
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool
@@ -176,7 +176,7 @@ def bench_folder_stall(n: int = 200, threads: int | None = None) -> tuple[float,
     between its ticks: the longest gap is the longest time the window could not repaint or react."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from gov_review.core.recovery import RecoveryStore
+    from gov_review.core.review.recovery import RecoveryStore
     from gov_review.gui.app import make_app
     from gov_review.gui.main_window import MainWindow
 

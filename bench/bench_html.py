@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT))
 
 from timing import interleaved_medians_ms, median_ms, meet_as_new  # noqa: E402  (CPU time unless BENCH_WALL=1)
 
-from gov_review.core.checker import check  # noqa: E402
-from gov_review.core.encoding import decode  # noqa: E402
-from gov_review.core.pipeline import analyse_file  # noqa: E402
-from gov_review.core.readers import read_document  # noqa: E402
-from gov_review.core.reconstruct import reconstruct  # noqa: E402
+from gov_review.core.check.checker import check  # noqa: E402
+from gov_review.core.read import read_document  # noqa: E402
+from gov_review.core.read.encoding import decode  # noqa: E402
+from gov_review.core.reconstruct.build import reconstruct  # noqa: E402
+from gov_review.core.review.pipeline import analyse_file  # noqa: E402
 
 HTML = sorted(p for p in (ROOT / "tests" / "data" / "html").iterdir() if p.suffix in (".html", ".htm"))
 PDF = sorted((ROOT / "tests" / "data" / "pdf").glob("h*.pdf"))

@@ -75,7 +75,7 @@ def forget_content() -> int:
             elif type(value).__name__ == "PlanCache":
                 value.clear()
                 emptied += 1
-    memo = sys.modules.get("gov_review.core.rules.memo")
+    memo = sys.modules.get("gov_review.core.check.prose_cache")
     if memo is not None and hasattr(memo, "clear"):
         memo.clear()
         emptied += 1

@@ -62,7 +62,7 @@ def setup(level: int = logging.INFO, max_bytes: int = MAX_BYTES, backups: int = 
     handler.setLevel(level)
     root.addHandler(handler)
     _handler["file"] = handler
-    from . import __version__
+    from gov_review import __version__
 
     logging.getLogger("gov_review").info(
         "gov-review %s started (Python %s, %s)", __version__, sys.version.split()[0], sys.platform

@@ -22,7 +22,7 @@ def main() -> int:
 
     multiprocessing.freeze_support()
     _streams()
-    from gov_review.cli import main as cli
+    from gov_review.cli.main import main as cli
 
     return cli()
 

@@ -19,7 +19,7 @@ def seed_path(n: int) -> Path:
 
 @cache
 def _analysed(path: str):
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     return analyse_file(path)
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gov_review.cli import main, sample_reports
+from gov_review.cli.main import main, sample_reports
 from tests.conftest import ROOT, seed_path
 
 

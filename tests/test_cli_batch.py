@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gov_review.cli import main
+from gov_review.cli.main import main
 from tests.conftest import DATA, seed_path
 
 CROSS = DATA / "crossyear"

@@ -12,7 +12,7 @@ import socket
 
 import pytest
 
-from gov_review.cli import main
+from gov_review.cli.main import main
 from tests.conftest import seed_path
 
 
@@ -68,7 +68,7 @@ def test_check_and_export_stay_offline(no_network, tmp_path, capsys):
 def test_the_window_stays_offline(no_network, tmp_path, qtbot, monkeypatch):
     from PySide6.QtCore import QSettings
 
-    from gov_review.core.recovery import RecoveryStore
+    from gov_review.core.review.recovery import RecoveryStore
     from gov_review.gui.app import make_app
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool

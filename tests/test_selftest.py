@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gov_review import selftest
+from gov_review.cli import selftest
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def isolated(tmp_path, monkeypatch, qapp):
 
 
 def test_selftest_passes_on_the_samples(isolated, capsys):
-    from gov_review.cli import main
+    from gov_review.cli.main import main
 
     assert main(["--selftest"]) == 0  # as the build runs it: `gov-review --selftest`
     out = capsys.readouterr().out

@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import i18n, none_guard, settings
+from gov_review.gui import i18n, none_guard, settings
 
 
 def make_app(lang: str | None = None) -> QApplication:
@@ -24,8 +24,8 @@ def make_app(lang: str | None = None) -> QApplication:
 
 def run(files: list[str], screenshot: str | None = None, lang: str | None = None) -> int:
     app = make_app(lang)
-    from .main_window import MainWindow
-    from .workers import SyncPool
+    from gov_review.gui.main_window import MainWindow
+    from gov_review.gui.workers import SyncPool
 
     if screenshot:
         window = MainWindow(pool=SyncPool())
@@ -39,8 +39,8 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
         ok = window.grab().save(screenshot)
         window.close()
         return 0 if ok else 2
-    from .. import logs
-    from . import crash
+    from gov_review import logs
+    from gov_review.gui import crash
 
     logs.setup()
     # unexpected errors of any thread: a dialog with a copyable report, and the review autosaved

@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..core.model import Finding
-from ..core.review import Edit, Note, Waiver
-from ..core.templates import cell_info
-from .document import ReportDocument
-from .i18n import current_lang
+from gov_review.core.formats.templates import cell_info
+from gov_review.core.model import Finding
+from gov_review.core.review.session import Edit, Note, Waiver
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.i18n import current_lang
 
 EDIT_ID = 1001
 

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, logs
-from .i18n import pick
+from gov_review import __version__, logs
+from gov_review.gui.i18n import pick
 
 log = logging.getLogger(__name__)
 _handlers: list[CrashHandler] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..core import crossyear
-from ..core.crossyear import YearDigest
+from gov_review.core.batch.crossyear import check as crossyear
+from gov_review.core.batch.crossyear.check import YearDigest
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ def read_previous_folder(folder: str) -> PreviousFolder:
     ``load_previous`` leaves unreadable files out without saying which; they are found by
     difference and read once more for their reason (only the failures, so the cost is small).
     """
-    from ..core.batch import collect_files
+    from gov_review.core.batch.run import collect_files
 
     files = collect_files([folder])
     digests = [d for d in crossyear.load_previous(folder) if isinstance(d, YearDigest)]

@@ -19,11 +19,11 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.model import Finding
-from ..core.opening import open_for_review as load  # noqa: F401  (where the window's workers find it)
-from ..core.pipeline import Report
-from ..core.review import ReviewSession
-from .i18n import pick
+from gov_review.core.model import Finding
+from gov_review.core.review.opening import open_for_review as load  # noqa: F401  (where the window's workers find it)
+from gov_review.core.review.pipeline import Report
+from gov_review.core.review.session import ReviewSession
+from gov_review.gui.i18n import pick
 
 
 class ReportDocument(QObject):
@@ -39,7 +39,7 @@ class ReportDocument(QObject):
         if isinstance(loaded, ReviewSession):
             self.session: ReviewSession | None = loaded
             self.report: Report = loaded.report
-            from ..core.bundle import bundle_info
+            from gov_review.core.review.bundle import bundle_info
 
             self.bundle_path = bundle_info(loaded).bundle_path
         else:

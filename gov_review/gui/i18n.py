@@ -26,7 +26,7 @@ from importlib.abc import Traversable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import settings
+from gov_review.gui import settings
 
 LANGS = ("zh", "en")
 QM_NAME = "gov_review_zh_CN.qm"

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.recovery import RecoveryStore
-from . import i18n, none_guard, settings
-from .document import ReportDocument
-from .grid_view import GridView
-from .models.report_list import (
+from gov_review.core.review.recovery import RecoveryStore
+from gov_review.gui import i18n, none_guard, settings
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.models.report_list import (
     COL_ERRORS,
     COL_NAME,
     COL_STATUS,
@@ -40,15 +39,16 @@ from .models.report_list import (
     ReportFilterProxy,
     ReportListModel,
 )
-from .panels import AnnotationsPanel, FindingsPanel
-from .source_view import SourceView
-from .window_actions import ActionsMixin
-from .window_batch import BatchViewsMixin
-from .window_open import OpeningMixin, _LoadJob
-from .window_recovery import RecoveryMixin
-from .window_review import ReviewMixin, walk_findings
-from .window_save import SavingMixin
-from .workers import SyncPool, TaskPool
+from gov_review.gui.views.grid_view import GridView
+from gov_review.gui.views.panels import AnnotationsPanel, FindingsPanel
+from gov_review.gui.views.source_view import SourceView
+from gov_review.gui.window_actions import ActionsMixin
+from gov_review.gui.window_batch import BatchViewsMixin
+from gov_review.gui.window_open import OpeningMixin, _LoadJob
+from gov_review.gui.window_recovery import RecoveryMixin
+from gov_review.gui.window_review import ReviewMixin, walk_findings
+from gov_review.gui.window_save import SavingMixin
+from gov_review.gui.workers import SyncPool, TaskPool
 
 TABLES = ("t2", "t3", "t4")
 __all__ = ["TABLES", "MainWindow", "walk_findings"]
@@ -316,7 +316,7 @@ class MainWindow(
         if index != len(TABLES):
             return
         if self.stats is None:
-            from .charts import StatsWidget  # pyqtgraph is heavy: only when first shown
+            from gov_review.gui.views.charts import StatsWidget  # pyqtgraph is heavy: only when first shown
 
             self.stats = StatsWidget(self)
             self.tabs.blockSignals(True)
@@ -329,7 +329,7 @@ class MainWindow(
         self.stats.update_reports(self.list_model.docs, self.current)
 
     def about(self) -> None:
-        from .dialogs.confirm import inform
+        from gov_review.gui.dialogs.confirm import inform
 
         inform(
             self,

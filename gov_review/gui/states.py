@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from ..core.model import Finding
-from ..core.review import ReviewSession
+from gov_review.core.model import Finding
+from gov_review.core.review.session import ReviewSession
 
 LOW_CONFIDENCE = 0.8
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from . import i18n
+from gov_review.gui import i18n
 
 N_TABLES = 3  # the statistics tab comes after 表二、表三、表四
 

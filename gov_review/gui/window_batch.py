@@ -17,11 +17,11 @@ import os
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from ..core.model import Finding
-from .crossyear_panel import CrossYearPanel
-from .dashboard import Dashboard
-from .document import ReportDocument
-from .league import LeagueView
+from gov_review.core.model import Finding
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.views.crossyear_panel import CrossYearPanel
+from gov_review.gui.views.dashboard import Dashboard
+from gov_review.gui.views.league import LeagueView
 
 # a folder bringing at least this many reports shows the league table by itself
 LEAGUE_AUTO_SHOW = 3

@@ -16,11 +16,11 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from ..cli import SUPPORTED_EXTENSIONS, expand_paths
-from ..core.pipeline import Report
-from . import settings
-from .document import ReportDocument, load
-from .workers import ProcessTaskPool, TaskFailed, TaskPool
+from gov_review.cli.main import SUPPORTED_EXTENSIONS, expand_paths
+from gov_review.core.review.pipeline import Report
+from gov_review.gui import settings
+from gov_review.gui.document import ReportDocument, load
+from gov_review.gui.workers import ProcessTaskPool, TaskFailed, TaskPool
 
 SLICE_MS = 12  # results added per turn of the event loop: the window repaints and reacts between
 # From this many files at once, reading goes to worker processes (ProcessTaskPool): starting them

@@ -13,11 +13,11 @@ import contextlib
 
 from PySide6.QtCore import QLockFile, QTimer
 
-from ..core.errors import GovReviewError
-from ..core.recovery import RecoveryStore
-from . import i18n
-from .dialogs.recovery import DISCARD, LATER, RecoveryDialog
-from .document import ReportDocument
+from gov_review.core.errors import GovReviewError
+from gov_review.core.review.recovery import RecoveryStore
+from gov_review.gui import i18n
+from gov_review.gui.dialogs.recovery import DISCARD, LATER, RecoveryDialog
+from gov_review.gui.document import ReportDocument
 
 AUTOSAVE_MS = 5000
 

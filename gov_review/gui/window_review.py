@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
-from ..core.model import Finding
-from ..core.review import Note, WaiverNotAllowed
-from . import i18n
-from .commands import (
+from gov_review.core.model import Finding
+from gov_review.core.review.session import Note, WaiverNotAllowed
+from gov_review.gui import i18n
+from gov_review.gui.commands import (
     AddNoteCommand,
     EditCellCommand,
     RemoveNoteCommand,
@@ -23,12 +23,12 @@ from .commands import (
     WaiveCommand,
     cell_label,
 )
-from .dialogs.note import NoteDialog
-from .dialogs.waiver import WaiverDialog
-from .grid_view import GridView
+from gov_review.gui.dialogs.note import NoteDialog
+from gov_review.gui.dialogs.waiver import WaiverDialog
+from gov_review.gui.views.grid_view import GridView
 
 if TYPE_CHECKING:
-    from .document import ReportDocument
+    from gov_review.gui.document import ReportDocument
 
 
 def walk_findings(doc: ReportDocument) -> list[Finding]:

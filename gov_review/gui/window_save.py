@@ -10,10 +10,10 @@ import os
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog
 
-from ..core.errors import GovReviewError
-from . import i18n
-from .dialogs import confirm
-from .document import ReportDocument
+from gov_review.core.errors import GovReviewError
+from gov_review.gui import i18n
+from gov_review.gui.dialogs import confirm
+from gov_review.gui.document import ReportDocument
 
 
 class SavingMixin:
@@ -40,7 +40,7 @@ class SavingMixin:
                 return False
             if not path.lower().endswith(".grb"):
                 path += ".grb"
-        from ..core.bundle import save_bundle  # zip and exports: only when saving
+        from gov_review.core.review.bundle import save_bundle  # zip and exports: only when saving
 
         try:
             save_bundle(doc.session, path)
@@ -80,7 +80,7 @@ class SavingMixin:
 
     def close_current(self) -> None:
         index = self.list_view.currentIndex()
-        from .models.report_list import DocumentRole
+        from gov_review.gui.models.report_list import DocumentRole
 
         doc = index.data(DocumentRole) if index.isValid() else self.current
         if doc is not None:

@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 from gov_review.core.model import Finding
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.readers.docx import W_MAIN
-from gov_review.core.review import ReviewSession
+from gov_review.core.read.docx import W_MAIN
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 
 
 def on(findings: list[Finding], rule: str, cell: str, severity: str | None = None) -> list[Finding]:

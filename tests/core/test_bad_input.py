@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from gov_review.cli import main
+from gov_review.cli.main import main
 from gov_review.core.errors import ReadError
-from gov_review.core.pipeline import analyse_file
+from gov_review.core.review.pipeline import analyse_file
 from tests.conftest import seed_path
 
 

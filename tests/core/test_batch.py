@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gov_review.core.batch import check_many, collect_files, iter_check
-from gov_review.core.bundle import save_bundle
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from gov_review.core.batch.run import check_many, collect_files, iter_check
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.conftest import DATA, seed_path
 
 

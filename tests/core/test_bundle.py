@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from gov_review.core import bundle
-from gov_review.core.bundle import open_bundle, read_bundle, save_bundle, source_of
 from gov_review.core.errors import BundleError, SaveError
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from gov_review.core.review import bundle
+from gov_review.core.review.bundle import open_bundle, read_bundle, save_bundle, source_of
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import REASON, WAIVE, review_002
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,9 +134,9 @@ def test_source_gone_before_first_save_is_a_clear_error(tmp_path: Path) -> None:
 
 CHILD = r"""
 import sys
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
-from gov_review.core.bundle import save_bundle
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.bundle import save_bundle
 src, target, n = sys.argv[1], sys.argv[2], sys.argv[3]
 s = ReviewSession(analyse_file(src), "child")
 s.set_value("t3.r_total.c_total", "4", "run " + n)

@@ -16,12 +16,12 @@ from importlib import resources
 
 import pytest
 
-from gov_review.core.checker import check
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
-from gov_review.core.rules import pack as pack_module
-from gov_review.core.rules.memo import clear
-from gov_review.core.templates import get_template
+from gov_review.core.check.checker import check
+from gov_review.core.check.prose_cache import clear
+from gov_review.core.formats import pack as pack_module
+from gov_review.core.formats.templates import get_template
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.conftest import DATA, SAMPLES, seed_path
 from tests.core.helpers import on
 

@@ -11,14 +11,14 @@ from decimal import Decimal
 
 import pytest
 
+from gov_review.core.check.compiled import build, plan
+from gov_review.core.check.engine import run_equations
+from gov_review.core.check.equation import evaluate_instance, fails_for_any_blank
+from gov_review.core.check.suggest import Suggestion, suggest
+from gov_review.core.formats.evaluator import compare, side_value, solve_for
+from gov_review.core.formats.pack import equations
+from gov_review.core.formats.templates import cell_info, get_template
 from gov_review.core.model import BodyInfo, ReportData
-from gov_review.core.rules.compiled import build, plan
-from gov_review.core.rules.engine import run_equations
-from gov_review.core.rules.equation import evaluate_instance, fails_for_any_blank
-from gov_review.core.rules.evaluator import compare, side_value, solve_for
-from gov_review.core.rules.pack import equations
-from gov_review.core.suggest import Suggestion, suggest
-from gov_review.core.templates import cell_info, get_template
 
 FORMATS = ("2019", "2021")
 
@@ -147,7 +147,7 @@ def test_an_equation_with_constants_repeated_cells_and_inequalities_compiles_lik
     """What a user could write in an edited pack: constants, a cell twice, every comparison."""
     from dataclasses import replace
 
-    from gov_review.core.rules.evaluator import compile_formula
+    from gov_review.core.formats.evaluator import compile_formula
 
     base = equations("2021")[0]
     texts = [

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gov_review.core.bundle import save_bundle
-from gov_review.core.crossyear import (
+from gov_review.core.batch.crossyear.check import (
     YearDigest,
     check_pair,
     digest,
@@ -18,8 +17,9 @@ from gov_review.core.crossyear import (
     normalise_body,
     pair,
 )
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.conftest import DATA, seed_path
 
 CROSS = DATA / "crossyear"

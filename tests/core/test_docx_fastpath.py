@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gov_review.core.readers import docx as docx_reader
-from gov_review.core.readers import docx_fast, ooxml, read_document
+from gov_review.core.read import docx as docx_reader
+from gov_review.core.read import docx_fast, ooxml, read_document
 from tests.core.helpers import docx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ import pytest
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import RawTable, SourceDocument
-from gov_review.core.readers import read_document
-from gov_review.core.readers.docx import read
+from gov_review.core.read import read_document
+from gov_review.core.read.docx import read
 from tests.core.helpers import docx_bytes
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "docx"

@@ -12,9 +12,9 @@ from lxml import etree
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import Anchor, RawCell
-from gov_review.core.normalize import norm
-from gov_review.core.readers import read_document
-from gov_review.core.readers.docx import W_MAIN, find_tc, parse_document_xml, read
+from gov_review.core.read import read_document
+from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml, read
+from gov_review.core.text.normalize import norm
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "docx"
@@ -159,7 +159,7 @@ def _findings(report) -> set[tuple[str, str, tuple[str, ...]]]:
 @needs_shared
 @pytest.mark.parametrize("seed", SEED_IDS)
 def test_seed_docx_gives_the_cells_and_findings_of_its_text_twin(seed: str) -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     text = analyse_file(SEEDS[seed])
     doc = analyse_file(_docx(seed))
@@ -177,7 +177,7 @@ def test_seed_docx_gives_the_cells_and_findings_of_its_text_twin(seed: str) -> N
 
 
 def test_seed_002_docx_findings_pin_the_total_row() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(_docx("002"))
     r03 = {tuple(f.cells) for f in report.findings if f.rule == "R03" and f.severity == "error"}
@@ -305,7 +305,7 @@ def test_template_2021_tables_are_fully_located() -> None:
 
 @needs_shared
 def test_template_2021_reconstructs_as_an_empty_2021_report() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(TEMPLATE)
     assert report.error is None and report.data is not None

@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gov_review.cli import main
-from gov_review.core.bundle import save_bundle
-from gov_review.core.pipeline import analyse_file
+from gov_review.cli.main import main
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.pipeline import analyse_file
 from tests.core.helpers import review_002
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def test_export_from_a_bundle(tmp_path: Path, mode: str, capsys) -> None:
 
 
 def test_export_of_an_unreviewed_report(tmp_path: Path, monkeypatch) -> None:
-    from gov_review.core.export import cli
+    from gov_review.core.export import to_folder as cli
 
     monkeypatch.setattr(cli, "memo_pdf", lambda html, target: "Qt 不可用")  # the rest must not depend on it
     src = tmp_path / "seed_002.txt"
@@ -84,8 +84,8 @@ def test_the_core_never_imports_qt() -> None:
         "for m in pkgutil.walk_packages(c.__path__, 'gov_review.core.'):\n"
         "    importlib.import_module(m.name)\n"
         "from gov_review.core.export.outputs import export_all\n"
-        "from gov_review.core.pipeline import analyse_file\n"
-        "from gov_review.core.review import ReviewSession\n"
+        "from gov_review.core.review.pipeline import analyse_file\n"
+        "from gov_review.core.review.session import ReviewSession\n"
         f"export_all(ReviewSession(analyse_file({str(DOCX2)!r}), 'x'), docx_mode='comments')\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph', 'gov_review.gui'))]\n"
         "print(bad)\n"

@@ -16,9 +16,9 @@ import pytest
 from lxml import etree
 
 from gov_review.core.export.docx_writer import corrected_docx
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.readers.docx import W_MAIN, find_tc
-from gov_review.core.review import ReviewSession
+from gov_review.core.read.docx import W_MAIN, find_tc
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import REASON, review_002
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from gov_review.core.export.memo import build_memo, memo_docx, memo_html
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import NOTE, REASON, WAIVE, review_002
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 
 from gov_review.core.model import RawTable, SourceDocument
-from gov_review.core.readers import read_document
+from gov_review.core.read import read_document
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 WORD_SAVED = DATA / "seed003_word_saved.htm"
@@ -183,7 +183,7 @@ def test_word_saved_page_gives_the_seed_reports_values_and_findings() -> None:
     seed = SEEDS / "003_c927d918fc29d47b.txt"
     if not seed.exists():
         pytest.skip(f"the shared seeds are not checked out next to this repository ({SEEDS})")
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     page_report, text_report = analyse_file(WORD_SAVED), analyse_file(seed)
     assert page_report.error is None

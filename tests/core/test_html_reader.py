@@ -9,7 +9,7 @@ import pytest
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import RawTable, SourceDocument
-from gov_review.core.readers import read_document
+from gov_review.core.read import read_document
 
 DATA = Path(__file__).parents[1] / "data" / "html"
 GBK_SITE = DATA / "seed002_gbk_site.html"
@@ -220,7 +220,7 @@ def _summary(report) -> tuple[dict, set]:
 def test_pipeline_html_page_equals_text_seed(page: Path, seed: str) -> None:
     if not (SEEDS / seed).exists():
         pytest.skip(f"the shared seeds are not checked out next to this repository ({SEEDS})")
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     html_report, text_report = analyse_file(page), analyse_file(SEEDS / seed)
     assert html_report.error is None
@@ -228,7 +228,7 @@ def test_pipeline_html_page_equals_text_seed(page: Path, seed: str) -> None:
 
 
 def test_pipeline_seed_002_page_findings() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(GBK_SITE)
     errors = {(f.rule, c) for f in report.findings if f.severity == "error" for c in f.cells}

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from gov_review.core.errors import ReadError
-from gov_review.core.readers import legacy, read_document
+from gov_review.core.read import legacy, read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "docx"
@@ -182,7 +182,7 @@ def test_conversion_failure_carries_libreoffice_s_reason(tmp_path: Path) -> None
 @pytest.mark.skipif(legacy.soffice_path() is None, reason="LibreOffice is not installed")
 @pytest.mark.skipif(SEED_002 is None, reason="../shared not present")
 def test_real_doc_converts_and_checks_like_its_text_twin() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     doc_report = analyse_file(DATA / "seed_002.doc")
     text_report = analyse_file(SEED_002)

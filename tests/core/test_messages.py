@@ -10,7 +10,7 @@ from string import Formatter
 
 import pytest
 
-from gov_review.core.rules.messages import formatter
+from gov_review.core.check.messages import formatter
 
 
 def _templates() -> list[str]:

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from gov_review.core.normalize import norm, parse_value, strip_numbering
-from gov_review.core.numerals import cn_to_int
-from gov_review.core.rules.evaluator import FormulaError, compile_formula, solve_for
+from gov_review.core.formats.evaluator import FormulaError, compile_formula, solve_for
+from gov_review.core.text.normalize import norm, parse_value, strip_numbering
+from gov_review.core.text.numerals import cn_to_int
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_formula_rejects_anything_else(bad):
 
 
 def test_rule_pack_formulas_all_compile_for_both_formats():
-    from gov_review.core.rules.pack import equations
+    from gov_review.core.formats.pack import equations
 
     for fmt in ("2019", "2021"):
         insts = equations(fmt)

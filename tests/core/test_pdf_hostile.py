@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gov_review.core.errors import ReadError
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.readers import read_document
+from gov_review.core.read import read_document
+from gov_review.core.review.pipeline import analyse_file
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
 

@@ -9,7 +9,7 @@ import pytest
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import Paragraph, RawTable, SourceDocument
-from gov_review.core.readers import read_document
+from gov_review.core.read import read_document
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
 
@@ -232,7 +232,7 @@ def _errors(report, rules: tuple[str, ...] = ("R01", "R02", "R03", "R04")) -> li
 
 
 def test_pipeline_huaian_balances() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(HUAIAN)
     assert report.error is None
@@ -247,7 +247,7 @@ def test_pipeline_huaian_balances() -> None:
 
 
 def test_pipeline_hongze_2023_table_four_errors() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(HONGZE_2023)
     assert report.data.format == "2021"
@@ -259,7 +259,7 @@ def test_pipeline_hongze_2023_table_four_errors() -> None:
 
 
 def test_pipeline_hongze_2024_balances() -> None:
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(HONGZE_2024)
     assert report.data.format == "2021"

@@ -8,11 +8,11 @@ from collections import Counter
 
 import pytest
 
+from gov_review.core.check import narrative
 from gov_review.core.model import Paragraph
-from gov_review.core.normalize import norm
-from gov_review.core.numerals import cn_to_int
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.rules import narrative
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.text.normalize import norm
+from gov_review.core.text.numerals import cn_to_int
 from tests.conftest import DATA, SAMPLES
 
 
@@ -86,7 +86,7 @@ def test_a_report_quoting_many_figures_is_read_like_every_pattern_would(tmp_path
     ],
 )
 def test_review_and_litigation_figures_are_found_as_a_full_search_finds_them(text):
-    from gov_review.core.rules import document
+    from gov_review.core.check import document
 
     found = document._found(document._CASES_RE, document._CASES_LEADS, text)
     assert found == bool(document._CASES_RE.search(text))

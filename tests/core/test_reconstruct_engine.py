@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gov_review.core.meta import detect_body
+from gov_review.core.locate.meta import detect_body
 from gov_review.core.model import Paragraph, SourceDocument
-from gov_review.core.placement import PlanCache
-from gov_review.core.readers import read_document
-from gov_review.core.reconstruct import reconstruct
+from gov_review.core.read import read_document
+from gov_review.core.reconstruct.build import reconstruct
+from gov_review.core.reconstruct.placement import PlanCache
 from tests.conftest import DATA, SAMPLES
 
 SEED_TXT = SAMPLES / "seed_000.txt"  # 2020 report, 2019 format

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.recovery import RecoveryStore, default_dir
-from gov_review.core.review import ReviewSession
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.recovery import RecoveryStore, default_dir
+from gov_review.core.review.session import ReviewSession
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gov_review.core.runtogether import decode, t3_row_ok, t4_row_ok
+from gov_review.core.text.runtogether import decode, t3_row_ok, t4_row_ok
 from tests.conftest import DATA
 
 REPORT = DATA / "text" / "runtogether_2020.txt"  # hand-made: seed 002's tables flattened to text
@@ -88,8 +88,8 @@ def test_rows_the_columns_cannot_tell_apart_stay_ambiguous(analysed):
 
 
 def test_too_many_combinations_are_not_tried_and_the_reviewer_is_told(monkeypatch):
-    from gov_review.core import runtogether
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
+    from gov_review.core.text import runtogether
 
     monkeypatch.setattr(runtogether, "MAX_COMBINATIONS", 8)  # the fixture has 2 × 2 × 2 × 2 = 16
     r = analyse_file(COLUMNS_AMBIGUOUS)

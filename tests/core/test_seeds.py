@@ -141,7 +141,7 @@ def test_no_balance_error_on_clean_seeds(analysed, n):
 
 
 def test_every_finding_names_a_rule_of_the_pack_and_is_worded(analysed):
-    from gov_review.core.rules.pack import load_pack
+    from gov_review.core.formats.pack import load_pack
 
     pack = load_pack()
     for n in range(5):

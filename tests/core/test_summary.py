@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gov_review.core.batch import check_many
-from gov_review.core.export.summary import aggregate_all, write_summary
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.templates import get_template
+from gov_review.core.batch.run import check_many
+from gov_review.core.batch.summary import aggregate_all, write_summary
+from gov_review.core.formats.templates import get_template
+from gov_review.core.review.pipeline import analyse_file
 from tests.conftest import DATA, seed_path
 
 INPUTS_2019 = [seed_path(n) for n in range(5)]

@@ -46,10 +46,10 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gov_review.core.model import Paragraph, RawTable, SourceDocument  # noqa: E402
-from gov_review.core.normalize import BOOKMARK_RE  # noqa: E402
-from gov_review.core.readers import docx as docx_reader  # noqa: E402
-from gov_review.core.readers.text import read as read_text  # noqa: E402
-from gov_review.core.sections import match_heading  # noqa: E402
+from gov_review.core.text.normalize import BOOKMARK_RE  # noqa: E402
+from gov_review.core.read import docx as docx_reader  # noqa: E402
+from gov_review.core.read.text import read as read_text  # noqa: E402
+from gov_review.core.locate.sections import match_heading  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 OUT = HERE / "docx"

@@ -27,7 +27,7 @@ def _isolated_settings(tmp_path, qapp, monkeypatch):
     """Settings and autosaves of a test go to its tmp_path, never to the user's own."""
     from PySide6.QtCore import QSettings
 
-    from gov_review.core import recovery
+    from gov_review.core.review import recovery
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     monkeypatch.setattr(recovery, "default_dir", lambda: tmp_path / "recovery")
@@ -95,7 +95,7 @@ def _no_leftover_work(qapp):
 @pytest.fixture
 def window(qtbot, tmp_path):
     """The main window with a synchronous worker pool (files open at once)."""
-    from gov_review.core.recovery import RecoveryStore
+    from gov_review.core.review.recovery import RecoveryStore
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool
 

@@ -11,16 +11,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from gov_review.core.bundle import save_bundle
-from gov_review.core.pipeline import analyse_file
-from gov_review.core.review import ReviewSession
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
 from gov_review.gui import settings
-from gov_review.gui.crossyear_panel import PairRole
 from gov_review.gui.models.findings import FindingRole
 from gov_review.gui.models.league import COL_ERRORS
 from gov_review.gui.models.report_list import COL_ERRORS as COL_LIST_ERRORS
 from gov_review.gui.models.table_grid import StateRole
 from gov_review.gui.states import CellState
+from gov_review.gui.views.crossyear_panel import PairRole
 from tests.conftest import DATA
 
 CROSS = DATA / "crossyear"

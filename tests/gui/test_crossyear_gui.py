@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from gov_review.gui.crossyear_panel import CrossYearPanel, FindingRole, PairRole
 from gov_review.gui.dialogs.pair import PairDialog
-from gov_review.gui.league import LeagueView
 from gov_review.gui.models.league import COL_ERRORS
+from gov_review.gui.views.crossyear_panel import CrossYearPanel, FindingRole, PairRole
+from gov_review.gui.views.league import LeagueView
 from tests.conftest import seed_path
 from tests.gui.test_league import documents, write_variant
 

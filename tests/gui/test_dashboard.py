@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetrics
 
-from gov_review.gui.dashboard import Dashboard, chart_font
-from gov_review.gui.league import LeagueView
+from gov_review.gui.views.dashboard import Dashboard, chart_font
+from gov_review.gui.views.league import LeagueView
 from tests.gui.test_league import documents, variant_set
 
 DENY = [f"t3.{r}.c_total" for r in ("r_deny_secret", "r_deny_lawban", "r_deny_safety", "r_deny_third",
@@ -150,7 +150,7 @@ def test_pyqtgraph_is_imported_only_when_first_shown():
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
         "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
-        "from gov_review.gui.dashboard import Dashboard\n"
+        "from gov_review.gui.views.dashboard import Dashboard\n"
         "d = Dashboard(); d.set_reports([]); print('pyqtgraph' in sys.modules)\n"
         "d.show(); app.processEvents(); print('pyqtgraph' in sys.modules)\n"
     )

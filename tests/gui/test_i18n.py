@@ -186,7 +186,7 @@ def _buttons(box: QDialogButtonBox) -> set[str]:
 
 @pytest.fixture
 def warning():
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     report = analyse_file(str(seed_path(2)))
     return next(f for f in report.findings if f.severity == "warning")
@@ -299,7 +299,7 @@ def open_warn(lang, qtbot, monkeypatch, _finding, _window):
 
 
 def open_recovery(lang, qtbot, monkeypatch, _finding, _window):
-    from gov_review.core.recovery import RecoveryEntry
+    from gov_review.core.review.recovery import RecoveryEntry
     from gov_review.gui.dialogs.recovery import LATER, RecoveryDialog
 
     seen = {}
@@ -331,7 +331,7 @@ def open_recovery(lang, qtbot, monkeypatch, _finding, _window):
 
 def open_pair(lang, qtbot, monkeypatch, _finding, _window):
     pair = pytest.importorskip("gov_review.gui.dialogs.pair")
-    from gov_review.core.pipeline import analyse_file
+    from gov_review.core.review.pipeline import analyse_file
 
     seen = {}
 

@@ -14,18 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gov_review.core.pipeline import analyse_file
+from gov_review.core.review.pipeline import analyse_file
 from gov_review.gui.document import ReportDocument
-from gov_review.gui.league import LeagueView
-from gov_review.gui.models.league import (
-    COL_BODY,
-    COL_ERRORS,
-    COL_FILE,
-    COL_WARNINGS,
-    N_FIXED,
-    LeagueModel,
-)
+from gov_review.gui.models.league import COL_BODY, COL_ERRORS, COL_FILE, COL_WARNINGS, N_FIXED, LeagueModel
 from gov_review.gui.models.report_list import ReportListModel
+from gov_review.gui.views.league import LeagueView
 from tests.conftest import seed_path
 from tests.data.text.make_2021_fixtures import T3_LABELS, report
 

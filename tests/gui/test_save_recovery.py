@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from gov_review.core.recovery import RecoveryStore
+from gov_review.core.review.recovery import RecoveryStore
 from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.note import NoteDialog
 from gov_review.gui.dialogs.recovery import RecoveryDialog
@@ -141,7 +141,7 @@ def test_save_as_writes_a_second_bundle_and_follows_it(opened, monkeypatch, tmp_
     qtbot.keyClick(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     b = tmp_path / "b.grb"  # the extension is added when the reviewer leaves it out
     assert b.is_file() and w.current.bundle_path == str(b) and not w.isWindowModified()
-    from gov_review.core.bundle import open_bundle
+    from gov_review.core.review.bundle import open_bundle
 
     assert open_bundle(first).data.value(TOT) != 4  # the first bundle kept what was saved in it
     assert open_bundle(b).data.value(TOT) == 4
@@ -242,7 +242,7 @@ def test_closing_without_saving_by_choice_removes_the_entry(opened, monkeypatch,
 CRASH = """
 import os, signal, sys
 from PySide6.QtCore import QSettings
-from gov_review.core.recovery import RecoveryStore
+from gov_review.core.review.recovery import RecoveryStore
 from gov_review.gui.app import make_app
 app = make_app("zh")
 from gov_review.gui.main_window import MainWindow

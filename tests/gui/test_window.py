@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from gov_review.core.pipeline import analyse_file
+from gov_review.core.review.pipeline import analyse_file
 from gov_review.gui import main_window
 from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.confirm import CANCEL, DISCARD
@@ -333,7 +333,7 @@ def test_language_switch(seed002):
 
 
 def test_statistics_draw_on_first_show(seed002):
-    from gov_review.gui.charts import outcome_totals
+    from gov_review.gui.views.charts import outcome_totals
 
     w = seed002
     assert w.stats is None

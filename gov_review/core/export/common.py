@@ -6,10 +6,10 @@ import copy
 import re
 from dataclasses import dataclass
 
-from ..checker import check
-from ..model import Anchor, Finding, Paragraph
-from ..review import ReviewSession
-from ..templates import CellInfo, cell_info
+from gov_review.core.check.checker import check
+from gov_review.core.formats.templates import CellInfo, cell_info
+from gov_review.core.model import Anchor, Finding, Paragraph
+from gov_review.core.review.session import ReviewSession
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 TABLE_ZH = {
@@ -137,7 +137,7 @@ def excerpt(session: ReviewSession, finding: Finding, limit: int = 160) -> str:
 
 
 def file_stem(session: ReviewSession) -> str:
-    from ..bundle import source_of
+    from gov_review.core.review.bundle import source_of
 
     name = source_of(session).name
     stem = name.rsplit(".", 1)[0] if "." in name else name

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..review import ReviewSession
-from .common import corrections
+from gov_review.core.export.common import corrections
+from gov_review.core.review.session import ReviewSession
 
 HEADER = ["单元格编号", "单元格（中文）", "原值", "更正值", "理由", "审核人", "时间"]
 

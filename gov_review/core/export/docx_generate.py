@@ -18,9 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..model import Paragraph
-from ..review import ReviewSession
-from ..templates import Template, get_template
+from gov_review.core.formats.templates import Template, get_template
+from gov_review.core.model import Paragraph
+from gov_review.core.review.session import ReviewSession
 
 # (row, column, colspan, rowspan, text, cell id or None) — one entry per visible cell of a grid.
 Entry = tuple[int, int, int, int, str, "str | None"]
@@ -268,6 +268,6 @@ def _body(document, text: str) -> None:
 
 
 def generate_docx(session: ReviewSession):
-    from .docx_writer import DocxResult
+    from gov_review.core.export.docx_writer import DocxResult
 
     return DocxResult(generate_docx_bytes(session), written=session.edited_cells(), generated=True)

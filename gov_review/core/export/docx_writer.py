@@ -26,9 +26,9 @@ from typing import Literal
 
 from lxml import etree
 
-from ..bundle import SourceInfo, source_of
-from ..readers.docx import W_MAIN, find_tc, parse_document_xml
-from ..review import ReviewSession
+from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml
+from gov_review.core.review.bundle import SourceInfo, source_of
+from gov_review.core.review.session import ReviewSession
 
 DocxMode = Literal["clean", "comments", "tracked"]
 MODES: tuple[str, ...] = ("clean", "comments", "tracked")
@@ -58,7 +58,7 @@ def corrected_docx(
         raise ValueError(f"unknown docx mode {mode!r}")
     source = source or source_of(session)
     if session.report.source is None or session.report.source.kind != "docx":
-        from .docx_generate import generate_docx
+        from gov_review.core.export.docx_generate import generate_docx
 
         return generate_docx(session)
     return _patch_docx(session, source.data, mode)

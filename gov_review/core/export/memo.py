@@ -18,8 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..review import ReviewSession
-from .common import (
+from gov_review.core.export.common import (
     OTHER_ZH,
     SEVERITY_ZH,
     TABLE_ZH,
@@ -31,6 +30,7 @@ from .common import (
     label_of,
     table_of,
 )
+from gov_review.core.review.session import ReviewSession
 
 NUMERALS = "一二三四五六七八九十"
 

@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ... import __version__
-from ..bundle import SourceInfo, source_of
-from ..review import ReviewSession
-from .common import corrections, file_stem, finding_states
+from gov_review import __version__
+from gov_review.core.export.common import corrections, file_stem, finding_states
+from gov_review.core.review.bundle import SourceInfo, source_of
+from gov_review.core.review.session import ReviewSession
 
 # File-name suffixes (Chinese: the reviewer mails these files to the reporting body as they are).
 SUFFIX_DOCX = "（更正稿）.docx"
@@ -60,10 +60,10 @@ def export_all(
 ) -> dict[str, bytes]:
     """Corrected report, corrections (xlsx, csv), review JSON, memo (docx, html). Not the memo PDF:
     that needs Qt (gov_review.gui.memo_pdf)."""
-    from .csv import corrections_csv
-    from .docx_writer import corrected_docx
-    from .memo import build_memo, memo_docx, memo_html
-    from .xlsx import corrections_xlsx
+    from gov_review.core.export.csv import corrections_csv
+    from gov_review.core.export.docx_writer import corrected_docx
+    from gov_review.core.export.memo import build_memo, memo_docx, memo_html
+    from gov_review.core.export.xlsx import corrections_xlsx
 
     source = source or source_of(session)
     stem = file_stem(session)

@@ -11,10 +11,10 @@ import io
 
 import xlsxwriter
 
-from ..review import ReviewSession
-from ..templates import get_template
-from .common import SEVERITY_ZH, TABLE_ZH, corrections, finding_states, label_of
-from .docx_generate import Entry, t2_grid, t3_grid, t4_grid
+from gov_review.core.export.common import SEVERITY_ZH, TABLE_ZH, corrections, finding_states, label_of
+from gov_review.core.export.docx_generate import Entry, t2_grid, t3_grid, t4_grid
+from gov_review.core.formats.templates import get_template
+from gov_review.core.review.session import ReviewSession
 
 CORRECTED_FILL = "#FFF2A8"
 OPEN_ERROR_FILL = "#F8CBCB"

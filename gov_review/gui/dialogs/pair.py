@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ..models.league import Item, item_label, item_ok, item_year, tr_zh
+from gov_review.gui.models.league import Item, item_label, item_ok, item_year, tr_zh
 
 
 class PairDialog(QDialog):

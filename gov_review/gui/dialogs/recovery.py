@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.recovery import RecoveryEntry
+from gov_review.core.review.recovery import RecoveryEntry
 
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 _DISCARD_CODE = 2  # done() code of the discard button (Accepted is 1, Rejected 0)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...core.model import Finding
-from ..i18n import pick
+from gov_review.core.model import Finding
+from gov_review.gui.i18n import pick
 
 
 class WaiverDialog(QDialog):

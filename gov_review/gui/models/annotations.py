@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from ...core.review import Note, Waiver
-from ..commands import cell_label
-from ..document import ReportDocument
-from ..states import CellState, severity_icon, state_icon
-from .bound import FollowsDocument
+from gov_review.core.review.session import Note, Waiver
+from gov_review.gui.commands import cell_label
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.models.bound import FollowsDocument
+from gov_review.gui.states import CellState, severity_icon, state_icon
 
 COL_KIND, COL_CELL, COL_TEXT, COL_WHO, COL_WHEN = range(5)
 N_COLS = 5

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import ReportDocument
+from gov_review.gui.document import ReportDocument
 
 
 class FollowsDocument:

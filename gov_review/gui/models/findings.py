@@ -20,12 +20,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...core.model import SEVERITY_ORDER, Finding
-from ..commands import cell_label
-from ..document import ReportDocument
-from ..i18n import pick
-from ..states import severity_icon
-from .bound import FollowsDocument
+from gov_review.core.model import SEVERITY_ORDER, Finding
+from gov_review.gui.commands import cell_label
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.i18n import pick
+from gov_review.gui.models.bound import FollowsDocument
+from gov_review.gui.states import severity_icon
 
 COL_MESSAGE, COL_WHERE = range(2)
 N_COLS = 2

@@ -31,12 +31,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...core.model import Finding
-from ...core.pipeline import Report
-from ...core.rules.pack import load_pack
-from ..document import ReportDocument
-from ..i18n import current_lang, pick
-from ..states import severity_icon
+from gov_review.core.formats.pack import load_pack
+from gov_review.core.model import Finding
+from gov_review.core.review.pipeline import Report
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.i18n import current_lang, pick
+from gov_review.gui.states import severity_icon
 
 COL_FILE, COL_BODY, COL_YEAR, COL_FORMAT, COL_ERRORS, COL_WARNINGS = range(6)
 N_FIXED = 6
@@ -251,7 +251,7 @@ class LeagueModel(QAbstractTableModel):
         """Follow another model's rows (the window's ReportListModel): its ``role`` data on column 0
         is the ReportDocument (default: report_list.DocumentRole)."""
         if role is None:
-            from .report_list import DocumentRole
+            from gov_review.gui.models.report_list import DocumentRole
 
             role = DocumentRole
         self._source_role = role

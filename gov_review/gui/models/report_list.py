@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ..document import ReportDocument
-from ..states import severity_icon
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.states import severity_icon
 
 COL_NAME, COL_ERRORS, COL_WARNINGS, COL_STATUS = range(4)
 N_COLS = 4

@@ -30,7 +30,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from gov_review.core.model import Paragraph, RawTable  # noqa: E402
-from gov_review.core.readers.text import parse_text  # noqa: E402
+from gov_review.core.read.text import parse_text  # noqa: E402
 
 WORD_TD = "style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'"
 

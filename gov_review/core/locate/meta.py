@@ -1,0 +1,229 @@
+"""The report's title, year and reporting body (name and administrative level)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gov_review.core.model import BodyInfo, Paragraph, Section, SourceDocument
+from gov_review.core.text.normalize import norm
+
+_YEAR_RE = re.compile(r"(20\d{2})\s*年")
+_TITLE_TAIL_RE = re.compile(
+    r"(?:20\d{2}\s*年度?)?\s*(?:政府)?(?:信息公开|政务公开)?(?:工作)?\s*年\s*度\s*报\s*告.*$|"
+    r"(?:20\d{2}\s*年度?)\s*(?:政府)?(?:信息公开|政务公开).*$"
+)
+_STATS_PERIOD_RE = re.compile(r"统计期限[^。]{0,10}?自?\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+LEVEL_NAMES_ZH = {
+    "province": "省级政府",
+    "city": "设区的市级政府",
+    "county": "县级政府",
+    "district": "区级政府",
+    "township": "乡镇政府",
+    "street": "街道办事处",
+    "department": "政府部门",
+}
+
+# Suffix → level, longest first. A name like 长春市九台区其塔木街道办事处 is a street office.
+_LEVEL_SUFFIXES: list[tuple[str, str]] = [
+    ("街道办事处", "street"),
+    ("街道办", "street"),
+    ("街道", "street"),
+    ("镇人民政府", "township"),
+    ("乡人民政府", "township"),
+    ("镇政府", "township"),
+    ("乡政府", "township"),
+    ("镇", "township"),
+    ("乡", "township"),
+    ("区人民政府", "district"),
+    ("县人民政府", "county"),
+    ("市人民政府", "city"),
+    ("州人民政府", "city"),
+    ("省人民政府", "province"),
+    ("自治区人民政府", "province"),
+    ("区政府", "district"),
+    ("县政府", "county"),
+    ("市政府", "city"),
+    ("旗", "county"),
+    ("县", "county"),
+    ("区", "district"),
+    ("市", "city"),
+    ("州", "city"),
+    ("盟", "city"),
+    ("省", "province"),
+    ("自治区", "province"),
+]
+_DEPT_RE = re.compile(r"(局|委员会|委|办公室|办|厅|部|中心|署|院|所|站|队)$")
+_GOV_SUFFIX_RE = re.compile(r"(人民政府|政府)$")
+_PLACE_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)")
+
+
+def find_title(doc: SourceDocument, sections: list[Section]) -> tuple[str | None, list[Paragraph]]:
+    """The title: the short leading paragraphs before section 一 (up to three lines)."""
+    limit = sections[0].block_index if sections else len(doc.blocks)
+    parts: list[Paragraph] = []
+    for block in doc.blocks[:limit]:
+        if not isinstance(block, Paragraph):
+            break
+        text = block.text.strip()
+        if not text:
+            continue
+        if len(norm(text)) > 45 or text.startswith(("根据", "按照", "本报告", "依据")):
+            break
+        parts.append(block)
+        if len(parts) == 3 or "报告" in norm(text):
+            break
+    if not parts:
+        return None, []
+    return "".join(p.text.strip() for p in parts), parts
+
+
+def find_year(title: str | None, doc: SourceDocument) -> int | None:
+    if title:
+        m = _YEAR_RE.search(norm(title))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def stats_period_year(doc: SourceDocument) -> tuple[int, Paragraph] | None:
+    for block in doc.paragraphs[:80]:
+        m = _STATS_PERIOD_RE.search(norm(block.text))
+        if m:
+            return int(m.group(1)), block
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _level_of(name: str) -> str | None:
+    n = _GOV_SUFFIX_RE.sub("", name) if not name.endswith(("镇人民政府", "乡人民政府")) else name
+    if _DEPT_RE.search(n) and not n.endswith(("街道办事处", "街道办")):
+        return "department"
+    for suffix, level in _LEVEL_SUFFIXES:
+        if n.endswith(suffix):
+            return level
+    return None
+
+
+def _parent_level(name: str) -> str | None:
+    """For a department: the level of the government it belongs to (XX市XX局 → city)."""
+    places = [m for m in _PLACE_RE.finditer(name)]
+    if not places:
+        return None
+    last = places[-1].group(1)
+    return {
+        "省": "province",
+        "自治区": "province",
+        "市": "city",
+        "州": "city",
+        "盟": "city",
+        "县": "county",
+        "旗": "county",
+        "区": "district",
+        "镇": "township",
+        "乡": "township",
+        "街道": "street",
+    }[last]
+
+
+@lru_cache(maxsize=1024)
+def body_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    s = norm(title)
+    s = _TITLE_TAIL_RE.sub("", s)
+    s = re.sub(r"20\d{2}年度?$", "", s)
+    s = s.strip("《》\"'")
+    return s or None
+
+
+_NAME_IN_TEXT_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:街道办事处|镇人民政府|乡人民政府|区人民政府|县人民政府|市人民政府|"
+    r"街道(?!办)|镇(?!街道|人民政府|政府)|乡(?!人民政府|政府|镇)))"
+)
+
+
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def detect_body(title: str | None, doc: SourceDocument) -> tuple[BodyInfo, list[str]]:
+    """Return the body and the other names the text gives it (for S03)."""
+    texts = tuple([norm(p.text) for p in doc.paragraphs[:60]])
+    name, level, parent, evidence, others = _body(title, texts)
+    return BodyInfo(name=name, level=level, parent_level=parent, evidence=evidence), list(others)
+
+
+# Cached on the title and the leading lines, which are all it reads: a report checked again (or its
+# twin in another file format) finds its body without searching its prose again.
+@lru_cache(maxsize=256)
+def _body(
+    title: str | None, texts: tuple[str, ...]
+) -> tuple[str | None, str | None, str | None, str | None, tuple[str, ...]]:
+    name = body_from_title(title)
+    level = _level_of(name) if name else None
+    evidence = "title" if level else None
+    if name and level is None:
+        # A typo in the title (西坡在…): look for the name with a level suffix in the text.
+        stem = name.rstrip("在的")
+        for text in texts:
+            found = _find_named(text, stem[:2])
+            if found:
+                name = found
+                level = _level_of(name)
+                evidence = "text"
+                break
+    parent = _parent_level(_strip_dept(name)) if level == "department" and name else None
+    # Other self-names in the text: names ending with a government suffix that share the stem.
+    others: list[str] = []
+    if name:
+        stem = _stem(name)
+        for text in texts:
+            # A name is a run of CJK characters, so it never spans punctuation and one that contains
+            # the stem lies in a run that does: the regex (costly on whole lines of prose) reads only
+            # those runs, and finds there exactly what it would in the whole line.
+            if not stem or stem not in text:
+                continue
+            for run in _NON_CJK_RE.split(text):
+                if stem not in run:
+                    continue
+                for m in _NAME_IN_TEXT_RE.finditer(run):
+                    cand = m.group(1)
+                    if stem in cand and _level_of(cand) not in (None, level):
+                        others.append(cand)
+    return name, level, parent, evidence, tuple(others)
+
+
+_LEVEL_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(街道办事处|镇人民政府|乡人民政府|街道|镇|乡)")
+
+
+def _find_named(text: str, head: str) -> str | None:
+    """The first ``head`` followed by a township or street suffix within six characters, as
+    ``re.search(re.escape(head) + _LEVEL_TAIL_RE.pattern, text)`` finds it, without compiling a
+    pattern per report (compiling the CJK range costs milliseconds)."""
+    start = text.find(head)
+    while start >= 0:
+        m = _LEVEL_TAIL_RE.match(text, start + len(head))
+        if m:
+            return text[start : m.end()]
+        if start >= len(text):
+            break
+        start = text.find(head, start + 1)
+    return None
+
+
+def _strip_dept(name: str) -> str:
+    m = _DEPT_RE.search(name)
+    return name[: m.start()] if m else name
+
+
+@lru_cache(maxsize=1024)
+def _stem(name: str) -> str:
+    s = _GOV_SUFFIX_RE.sub("", name)
+    for suffix, _level in _LEVEL_SUFFIXES:
+        if s.endswith(suffix):
+            s = s[: -len(suffix)]
+            break
+    # The last place component: 长春市九台区其塔木 → 其塔木
+    parts = re.split(r"省|自治区|市|州|盟|县|区|旗", s)
+    return parts[-1] if parts and parts[-1] else s

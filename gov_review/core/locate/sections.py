@@ -1,0 +1,185 @@
+"""Finding the six sections 一…六 by their words, not only by their numerals, and the table rows of
+tables 二/三/四 (by their section and by their own words)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gov_review.core.model import Paragraph, RawCell, RawTable, Section, SourceDocument
+from gov_review.core.text.normalize import norm
+from gov_review.core.text.runtogether import DIGITS_RE
+
+NUMERALS = "一二三四五六"
+SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
+    1: ("总体情况",),
+    2: ("主动公开政府信息情况", "主动公开政府信息"),
+    3: ("收到和处理政府信息公开申请", "收到和处理政府信息公开"),
+    4: ("行政复议、行政诉讼情况", "行政复议,行政诉讼情况", "行政复议和行政诉讼情况", "行政复议、行政诉讼"),
+    5: ("存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进"),
+    6: ("其他需要报告的事项",),
+}
+STANDARD_TITLES = {
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+}
+# A top-level heading prefix: 一、 / 1、 / 1. / 、 / nothing. Parenthesised numbers are sub-headings.
+_PREFIX_RE = re.compile(r"^(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})?(?P<sep>[、.．:：]|\s)?")
+MAX_HEADING_LEN = 40
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    number: int
+    standard: bool
+    prefix: str
+
+
+# Cached: readers ask it of every line and reconstruction of every paragraph again; a HeadingMatch is
+# frozen, so sharing one between callers is safe.
+@lru_cache(maxsize=8192)
+def match_heading(text: str) -> HeadingMatch | None:
+    """Return which section a paragraph heads, or None. Cheap enough to call on every line."""
+    s = norm(text)
+    if not s or len(s) > MAX_HEADING_LEN or s.startswith("("):
+        return None
+    m = _PREFIX_RE.match(s)
+    prefix = m.group(0) if m else ""
+    rest = s[len(prefix) :]
+    for number, keywords in SECTION_KEYWORDS.items():
+        for kw in keywords:
+            if rest.startswith(kw) or (kw in rest and len(rest) <= len(kw) + 8 and rest.find(kw) <= 8):
+                num = m.group("num") if m else None
+                standard = (
+                    num == NUMERALS[number - 1]
+                    and (m.group("sep") == "、")
+                    and rest.rstrip("。") == norm(STANDARD_TITLES[number])
+                )
+                return HeadingMatch(number, standard, prefix)
+    return None
+
+
+def locate_sections(doc: SourceDocument) -> list[Section]:
+    """Find the section headings in order; a section that is absent is simply not in the list."""
+    found: list[Section] = []
+    next_min = 1
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        hm = match_heading(block.text)
+        if hm is None or hm.number < next_min:
+            continue
+        # A heading for section n must not come before one already found for a later section.
+        found.append(
+            Section(
+                number=hm.number,
+                title=block.text.strip(),
+                block_index=index,
+                anchor=block.anchor,
+                standard=hm.standard,
+            )
+        )
+        next_min = hm.number + 1
+    for i, sec in enumerate(found):
+        sec.end_block = found[i + 1].block_index if i + 1 < len(found) else len(blocks)
+    return found
+
+
+def section_text(doc: SourceDocument, sections: list[Section], number: int) -> list[Paragraph]:
+    """The paragraphs of one section (headings excluded); empty when the section is absent."""
+    for sec in sections:
+        if sec.number == number:
+            return [b for b in doc.blocks[sec.block_index + 1 : sec.end_block] if isinstance(b, Paragraph)]
+    return []
+
+
+def section_numbers(doc: SourceDocument, sections: list[Section]) -> list[int]:
+    """Each block's section number (0 before the first section)."""
+    out = [0] * len(doc.blocks)
+    for sec in sections:
+        out[sec.block_index : sec.end_block] = [sec.number] * (sec.end_block - sec.block_index)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Classifying table rows into tables 二/三/四
+
+
+_T4_ROW_WORDS = frozenset(("行政复议", "行政诉讼", "行政法复议"))
+
+
+@lru_cache(maxsize=4096)
+def _row_kind(raw_texts: tuple[str, ...]) -> str | None:
+    """Which table a row's words announce. Cached on the row's raw texts (header rows recur)."""
+    texts = [norm(t) for t in raw_texts if t]
+    joined = "".join(texts)
+    if "第二十条" in joined:
+        return "t2"
+    if "勾稽关系" in joined or "申请人情况" in joined or "本年新收政府信息公开申请" in joined:
+        return "t3"
+    if not _T4_ROW_WORDS.isdisjoint(texts) and "本年度办理结果" not in joined:
+        return "t4"
+    return None
+
+
+_TEXT_ROW_RE = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”])\s*(?P<nums>\d[\d\s]*)$")
+
+
+def _paragraph_rows(doc: SourceDocument, section_of: list[int], number: int) -> list[list[RawCell]]:
+    """A table published as plain lines (label then numbers, or a line of numbers) inside a section."""
+    rows: list[list[RawCell]] = []
+    for index, block in enumerate(doc.blocks):
+        if section_of[index] != number or not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if DIGITS_RE.match(text):
+            rows.append([RawCell(text, block.anchor)])
+            continue
+        m = _TEXT_ROW_RE.match(text)
+        if m and len(m.group("label")) <= 60:
+            rows.append([RawCell(m.group("label"), block.anchor), RawCell(m.group("nums"), block.anchor)])
+        elif len(text) <= 60:
+            rows.append([RawCell(part, block.anchor) for part in text.split()])
+    return rows
+
+
+_TABLE_OF_SECTION = {2: "t2", 3: "t3", 4: "t4"}
+
+
+def split_rows(
+    doc: SourceDocument, section_of: list[int]
+) -> tuple[dict[str, list[list[RawCell]]], dict[str, list[tuple[str, ...]]]]:
+    """Each table row (merged positions dropped) under the table its section or its words name.
+
+    ``section_of`` gives each block's section number (0 outside any section). Also returns each
+    row's texts, which key the tables' plans.
+    """
+    out: dict[str, list[list[RawCell]]] = {"t2": [], "t3": [], "t4": []}
+    texts: dict[str, list[tuple[str, ...]]] = {"t2": [], "t3": [], "t4": []}
+    state: str | None = None
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, RawTable):
+            continue
+        by_section = _TABLE_OF_SECTION.get(section_of[index])
+        if by_section is not None:
+            state = by_section
+        for row in block.rows:
+            cells = [c for c in row if not c.merged]
+            row_texts = tuple([c.text for c in cells])
+            kind = _row_kind(row_texts)
+            if kind is not None:
+                state = kind
+            if state is not None:
+                out[state].append(cells)
+                texts[state].append(row_texts)
+    for table, number in (("t3", 3), ("t4", 4)):
+        if not out[table]:
+            out[table] = _paragraph_rows(doc, section_of, number)
+            texts[table] = [tuple([c.text for c in cells]) for cells in out[table]]
+    return out, texts

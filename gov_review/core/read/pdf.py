@@ -1,0 +1,369 @@
+"""PDF reports with a text layer, through pdfplumber (the optional ``gov-review[pdf]`` extra).
+
+Tables come from ruled lines. Two habits of WPS/Word exports shape the code below:
+
+- every paragraph and every cell is painted on a white filled rectangle. Those rectangles are
+  invisible but have edges, and pdfplumber's "lines" strategy would turn the prose above a table
+  into table rows; only edges a reader can see are used.
+- a table cut by a page break has no bottom border on the first page (and sometimes only part of
+  a top border on the next). Without it the last row's cells never close and merged labels such as
+  ``三、本年度办理结果`` are lost, so a border is drawn where the vertical rules end together.
+
+A table continued on the next page is stitched to its first part, and a merged label cell split by
+the break (``（四）无`` / ``法提供``) is joined back into one origin cell.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from gov_review.core.errors import ReadError
+from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
+from gov_review.core.read.pdf_guard import check_page
+from gov_review.core.read.pdf_text import PdfParagraph, join_cell_lines, join_lines, page_paragraphs
+
+MAX_PAGES = 200
+MAX_SECONDS = 120.0
+# Vertical rules whose ends agree within this many points share a (possibly missing) border.
+_END_TOL = 2.0
+_ENUM_RE = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])"
+)
+_NUMERIC_RE = re.compile(r"^[\s\d.,，．\-—–/%]+$")
+_TABLE_START_WORDS = ("申请人情况", "勾稽", "行政复议")
+
+
+def read(path: str, data: bytes) -> SourceDocument:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError as exc:
+        raise ReadError("needs_pdf_extra", name=name) from exc
+
+    import io
+
+    started = time.monotonic()
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError("encrypted", name=name) from exc
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise _classify(exc, name) from exc
+    try:
+        try:
+            pages = pdf.pages
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise ReadError("encrypted", name=name) from exc
+        except Exception as exc:
+            raise _classify(exc, name) from exc
+        if not pages:
+            raise ReadError("corrupt", name=name, reason="没有页面 / no pages")
+        notes: list[tuple[str, dict[str, Any]]] = []
+        if len(pages) > MAX_PAGES:
+            notes.append(("pages_truncated", {"pages": len(pages), "read": MAX_PAGES}))
+            pages = pages[:MAX_PAGES]
+        blocks, chars = _read_pages(pages, name, started)
+    finally:
+        pdf.close()
+    if chars == 0:
+        raise ReadError("no_text_layer", name=name)
+    return SourceDocument(path=path, kind="pdf", blocks=blocks, notes=notes)
+
+
+def _classify(exc: Exception, name: str) -> ReadError:
+    # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect())): look inside.
+    inner: BaseException = exc
+    while inner.args and isinstance(inner.args[0], BaseException):
+        inner = inner.args[0]
+    text = f"{type(inner).__name__}: {inner}"
+    if "password" in text.lower() or "encrypt" in text.lower():
+        return ReadError("encrypted", name=name)
+    return ReadError("corrupt", name=name, reason=text[:120])
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+
+
+def _read_pages(pages: list[Any], name: str, started: float) -> tuple[list[Block], int]:
+    # Per page: (top, block) pairs; tables are stitched across pages once all pages are read.
+    items: list[tuple[int, float, RawTable | PdfParagraph]] = []
+    total_chars = 0
+    for page_no, page in enumerate(pages, start=1):
+        if time.monotonic() - started > MAX_SECONDS:
+            raise ReadError("timeout", name=name, seconds=int(MAX_SECONDS))
+        try:
+            # One hostile page must not run for minutes inside pdfminer: bound it before layout.
+            check_page(page, page_no, name, started + MAX_SECONDS, int(MAX_SECONDS))
+            chars = page.chars
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise _classify(exc, name) from exc
+        total_chars += len(chars)
+        if not chars:
+            continue
+        tables = _page_tables(page, page_no)
+        boxes = [t.anchor.bbox for t in tables if t.anchor.bbox is not None]
+        for para in page_paragraphs(page, page_no, boxes):
+            items.append(
+                (page_no, para.paragraph.anchor.bbox[1] if para.paragraph.anchor.bbox else 0.0, para)
+            )
+        for table in tables:
+            items.append((page_no, table.anchor.bbox[1] if table.anchor.bbox else 0.0, table))
+    items.sort(key=lambda it: (it[0], it[1]))
+    return _merge_across_pages([b for _, _, b in items]), total_chars
+
+
+def _white(color: Any) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (list, tuple)) or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) in (1, 3):
+        return all(v >= 0.95 for v in color)
+    if len(color) == 4:  # CMYK
+        return all(v <= 0.05 for v in color)
+    return False
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    stroked = bool(obj.get("stroke")) and not _white(obj.get("stroking_color"))
+    filled = bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
+    return stroked or filled
+
+
+def _missing_borders(page: Any) -> list[dict[str, Any]]:
+    """Horizontal lines where several vertical rules start or end together with no border there."""
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 5]
+    horizontals = [e for e in page.edges if e["orientation"] == "h"]
+    extra: list[dict[str, Any]] = []
+    for key in ("top", "bottom"):
+        groups: dict[int, list[dict[str, Any]]] = {}
+        for e in verticals:
+            groups.setdefault(round(e[key] / _END_TOL), []).append(e)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            y = sum(e[key] for e in group) / len(group)
+            x0 = min(e["x0"] for e in group)
+            x1 = max(e["x1"] for e in group)
+            covered = [
+                h
+                for h in horizontals
+                if abs(h["top"] - y) <= _END_TOL * 2 and h["x0"] <= x0 + _END_TOL and h["x1"] >= x1 - _END_TOL
+            ]
+            if not covered:
+                extra.append(
+                    {
+                        "object_type": "line",
+                        "x0": x0,
+                        "x1": x1,
+                        "top": y,
+                        "bottom": y,
+                        "width": x1 - x0,
+                        "height": 0,
+                    }
+                )
+    return extra
+
+
+def _page_tables(page: Any, page_no: int) -> list[RawTable]:
+    visible = page.filter(_visible)
+    settings = {"explicit_horizontal_lines": _missing_borders(visible)}
+    out: list[RawTable] = []
+    for table in visible.find_tables(settings):
+        raw = _raw_table(table, page_no)
+        if raw is not None:
+            out.append(raw)
+    return out
+
+
+def _raw_table(table: Any, page_no: int) -> RawTable | None:
+    cells = [c for c in table.cells if c is not None]
+    xs = sorted({round(c[0], 2) for c in cells})
+    tops = sorted({round(c[1], 2) for c in cells})
+    if len(xs) < 2 or len(tops) < 2:
+        return None  # a box around prose, not a table: its text stays in the paragraphs
+    texts = table.extract(layout=False)
+    grid: list[list[RawCell | None]] = [[None] * len(xs) for _ in tops]
+    owners: dict[tuple[int, int], tuple[int, int]] = {}
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        r = tops.index(round(top, 2))
+        c = xs.index(round(x0, 2))
+        colspan = max(1, sum(1 for x in xs if x0 - 0.5 <= x < x1 - 0.5))
+        rowspan = max(1, sum(1 for y in tops if top - 0.5 <= y < bottom - 0.5))
+        text = texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
+        anchor = Anchor("pdf", page=page_no, bbox=_box(cell))
+        grid[r][c] = RawCell(
+            text=join_cell_lines(text or ""), anchor=anchor, colspan=colspan, rowspan=rowspan
+        )
+        for dr in range(rowspan):
+            for dc in range(colspan):
+                if (dr or dc) and r + dr < len(tops) and c + dc < len(xs):
+                    owners[(r + dr, c + dc)] = (r, c)
+    rows: list[list[RawCell]] = []
+    for r, line in enumerate(grid):
+        row: list[RawCell] = []
+        for c, cell in enumerate(line):
+            if cell is None:
+                origin = owners.get((r, c))
+                src = grid[origin[0]][origin[1]] if origin else None
+                anchor = src.anchor if src is not None else Anchor("pdf", page=page_no)
+                cell = RawCell(text="", anchor=anchor, merged=origin is not None)
+            row.append(cell)
+        rows.append(row)
+    _absorb_blank_labels(rows)
+    return RawTable(rows=rows, anchor=Anchor("pdf", page=page_no, bbox=_box(table.bbox)))
+
+
+def _absorb_blank_labels(rows: list[list[RawCell]]) -> None:
+    """A blank cell right of a label, in a column that holds only labels, is part of that label.
+
+    WPS draws ``（六）其他处理`` and ``（七）总计`` over two label columns but sometimes keeps the rule
+    between them: the eye sees one label, a reader of values "in order" would see a blank value.
+    """
+    width = max((len(r) for r in rows), default=0)
+    label_cols = {
+        c
+        for c in range(width)
+        if not any(c < len(r) and not r[c].merged and _NUMERIC_RE.match(r[c].text or "x") for r in rows)
+    }
+    for row in rows:
+        for c in range(1, len(row)):
+            cell = row[c]
+            if cell.merged or cell.text.strip() or c not in label_cols:
+                continue
+            left = row[c - 1]
+            origin = next((o for o in reversed(row[:c]) if not o.merged), None) if left.merged else left
+            if origin is None or origin.anchor != left.anchor or not _is_label(origin) or origin.rowspan != 1:
+                continue
+            origin.colspan += 1
+            row[c] = RawCell(text="", anchor=origin.anchor, merged=True)
+
+
+def _box(bbox: Any) -> tuple[float, float, float, float]:
+    return (round(bbox[0], 1), round(bbox[1], 1), round(bbox[2], 1), round(bbox[3], 1))
+
+
+# --------------------------------------------------------------------------------------------
+# Stitching tables across page breaks
+
+
+def _merge_across_pages(items: list[RawTable | PdfParagraph]) -> list[Block]:
+    out: list[Block] = []
+    open_end = False  # the last paragraph ran to the right margin: it may go on over the page
+    for item in items:
+        prev = out[-1] if out else None
+        if isinstance(item, PdfParagraph):
+            para = item.paragraph
+            if (
+                isinstance(prev, Paragraph)
+                and open_end
+                and item.open_start
+                and para.anchor.page == (prev.anchor.page or 0) + 1
+            ):
+                prev.text = join_lines([prev.text, para.text], " ")
+            else:
+                out.append(para)
+            open_end = item.open_end
+            continue
+        block = item
+        open_end = False
+        if (
+            isinstance(block, RawTable)
+            and isinstance(prev, RawTable)
+            and block.anchor.page is not None
+            and prev.anchor.page is not None
+            and block.anchor.page == _last_page(prev) + 1
+            and _continues(prev, block)
+        ):
+            _stitch(prev, block)
+            continue
+        out.append(block)
+    index = 0
+    for block in out:
+        if isinstance(block, RawTable):
+            block.index = index
+            index += 1
+    return out
+
+
+def _last_page(table: RawTable) -> int:
+    pages = [c.anchor.page for row in table.rows for c in row if c.anchor.page is not None]
+    return max(pages, default=table.anchor.page or 0)
+
+
+def _continues(prev: RawTable, nxt: RawTable) -> bool:
+    """Nothing but a page break lies between them: is ``nxt`` the rest of ``prev``?"""
+    if not nxt.rows:
+        return False
+    first = "".join(c.text for c in nxt.rows[0])
+    if any(word in first for word in _TABLE_START_WORDS) and len(nxt.rows[0]) != len(prev.rows[-1]):
+        return False
+    # The head of table 三 or 四 starts a table of its own.
+    return not ("勾稽" in first or ("行政复议" in first and "行政诉讼" in first))
+
+
+def _is_label(cell: RawCell) -> bool:
+    return not cell.merged and bool(cell.text.strip()) and not _NUMERIC_RE.match(cell.text)
+
+
+def _stitch(prev: RawTable, nxt: RawTable) -> None:
+    rows = nxt.rows
+    # A header row repeated on every page ("重复标题行") is not data.
+    while (
+        rows and prev.rows and len(rows) > 1 and _row_texts(rows[0]) in [_row_texts(r) for r in prev.rows[:3]]
+    ):
+        rows = rows[1:]
+    if rows and len(rows[0]) == len(prev.rows[-1]):
+        _fold_split_labels(prev, rows)
+    prev.rows.extend(rows)
+
+
+def _row_texts(row: list[RawCell]) -> tuple[str, ...]:
+    return tuple(c.text.strip() for c in row)
+
+
+def _fold_split_labels(prev: RawTable, rows: list[list[RawCell]]) -> None:
+    """Join a merged label cell cut by the page break back into its origin on the page before."""
+    first = rows[0]
+    last = prev.rows[-1]
+    for c, cell in enumerate(first):
+        text = cell.text.strip()
+        if cell.merged:
+            continue
+        if text and _NUMERIC_RE.match(text):
+            break  # values start here: only the label columns to their left can be split
+        origin = _origin(prev, last[c])
+        if origin is None or (origin.text.strip() and not _is_label(origin)):
+            continue
+        if text and _ENUM_RE.match(text):
+            continue  # a new group (（五）不予处理) that happens to start the page
+        if text:
+            origin.text = join_cell_lines(origin.text + "\n" + text)
+        origin.rowspan += cell.rowspan
+        # The fragment and the positions it covered now belong to ``origin``.
+        for row in rows:
+            for i, other in enumerate(row):
+                if other is cell or (other.merged and other.anchor == cell.anchor):
+                    row[i] = RawCell(text="", anchor=origin.anchor, merged=True)
+
+
+def _origin(table: RawTable, cell: RawCell) -> RawCell | None:
+    """The cell holding the text of a position: itself, or the origin of the span covering it."""
+    if not cell.merged:
+        return cell
+    for row in reversed(table.rows):
+        for other in row:
+            if not other.merged and other.anchor == cell.anchor:
+                return other
+    return None

@@ -1,0 +1,1 @@
+"""Raw tables → canonical cells (ReportData), by normalised labels; where each raw cell is placed."""

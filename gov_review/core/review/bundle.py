@@ -1,0 +1,449 @@
+"""The review bundle (``.grb``): one zip holding the original report, the review and its outputs.
+
+Members::
+
+    manifest.json          schema, tool version, created/modified, reviewer, SHA-256 of every member
+    source/<file name>     the original report, byte for byte
+    review.json            ReviewSession.to_dict(): values, edits, notes, waivers, findings at save time
+    exports/…              corrected report, corrections table, memo (optional)
+
+Saving is atomic (temp file in the target folder, fsync, ``os.replace``): a crash or a full disk
+leaves the previous bundle as it was. Opening treats the file as untrusted: the zip's directory is
+checked (names, types, sizes, ratios, count) before anything is inflated, every member's hash is
+verified, and only then is the source re-read and the review replayed onto it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import io
+import json
+import os
+import stat
+import tempfile
+import weakref
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from gov_review import __version__
+from gov_review.core.errors import BundleError, GovReviewError, SaveError
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession
+
+BUNDLE_FORMAT = "gov-review-bundle"
+BUNDLE_SCHEMA = 1
+SUFFIX = ".grb"
+
+MB = 1024 * 1024
+# A report is a few MB; its exports a few more. Anything far beyond is not a bundle we wrote.
+MAX_BUNDLE_FILE = 512 * MB
+MAX_MEMBERS = 64
+MAX_MEMBER_SIZE = 256 * MB
+MAX_TOTAL_SIZE = 512 * MB
+MAX_JSON_SIZE = 32 * MB
+MAX_RATIO = 200  # deflated JSON/XML rarely passes 30×
+RATIO_CHECK_FROM = 1 * MB
+
+MANIFEST = "manifest.json"
+REVIEW = "review.json"
+SOURCE_DIR = "source/"
+EXPORTS_DIR = "exports/"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ------------------------------------------------------------------------------------------------
+# The original's bytes travel with the session: read once, so a report moved or deleted after it
+# was opened can still be saved, and so a bundle reopened elsewhere never needs the original path.
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    name: str
+    data: bytes
+    created: str = ""  # the bundle's creation time, kept across saves
+    bundle_path: str | None = None
+    findings_match: bool = True  # on open: do recomputed findings equal those saved?
+
+    @property
+    def sha256(self) -> str:
+        return sha256(self.data)
+
+
+_SOURCES: weakref.WeakKeyDictionary[ReviewSession, SourceInfo] = weakref.WeakKeyDictionary()
+
+
+def remember_source(session: ReviewSession, data: bytes | None = None, name: str | None = None) -> SourceInfo:
+    """Keep the original's bytes with the session (call right after opening a report).
+
+    Without ``data`` the file at ``session.report.path`` is read now. Raises SaveError
+    ("source_missing") if it is gone.
+    """
+    info = _SOURCES.get(session)
+    if info is not None and data is None:
+        return info
+    path = session.report.path
+    name = name or os.path.basename(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise SaveError("source_missing", name=name) from exc
+    info = SourceInfo(name=name, data=data, created=info.created if info else "")
+    _SOURCES[session] = info
+    return info
+
+
+def source_of(session: ReviewSession) -> SourceInfo:
+    """The original's name and bytes for a session (read from disk the first time)."""
+    return remember_source(session)
+
+
+# ------------------------------------------------------------------------------------------------
+# Save
+
+
+ExportBuilder = Callable[[ReviewSession, SourceInfo], dict[str, bytes]]
+
+
+def _default_exports(session: ReviewSession, source: SourceInfo) -> dict[str, bytes]:
+    from gov_review.core.export.outputs import export_all
+
+    return export_all(session, source)
+
+
+def build_bundle_bytes(
+    session: ReviewSession,
+    *,
+    exports: bool | dict[str, bytes] = True,
+    extra_exports: dict[str, bytes] | None = None,
+) -> bytes:
+    """The bundle as bytes (what save_bundle writes). ``exports`` may be a ready dict of outputs."""
+    source = source_of(session)
+    created = source.created or now_iso()
+    members: dict[str, bytes] = {}
+    members[SOURCE_DIR + _safe_name(source.name)] = source.data
+    review = session.to_dict()
+    members[REVIEW] = json.dumps(review, ensure_ascii=False, indent=1).encode("utf-8")
+    if exports is True:
+        out = _default_exports(session, source)
+    elif isinstance(exports, dict):
+        out = dict(exports)
+    else:
+        out = {}
+    out.update(extra_exports or {})
+    for name, data in out.items():
+        members[EXPORTS_DIR + _safe_name(name)] = data
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "schema": BUNDLE_SCHEMA,
+        "review_schema": review.get("schema", REVIEW_SCHEMA),
+        "tool": "gov-review",
+        "tool_version": __version__,
+        "created": created,
+        "modified": now_iso(),
+        "reviewer": session.reviewer,
+        "source": {"name": source.name, "sha256": source.sha256, "size": len(source.data)},
+        "members": {name: {"sha256": sha256(data), "size": len(data)} for name, data in members.items()},
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        for name, data in members.items():
+            # Already-compressed members (docx, xlsx, pdf) gain nothing from deflate.
+            packed = name.lower().endswith((".docx", ".xlsx", ".pdf", ".png", ".zip"))
+            zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
+    source.created = created
+    return buf.getvalue()
+
+
+def _safe_name(name: str) -> str:
+    """A member file name with no folder part, so that no name we write could climb out on extract."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return base if base not in ("", ".", "..") else "report"
+
+
+def _write_bytes(fh: io.BufferedWriter, data: bytes) -> None:
+    """The one place bundle bytes reach the disk (tests make it fail as a full disk would)."""
+    fh.write(data)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that the file is either the old one or the new one, never half.
+
+    Raises SaveError (save_disk_full / save_read_only / save_failed); no temp file is left behind.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    name = target.name
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            _write_bytes(fh, data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        tmp = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise _save_error(exc, name, folder) from exc
+    finally:
+        if tmp is not None:
+            # The temp file may never have come to be, or the folder vanished with it.
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself must reach the disk, or a power cut can undo it (POSIX only).
+    if os.name != "posix":
+        return
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass  # some file systems refuse fsync on a directory; the data itself is synced
+    finally:
+        os.close(dfd)
+
+
+def _save_error(exc: OSError, name: str, folder: Path) -> SaveError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return SaveError("save_disk_full", name=name)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return SaveError("save_read_only", name=name, folder=str(folder))
+    return SaveError("save_failed", name=name, reason=exc.strerror or str(exc))
+
+
+def save_bundle(
+    session: ReviewSession,
+    path: str | os.PathLike[str],
+    *,
+    exports: bool | dict[str, bytes] = True,
+    extra_exports: dict[str, bytes] | None = None,
+) -> str:
+    """Save the review as a bundle at ``path`` (atomically). Returns the path written.
+
+    ``extra_exports`` lets the GUI add outputs the core cannot make (the memo PDF).
+    """
+    data = build_bundle_bytes(session, exports=exports, extra_exports=extra_exports)
+    atomic_write(path, data)
+    source_of(session).bundle_path = str(path)
+    return str(path)
+
+
+# ------------------------------------------------------------------------------------------------
+# Open
+
+
+@dataclass(slots=True)
+class BundleContents:
+    manifest: dict[str, Any]
+    review: dict[str, Any]
+    source_name: str
+    source: bytes
+    exports: dict[str, bytes] = field(default_factory=dict)
+
+
+def _hostile(name: str, reason: str) -> BundleError:
+    return BundleError("bundle_hostile", name=name, reason=reason)
+
+
+def _check_member_name(bundle: str, member: str) -> None:
+    if not member or "\x00" in member or "\\" in member:
+        raise _hostile(bundle, f"成员名“{member!r}”不合法")
+    if member.startswith("/") or (len(member) > 1 and member[1] == ":"):
+        raise _hostile(bundle, f"成员“{member}”使用了绝对路径")
+    parts = PurePosixPath(member).parts
+    if any(p in ("..", ".") for p in parts) or member.endswith("/"):
+        raise _hostile(bundle, f"成员“{member}”的路径试图跳出审核包")
+
+
+def _check_directory(bundle: str, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _hostile(bundle, f"包内有 {len(infos)} 个成员")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        _check_member_name(bundle, info.filename)
+        if info.filename in seen:
+            raise _hostile(bundle, f"成员“{info.filename}”重复出现")
+        seen.add(info.filename)
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind and kind != stat.S_IFREG:  # zips made on Windows carry no type bits at all
+            raise _hostile(bundle, f"成员“{info.filename}”是符号链接或特殊文件")
+        if info.flag_bits & 0x1:
+            raise _hostile(bundle, f"成员“{info.filename}”被加密")
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_SIZE or total > MAX_TOTAL_SIZE:
+            raise _hostile(bundle, "解压后体积异常（疑似压缩炸弹）")
+        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _hostile(bundle, "压缩比异常（疑似压缩炸弹）")
+    return infos
+
+
+def _read(bundle: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    try:
+        with zf.open(info) as fh:
+            # The header's size can lie; never inflate more than it claimed.
+            out = fh.read(min(cap, info.file_size) + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise BundleError("bundle_corrupt", name=bundle, reason=f"无法解压 {info.filename}") from exc
+    if len(out) > min(cap, info.file_size):
+        raise _hostile(bundle, f"成员“{info.filename}”解压后比声明的大（疑似压缩炸弹）")
+    return out
+
+
+def _json(bundle: str, member: str, data: bytes) -> dict[str, Any]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BundleError("bundle_corrupt", name=bundle, reason=f"{member} 不是有效的 JSON") from exc
+    if not isinstance(value, dict):
+        raise BundleError("bundle_corrupt", name=bundle, reason=f"{member} 内容不完整")
+    return value
+
+
+def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> BundleContents:
+    """Read and verify a bundle's members without analysing the source. Raises BundleError."""
+    name = os.path.basename(str(path))
+    if data is None:
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_BUNDLE_FILE:
+                raise _hostile(name, f"文件有 {size // MB} MB")
+            data = Path(path).read_bytes()
+        except FileNotFoundError as exc:
+            raise BundleError("not_found", name=name) from exc
+        except OSError as exc:
+            raise BundleError("unreadable", name=name, reason=exc.strerror or str(exc)) from exc
+    if not data.startswith(b"PK"):
+        raise BundleError("bundle_not_bundle", name=name)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise BundleError("bundle_corrupt", name=name, reason="ZIP 结构不完整") from exc
+    with zf:
+        infos = {i.filename: i for i in _check_directory(name, zf)}
+        if MANIFEST not in infos:
+            raise BundleError("bundle_not_bundle", name=name)
+        manifest = _json(name, MANIFEST, _read(name, zf, infos[MANIFEST], MAX_JSON_SIZE))
+        if manifest.get("format") != BUNDLE_FORMAT:
+            raise BundleError("bundle_not_bundle", name=name)
+        schema = manifest.get("schema", 0)
+        if not isinstance(schema, int) or schema > BUNDLE_SCHEMA:
+            raise BundleError("bundle_newer", name=name, schema=schema, supported=BUNDLE_SCHEMA)
+        manifest = _upgrade_manifest(manifest)
+        listed: dict[str, dict[str, Any]] = manifest.get("members") or {}
+        present = set(infos) - {MANIFEST}
+        for member in sorted(present | set(listed)):
+            if member not in listed:
+                raise BundleError("bundle_tampered", name=name, member=member)
+            if member not in infos:
+                raise BundleError("bundle_corrupt", name=name, reason=f"缺少 {member}")
+        contents: dict[str, bytes] = {}
+        for member in sorted(present):
+            cap = MAX_JSON_SIZE if member.endswith(".json") else MAX_MEMBER_SIZE
+            blob = _read(name, zf, infos[member], cap)
+            if sha256(blob) != str(listed[member].get("sha256", "")):
+                raise BundleError("bundle_tampered", name=name, member=member)
+            contents[member] = blob
+    sources = [m for m in contents if m.startswith(SOURCE_DIR)]
+    if len(sources) != 1 or REVIEW not in contents:
+        raise BundleError("bundle_corrupt", name=name, reason="缺少报告原件或审核记录")
+    review = _json(name, REVIEW, contents[REVIEW])
+    rschema = review.get("schema", 0)
+    if not isinstance(rschema, int) or rschema > REVIEW_SCHEMA:
+        raise BundleError("bundle_newer", name=name, schema=rschema, supported=REVIEW_SCHEMA)
+    review = _upgrade_review(review)
+    exports = {m[len(EXPORTS_DIR) :]: b for m, b in contents.items() if m.startswith(EXPORTS_DIR)}
+    return BundleContents(manifest, review, sources[0][len(SOURCE_DIR) :], contents[sources[0]], exports)
+
+
+def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> ReviewSession:
+    """Open a bundle: verify it, re-read the original from its bytes and replay the review.
+
+    Raises BundleError for a bundle that is damaged, tampered with, hostile or from a newer tool,
+    and the source's own ReadError if the original inside cannot be read.
+    """
+    contents = read_bundle(path)
+    report = analyse_file(contents.source_name, data=contents.source)
+    if report.error is not None:
+        raise report.error
+    session = ReviewSession(report, reviewer or contents.review.get("reviewer", ""))
+    session.restore(contents.review)
+    if reviewer:
+        session.reviewer = reviewer
+    saved = sorted(_finding_id(f) for f in contents.review.get("findings", []))
+    now = sorted(_finding_id(f.to_dict() | {"waived": session.is_waived(f)}) for f in session.findings)
+    info = remember_source(session, contents.source, contents.source_name)
+    info.created = str(contents.manifest.get("created", ""))
+    info.bundle_path = str(path)
+    # A newer rule pack may judge the same numbers differently; the GUI can say so.
+    info.findings_match = saved == now
+    return session
+
+
+def _finding_id(f: dict[str, Any]) -> tuple[str, str, tuple[str, ...], bool]:
+    return (
+        str(f.get("code") or f.get("rule")),
+        str(f.get("severity")),
+        tuple(f.get("cells") or ()),
+        bool(f.get("waived")),
+    )
+
+
+def bundle_info(session: ReviewSession) -> SourceInfo:
+    """Where the session came from (name, bytes, created, bundle path, findings_match)."""
+    return source_of(session)
+
+
+# ------------------------------------------------------------------------------------------------
+# Upgrades: each step takes a document of schema n to n + 1. Schema 0 is the development format
+# (members listed as bare hashes, review without notes or waivers).
+
+
+def _upgrade_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    schema = manifest.get("schema", 0)
+    if schema < 1:
+        members = manifest.get("members") or {}
+        manifest = dict(manifest)
+        manifest["members"] = {
+            k: (v if isinstance(v, dict) else {"sha256": str(v)}) for k, v in members.items()
+        }
+        manifest["schema"] = 1
+    return manifest
+
+
+def _upgrade_review(review: dict[str, Any]) -> dict[str, Any]:
+    if review.get("schema", 0) < 1:
+        review = dict(review)
+        review.setdefault("edits", [])
+        review.setdefault("notes", [])
+        review.setdefault("waivers", [])
+        review.setdefault("findings", [])
+        review["schema"] = 1
+    return review
+
+
+def describe_error(exc: GovReviewError, lang: str = "zh") -> str:
+    """The sentence to show for a failed open or save."""
+    return exc.message(lang)

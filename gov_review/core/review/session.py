@@ -1,0 +1,312 @@
+"""A review in progress: the report, the reviewer's edits, notes and waivers, and live findings.
+
+Every operation returns the record it made so that an undo command can hand it back:
+``set_value`` → ``Edit`` (``undo_edit``/``redo_edit``), ``add_note`` → ``Note`` (``remove_note``/
+``restore_note``), ``waive`` → ``Waiver`` (``unwaive``/``restore_waiver``). The GUI's QUndoCommands
+call only these public methods. Findings are recomputed after every change.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from gov_review.core.check.checker import check
+from gov_review.core.formats.templates import cell_info
+from gov_review.core.model import Cell, Finding
+from gov_review.core.review.pipeline import Report
+from gov_review.core.text.normalize import fmt_number, parse_value
+
+REVIEW_SCHEMA = 1
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+class InvalidValue(ValueError):
+    """A value the reviewer typed that the cell cannot hold; carries the sentence to show."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+class WaiverNotAllowed(ValueError):
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@dataclass(slots=True)
+class Edit:
+    cell: str
+    old_raw: str | None
+    new_raw: str | None
+    reviewer: str
+    time: str
+    reason: str = ""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+
+@dataclass(slots=True)
+class Note:
+    cell: str
+    text: str
+    reviewer: str
+    time: str
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+
+@dataclass(slots=True)
+class Waiver:
+    key: str  # Finding.key
+    rule: str
+    cells: list[str]
+    reason: str
+    reviewer: str
+    time: str
+    message: str = ""  # the finding's message at the time, for the memo
+
+
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_DEC_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
+    """Parse what the reviewer typed for a cell. Blank clears the cell. Raises InvalidValue."""
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    if s == "":
+        return None
+    info = cell_info(cell_id, fmt)
+    kind = info.kind if info else "count"
+    if kind == "money":
+        if not _DEC_RE.match(s):
+            raise InvalidValue(
+                "金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5."
+            )
+        return Decimal(s)
+    if not _INT_RE.match(s):
+        raise InvalidValue("此栏只能填写整数，如 4。", "This cell takes a whole number, e.g. 4.")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only integers
+        raise InvalidValue("此栏只能填写整数。", "This cell takes a whole number.") from exc
+    if value < 0 and kind != "delta":
+        raise InvalidValue(
+            "此栏不能为负数（只有“本年增/减”可以为负）。",
+            "This cell cannot be negative (only the change column can).",
+        )
+    return value
+
+
+class ReviewSession:
+    def __init__(self, report: Report, reviewer: str = "", clock: Callable[[], str] = now_iso) -> None:
+        if report.data is None or report.source is None:
+            raise ValueError("a report that could not be read has nothing to review")
+        self.report = report
+        self.reviewer = reviewer
+        self.clock = clock
+        self.original: dict[str, Cell] = copy.deepcopy(report.data.cells)
+        self.edits: list[Edit] = []
+        self.notes: list[Note] = []
+        self.waivers: dict[str, Waiver] = {}
+        self.revision = 0
+        self._by_cell: dict[str, list[Finding]] = {}
+        self._index_findings()
+
+    # -------------------------------------------------------------------------------- queries
+
+    @property
+    def data(self):
+        return self.report.data
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.report.findings
+
+    def cell(self, cell_id: str) -> Cell | None:
+        return self.report.data.cells.get(cell_id)
+
+    def is_edited(self, cell_id: str) -> bool:
+        cur = self.cell(cell_id)
+        orig = self.original.get(cell_id)
+        return cur is not None and (orig is None or (cur.raw or "").strip() != (orig.raw or "").strip())
+
+    def edited_cells(self) -> list[str]:
+        return [cid for cid in self.report.data.cells if self.is_edited(cid)]
+
+    def notes_for(self, cell_id: str) -> list[Note]:
+        return [n for n in self.notes if n.cell == cell_id]
+
+    def is_waived(self, finding: Finding) -> bool:
+        return finding.key in self.waivers
+
+    def findings_for(self, cell_id: str) -> list[Finding]:
+        return self._by_cell.get(cell_id, [])
+
+    def active_findings(self) -> list[Finding]:
+        return [f for f in self.findings if not self.is_waived(f)]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        for f in self.findings:
+            if self.is_waived(f):
+                out["waived"] += 1
+            else:
+                out[f.severity] += 1
+        return out
+
+    # ------------------------------------------------------------------------------ edits
+
+    def set_value(self, cell_id: str, text: str, reason: str = "") -> Edit:
+        """Change a cell to what the reviewer typed. Raises InvalidValue for bad input."""
+        value = validate(cell_id, text, self.data.format)
+        cur = self.cell(cell_id)
+        old_raw = None if cur is None else cur.raw
+        new_raw = unicodedata.normalize("NFKC", text).strip()
+        edit = Edit(cell_id, old_raw, new_raw, self.reviewer, self.clock(), reason)
+        self._apply(cell_id, new_raw, value)
+        self.edits.append(edit)
+        self._changed()
+        return edit
+
+    def undo_edit(self, edit: Edit) -> None:
+        self._apply(
+            edit.cell, edit.old_raw, None if edit.old_raw is None else parse_value(edit.old_raw).value
+        )
+        if edit in self.edits:
+            self.edits.remove(edit)
+        self._changed()
+
+    def redo_edit(self, edit: Edit) -> None:
+        self._apply(
+            edit.cell, edit.new_raw, None if edit.new_raw is None else parse_value(edit.new_raw).value
+        )
+        self.edits.append(edit)
+        self._changed()
+
+    def _apply(self, cell_id: str, raw: str | None, value: Decimal | None) -> None:
+        cells = self.report.data.cells
+        cur = cells.get(cell_id)
+        orig = self.original.get(cell_id)
+        if cur is None:
+            cur = Cell(id=cell_id, raw=None, value=None, placement="edited", confidence=1.0)
+            cells[cell_id] = cur
+        cur.raw = raw
+        cur.value = value
+        cur.unit = None if raw is None else parse_value(raw).unit
+        if orig is not None and (raw or "") == (orig.raw or ""):
+            cur.placement, cur.confidence = orig.placement, orig.confidence
+        else:
+            cur.placement = "edited" if orig is None or orig.placement == "missing" else orig.placement
+            cur.confidence = 1.0
+
+    # ------------------------------------------------------------------------------ notes
+
+    def add_note(self, cell_id: str, text: str) -> Note:
+        note = Note(cell_id, text.strip(), self.reviewer, self.clock())
+        self.notes.append(note)
+        self.revision += 1
+        return note
+
+    def remove_note(self, note: Note) -> None:
+        if note in self.notes:
+            self.notes.remove(note)
+        self.revision += 1
+
+    def restore_note(self, note: Note) -> None:
+        self.notes.append(note)
+        self.revision += 1
+
+    # ---------------------------------------------------------------------------- waivers
+
+    def waive(self, finding: Finding, reason: str) -> Waiver:
+        """Accept a warning with a written reason. Errors must be fixed, not waived."""
+        if finding.severity == "error":
+            raise WaiverNotAllowed(
+                "错误必须改正，不能接受；只有警告可以在说明理由后接受。",
+                "Errors must be fixed; only warnings can be accepted with a reason.",
+            )
+        if not reason.strip():
+            raise WaiverNotAllowed("接受警告必须填写理由。", "Accepting a warning needs a written reason.")
+        waiver = Waiver(
+            finding.key,
+            finding.rule,
+            list(finding.cells),
+            reason.strip(),
+            self.reviewer,
+            self.clock(),
+            finding.message,
+        )
+        self.waivers[finding.key] = waiver
+        self.revision += 1
+        return waiver
+
+    def unwaive(self, waiver: Waiver) -> None:
+        self.waivers.pop(waiver.key, None)
+        self.revision += 1
+
+    def restore_waiver(self, waiver: Waiver) -> None:
+        self.waivers[waiver.key] = waiver
+        self.revision += 1
+
+    # ------------------------------------------------------------------------------ checks
+
+    def _changed(self) -> None:
+        self.report.findings = check(self.report.source, self.report.data)
+        self._index_findings()
+        self.revision += 1
+
+    def _index_findings(self) -> None:
+        by_cell: dict[str, list[Finding]] = {}
+        for f in self.report.findings:
+            for c in f.cells:
+                by_cell.setdefault(c, []).append(f)
+        self._by_cell = by_cell
+
+    # ------------------------------------------------------------------------ persistence
+
+    def to_dict(self) -> dict[str, Any]:
+        """The review state for review.json (values, edits, notes, waivers, findings at save time)."""
+        data = self.report.data
+        return {
+            "schema": REVIEW_SCHEMA,
+            "reviewer": self.reviewer,
+            "format": data.format,
+            "year": data.year,
+            "body": data.body.name,
+            "original": {cid: {"raw": c.raw, "value": _num(c.value)} for cid, c in self.original.items()},
+            "values": {cid: {"raw": c.raw, "value": _num(c.value)} for cid, c in data.cells.items()},
+            "edits": [asdict(e) for e in self.edits],
+            "notes": [asdict(n) for n in self.notes],
+            "waivers": [asdict(w) for w in self.waivers.values()],
+            "findings": [f.to_dict() | {"waived": self.is_waived(f)} for f in self.findings],
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Replay a saved review onto a freshly read report (the same source file)."""
+        self.reviewer = state.get("reviewer", self.reviewer)
+        for e in state.get("edits", []):
+            edit = Edit(**e)
+            value = None if edit.new_raw is None else parse_value(edit.new_raw).value
+            self._apply(edit.cell, edit.new_raw, value)
+            self.edits.append(edit)
+        self.notes = [Note(**n) for n in state.get("notes", [])]
+        self.waivers = {w["key"]: Waiver(**w) for w in state.get("waivers", [])}
+        self._changed()
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(fmt_number(value))

@@ -1,0 +1,1 @@
+"""Text as real files write it: label normalisation, value parsing, Chinese numerals, run-together digits."""

@@ -1,0 +1,298 @@
+"""The report as a person reads it: headings, paragraphs and real tables in a QTextDocument.
+
+While rendering, every paragraph and table cell's Anchor is mapped to its place in the rendered
+document, so a grid cell (or a prose finding) can be highlighted and scrolled to, and a click on
+a number in a table finds its grid cell again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QComboBox, QTextEdit, QVBoxLayout, QWidget
+
+from gov_review.core.model import Anchor, Paragraph, RawTable
+from gov_review.gui.document import ReportDocument
+from gov_review.gui.states import HUES
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    table: QTextTable | None = None
+    row: int = -1
+    col: int = -1
+
+
+class _Text(QTextEdit):
+    clicked = Signal(int)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+
+class SourceView(QWidget):
+    cellClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections = QComboBox(self)
+        self.sections.setObjectName("sourceSections")
+        self.text = _Text(self)
+        self.text.setReadOnly(True)
+        self.text.setObjectName("sourceText")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.sections)
+        lay.addWidget(self.text)
+        self.doc: ReportDocument | None = None
+        self._qdoc: QTextDocument | None = None
+        self.places: dict[Anchor, Place] = {}
+        self._cell_starts: list[tuple[int, int, Anchor]] = []  # sorted (start, end, anchor) of table cells
+        self._anchor_cell: dict[Anchor, str] = {}
+        self._section_pos: list[int] = []
+        self.highlighted: Anchor | None = None
+        self._lit: Place | None = None
+        self._lit_format: QTextTableCellFormat | None = None
+        self.sections.activated.connect(self._go_section)
+        self.text.clicked.connect(self._clicked)
+
+    # -------------------------------------------------------------------------- rendering
+
+    def set_document(self, doc: ReportDocument | None) -> None:
+        self.doc = doc
+        self.render()
+
+    def render(self) -> None:
+        self.places.clear()
+        self._cell_starts = []
+        self._anchor_cell = {}
+        self._section_pos = []
+        self.highlighted, self._lit, self._lit_format = None, None, None
+        self.sections.clear()
+        old = self._qdoc
+        # Built detached from the view: laying out after every insert would take seconds.
+        qdoc = QTextDocument(self)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(self.text.font())
+        try:
+            self._fill(qdoc)
+        finally:
+            self.text.setDocument(qdoc)
+            self._qdoc = qdoc
+            if old is not None:
+                old.deleteLater()
+
+    def _fill(self, qdoc: QTextDocument) -> None:
+        doc = self.doc
+        if doc is None or doc.report.source is None:
+            if doc is not None:
+                qdoc.setPlainText(doc.error_message())
+            return
+        source = doc.report.source
+        data = doc.report.data
+        heading_blocks = {s.block_index: s for s in (data.sections if data else [])}
+        cur = QTextCursor(qdoc)
+        base = QTextBlockFormat()
+        base.setBottomMargin(6)
+        plain = QTextCharFormat()
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        first = True
+        for i, block in enumerate(source.blocks):
+            if isinstance(block, Paragraph):
+                if not first:
+                    cur.insertBlock(base, plain)
+                fmt = QTextBlockFormat(base)
+                cf = plain
+                if i == 0 or i in heading_blocks:
+                    cf = QTextCharFormat(bold)
+                    cf.setFontPointSize(13 if i == 0 else 11.5)
+                    fmt.setTopMargin(10)
+                    if i == 0:
+                        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                cur.setBlockFormat(fmt)
+                cur.setBlockCharFormat(cf)
+                start = cur.position()
+                cur.insertText(block.text.strip(), cf)
+                self.places[block.anchor] = Place(start, cur.position())
+                if i in heading_blocks:
+                    self._section_pos.append(start)
+                    self.sections.addItem(heading_blocks[i].title.strip(), start)
+                first = False
+            elif isinstance(block, RawTable):
+                self._render_table(cur, block, plain)
+                first = False
+        if data is not None:
+            self._anchor_cell = {c.anchor: cid for cid, c in data.cells.items() if c.anchor is not None}
+        self._cell_starts.sort(key=lambda t: t[0])
+
+    def _render_table(self, cur: QTextCursor, block: RawTable, plain: QTextCharFormat) -> None:
+        rows = [r for r in block.rows if r]
+        if not rows:
+            return
+        ncols = max(len(r) for r in rows)
+        tf = QTextTableFormat()
+        tf.setCellPadding(3)
+        tf.setCellSpacing(0)
+        tf.setBorder(1)
+        tf.setBorderBrush(self.palette().color(QPalette.ColorRole.Mid))
+        tf.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        tf.setBorderCollapse(True)
+        tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table = cur.insertTable(len(rows), ncols, tf)
+        small = QTextCharFormat(plain)
+        small.setFontPointSize(8.5)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if cell.merged:
+                    continue
+                tcell = table.cellAt(r, c)
+                cc = tcell.firstCursorPosition()
+                start = cc.position()
+                cc.insertText(cell.text.strip(), small)
+                end = cc.position()
+                self.places[cell.anchor] = Place(start, end, table, r, c)
+                self._cell_starts.append((start, end, cell.anchor))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if not cell.merged and (cell.rowspan > 1 or cell.colspan > 1):
+                    table.mergeCells(r, c, min(cell.rowspan, len(rows) - r), min(cell.colspan, ncols - c))
+        # positions moved when cells were merged: read them back from the table
+        for place in self.places.values():
+            if place.table is table:
+                tcell = table.cellAt(place.row, place.col)
+                start = tcell.firstCursorPosition().position()
+                place.end = tcell.lastCursorPosition().position()
+                place.start = start
+        self._cell_starts = [(p.start, p.end, a) for a, p in self.places.items() if p.table is not None]
+        cur.movePosition(QTextCursor.MoveOperation.End)
+
+    # ------------------------------------------------------------------------ navigation
+
+    def _go_section(self, i: int) -> None:
+        pos = self.sections.itemData(i)
+        if pos is not None:
+            self._scroll_to(int(pos), top=True)
+
+    def _scroll_to(self, pos: int, top: bool = False) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(min(pos, self.text.document().characterCount() - 1))
+        rect = self.text.cursorRect(cursor)
+        bar = self.text.verticalScrollBar()
+        viewport_h = self.text.viewport().height()
+        target = bar.value() + rect.top() - (8 if top else viewport_h // 3)
+        bar.setValue(max(0, target))
+
+    def highlight_cell(self, cell_id: str) -> bool:
+        if self.doc is None or self.doc.session is None:
+            return False
+        cell = self.doc.session.cell(cell_id)
+        if cell is None or cell.anchor is None:
+            self.clear_highlight()
+            return False
+        return self.highlight_anchor(cell.anchor)
+
+    def highlight_anchor(self, anchor: Anchor) -> bool:
+        place = self.places.get(anchor) or self._nearest(anchor)
+        self.clear_highlight()
+        if place is None:
+            return False
+        self.highlighted = anchor
+        self._lit = place
+        hue = QColor(HUES["warning"])
+        hue.setAlpha(110)
+        if place.table is not None:
+            tcell = place.table.cellAt(place.row, place.col)
+            fmt = tcell.format().toTableCellFormat()
+            self._lit_format = QTextTableCellFormat(fmt)
+            lit = QTextTableCellFormat(fmt)
+            lit.setBackground(hue)
+            lit.setBorder(2.0)
+            lit.setBorderBrush(QColor(HUES["error"]))
+            tcell.setFormat(lit)
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(place.start)
+        cursor.setPosition(place.end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format.setBackground(hue)
+        sel.format.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        self.text.setExtraSelections([sel])
+        self._scroll_to(place.start)
+        return True
+
+    def _nearest(self, anchor: Anchor) -> Place | None:
+        """An anchor that is not a whole block (text anchors inside a paragraph): its paragraph."""
+        if anchor.char_start is None:
+            return None
+        for a, place in self.places.items():
+            if (
+                a.char_start is not None
+                and a.char_end is not None
+                and a.char_start <= anchor.char_start < a.char_end
+            ):
+                return place
+        return None
+
+    def clear_highlight(self) -> None:
+        if self._lit is not None and self._lit.table is not None and self._lit_format is not None:
+            self._lit.table.cellAt(self._lit.row, self._lit.col).setFormat(self._lit_format)
+        self._lit, self._lit_format, self.highlighted = None, None, None
+        self.text.setExtraSelections([])
+
+    def highlighted_text(self) -> str:
+        """The text of the highlighted place, as the reviewer sees it."""
+        if self._lit is None:
+            return ""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._lit.start)
+        cursor.setPosition(self._lit.end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def cell_at(self, pos: int) -> str | None:
+        """The grid cell whose source text is at ``pos`` (a click in a table), if any."""
+        i = bisect.bisect_right(self._cell_starts, (pos, float("inf"))) - 1
+        if i < 0:
+            return None
+        start, end, anchor = self._cell_starts[i]
+        if start <= pos <= end:
+            return self._anchor_cell.get(anchor)
+        return None
+
+    def position_of(self, cell_id: str) -> int:
+        """Where a grid cell's source text starts in the rendered document, or -1."""
+        if self.doc is None or self.doc.session is None:
+            return -1
+        cell = self.doc.session.cell(cell_id)
+        place = self.places.get(cell.anchor) if cell is not None and cell.anchor is not None else None
+        return -1 if place is None else place.start
+
+    def _clicked(self, pos: int) -> None:
+        cid = self.cell_at(pos)
+        if cid is not None:
+            self.cellClicked.emit(cid)
+
+    def retranslate(self) -> None:
+        self.sections.setToolTip(QCoreApplication.translate("SourceView", "Jump to a section"))
