@@ -9,7 +9,7 @@ reconstruct and check of the read document, and the full read → reconstruct �
 (issue 3): read ≤ 1.4× and full ≤ 2× lxml(text). lxml on the raw bytes of a GBK page under
 ``<meta charset=gb2312>`` stops at the first character outside GB2312 and looks fast, so the ratio
 is given against the parse of the decoded text, the fair baseline. PDF: the read time per page of
-the three real reports (median of a few runs: pdfminer's layout analysis dominates).
+the three real reports (median of a few runs).
 Every step but the bare parses meets the page as new (``meet_as_new`` in bench/timing.py: the core's
 memories of content emptied, the other pages read first); ``again`` re-reads the same page.
 """
@@ -100,12 +100,13 @@ def main() -> None:
 
 
 def _page_count(data: bytes) -> int:
-    import io
+    import pypdfium2
 
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 if __name__ == "__main__":

@@ -76,9 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网页“{name}”中没有找到任何正文文字；请确认保存的是报告页面本身（另存为“网页，全部”或“网页，仅 HTML”）。",
         "Web page “{name}” contains no text; check that the report page itself was saved (Save as “Web page, complete”).",
     ),
-    "needs_pdf_extra": (
-        '读取 PDF 需要安装 pdfplumber 组件（pip install "gov-review[pdf]"）；或将文件另存为 .docx 后打开。',
-        'Reading PDFs needs the pdfplumber extra (pip install "gov-review[pdf]"), or save the file as .docx.',
+    "pdf_empty": (
+        "PDF 文件“{name}”的页面上什么也没有（没有文字，也没有图片），文件结构可能已损坏；请向报送单位索取完好的文件或 Word 版。",
+        "The pages of PDF “{name}” hold nothing (no text and no images); the file is probably damaged — ask the sender for an intact copy or the Word file.",
     ),
     "needs_libreoffice": (
         "“{name}”是旧版 {ext} 文件，本机未安装 LibreOffice，无法转换；请在 Word/WPS 中另存为 .docx 后再打开。",

@@ -11,8 +11,6 @@ from gov_review.core.errors import ReadError
 from gov_review.core.model import Paragraph, RawTable, SourceDocument
 from gov_review.core.read import read_document
 
-pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
-
 DATA = Path(__file__).parents[1] / "data" / "pdf"
 sys.path.insert(0, str(DATA))
 from make_fixtures import TEXT, minimal_pdf  # noqa: E402
@@ -214,13 +212,6 @@ def test_pdf_with_only_an_owner_password_opens() -> None:
 def test_small_text_pdf_without_tables() -> None:
     doc = read_bytes("note.pdf", minimal_pdf(TEXT))
     assert doc.tables == [] and doc.paragraphs[0].anchor.page == 1
-
-
-def test_missing_pdf_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    with pytest.raises(ReadError) as info:
-        read_bytes("a.pdf", minimal_pdf(TEXT))
-    assert info.value.code == "needs_pdf_extra"
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Each reader module exposes ``read(path: str, data: bytes) -> SourceDocument`` and raises
 ``ReadError`` for anything a reviewer must be told about. Modules are imported lazily so that
-starting the app does not pay for python-docx, lxml or pdfplumber.
+starting the app does not pay for python-docx, lxml or pypdfium2.
 """
 
 from __future__ import annotations

@@ -1,16 +1,20 @@
-"""PDF reports with a text layer, through pdfplumber (the optional ``gov-review[pdf]`` extra).
+"""PDF reports with a text layer, read through PDFium (pypdfium2).
 
-Tables come from ruled lines. Two habits of WPS/Word exports shape the code below:
+PDFium gives each page's characters and the edges of its visible rules (pdf_page); the rules make
+the tables (pdf_tables), the characters outside them the paragraphs (pdf_text). Two habits of
+WPS/Word exports shape the code below:
 
 - every paragraph and every cell is painted on a white filled rectangle. Those rectangles are
-  invisible but have edges, and pdfplumber's "lines" strategy would turn the prose above a table
-  into table rows; only edges a reader can see are used.
+  invisible but have edges, and would turn the prose above a table into table rows; only edges a
+  reader can see are used.
 - a table cut by a page break has no bottom border on the first page (and sometimes only part of
   a top border on the next). Without it the last row's cells never close and merged labels such as
   ``三、本年度办理结果`` are lost, so a border is drawn where the vertical rules end together.
 
 A table continued on the next page is stitched to its first part, and a merged label cell split by
 the break (``（四）无`` / ``法提供``) is joined back into one origin cell.
+
+Every failure is a ``ReadError`` with a sentence: PDFium's own messages never reach the reviewer.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from typing import Any
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
-from gov_review.core.read.pdf_guard import check_page
+from gov_review.core.read import pdf_page
+from gov_review.core.read.pdf_guard import check_chars, check_objects, check_streams
+from gov_review.core.read.pdf_page import Char, Edge
+from gov_review.core.read.pdf_tables import Table, find_tables
 from gov_review.core.read.pdf_text import PdfParagraph, join_cell_lines, join_lines, page_paragraphs
 
 MAX_PAGES = 200
@@ -33,166 +40,142 @@ _ENUM_RE = re.compile(
 )
 _NUMERIC_RE = re.compile(r"^[\s\d.,，．\-—–/%]+$")
 _TABLE_START_WORDS = ("申请人情况", "勾稽", "行政复议")
+# PDFium's document-loading error codes (fpdfview.h): FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY.
+_ERR_PASSWORD, _ERR_SECURITY = 4, 5
+# What PDFium's error code means, for the sentence of a damaged file.
+_DAMAGE = {
+    2: "文件无法打开",
+    3: "不是有效的 PDF 结构",
+    6: "页面结构损坏",
+}
 
 
 def read(path: str, data: bytes) -> SourceDocument:
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    except ImportError as exc:
-        raise ReadError("needs_pdf_extra", name=name) from exc
-
-    import io
+    import pypdfium2 as pdfium
 
     started = time.monotonic()
+    check_streams(data, name)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReadError("encrypted", name=name) from exc
-    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        raise _classify(exc, name) from exc
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (_ERR_PASSWORD, _ERR_SECURITY):
+            raise ReadError("encrypted", name=name) from None
+        raise ReadError("corrupt", name=name, reason=_DAMAGE.get(code, "PDF 结构损坏")) from None
+    except Exception:  # anything else PDFium's binding raises on bad bytes
+        raise ReadError("corrupt", name=name, reason="PDF 结构损坏") from None
     try:
-        try:
-            pages = pdf.pages
-        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-            raise ReadError("encrypted", name=name) from exc
-        except Exception as exc:
-            raise _classify(exc, name) from exc
-        if not pages:
-            raise ReadError("corrupt", name=name, reason="没有页面 / no pages")
+        count = len(pdf)
+        if count <= 0:
+            raise ReadError("corrupt", name=name, reason="没有页面")
         notes: list[tuple[str, dict[str, Any]]] = []
-        if len(pages) > MAX_PAGES:
-            notes.append(("pages_truncated", {"pages": len(pages), "read": MAX_PAGES}))
-            pages = pages[:MAX_PAGES]
-        blocks, chars = _read_pages(pages, name, started)
+        if count > MAX_PAGES:
+            notes.append(("pages_truncated", {"pages": count, "read": MAX_PAGES}))
+            count = MAX_PAGES
+        blocks, chars, drawn = _read_pages(pdf, count, name, started)
     finally:
         pdf.close()
     if chars == 0:
-        raise ReadError("no_text_layer", name=name)
+        # A scan has its pages drawn as images; pages with nothing at all on them are broken.
+        raise ReadError("no_text_layer" if drawn else "pdf_empty", name=name)
     return SourceDocument(path=path, kind="pdf", blocks=blocks, notes=notes)
-
-
-def _classify(exc: Exception, name: str) -> ReadError:
-    # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect())): look inside.
-    inner: BaseException = exc
-    while inner.args and isinstance(inner.args[0], BaseException):
-        inner = inner.args[0]
-    text = f"{type(inner).__name__}: {inner}"
-    if "password" in text.lower() or "encrypt" in text.lower():
-        return ReadError("encrypted", name=name)
-    return ReadError("corrupt", name=name, reason=text[:120])
 
 
 # --------------------------------------------------------------------------------------------
 # Pages
 
 
-def _read_pages(pages: list[Any], name: str, started: float) -> tuple[list[Block], int]:
+def _read_pages(pdf: Any, count: int, name: str, started: float) -> tuple[list[Block], int, bool]:
+    """The blocks of the first ``count`` pages, how many characters they hold, and whether any
+    page draws something (an image, a path) at all."""
+    import pypdfium2 as pdfium
+
     # Per page: (top, block) pairs; tables are stitched across pages once all pages are read.
     items: list[tuple[int, float, RawTable | PdfParagraph]] = []
     total_chars = 0
-    for page_no, page in enumerate(pages, start=1):
+    drawn = False
+    for index in range(count):
+        page_no = index + 1
         if time.monotonic() - started > MAX_SECONDS:
             raise ReadError("timeout", name=name, seconds=int(MAX_SECONDS))
         try:
-            # One hostile page must not run for minutes inside pdfminer: bound it before layout.
-            check_page(page, page_no, name, started + MAX_SECONDS, int(MAX_SECONDS))
-            chars = page.chars
-        except ReadError:
-            raise
-        except Exception as exc:
-            raise _classify(exc, name) from exc
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            raise ReadError("corrupt", name=name, reason=f"第 {page_no} 页无法读取") from None
+        try:
+            # One hostile page must not keep the reader busy for minutes: bound it before extraction.
+            check_objects(page, page_no, name)
+            drawn = drawn or pdf_page.draws_anything(page)
+            textpage = page.get_textpage()
+            try:
+                check_chars(textpage, page_no, name)
+                origin = pdf_page.page_origin(page)
+                chars = pdf_page.chars(textpage, origin)
+            finally:
+                textpage.close()
+            edges = pdf_page.edges(page, origin) if chars else []
+            height = pdf_page.page_height(page)
+        except pdfium.PdfiumError:
+            raise ReadError("corrupt", name=name, reason=f"第 {page_no} 页无法读取") from None
+        finally:
+            page.close()
         total_chars += len(chars)
         if not chars:
             continue
-        tables = _page_tables(page, page_no)
+        tables = _page_tables(chars, edges, page_no)
         boxes = [t.anchor.bbox for t in tables if t.anchor.bbox is not None]
-        for para in page_paragraphs(page, page_no, boxes):
+        for para in page_paragraphs(chars, height, page_no, boxes):
             items.append(
                 (page_no, para.paragraph.anchor.bbox[1] if para.paragraph.anchor.bbox else 0.0, para)
             )
         for table in tables:
             items.append((page_no, table.anchor.bbox[1] if table.anchor.bbox else 0.0, table))
     items.sort(key=lambda it: (it[0], it[1]))
-    return _merge_across_pages([b for _, _, b in items]), total_chars
+    return _merge_across_pages([b for _, _, b in items]), total_chars, drawn
 
 
-def _white(color: Any) -> bool:
-    if color is None:
-        return False
-    if isinstance(color, (int, float)):
-        color = (color,)
-    if not isinstance(color, (list, tuple)) or not all(isinstance(v, (int, float)) for v in color):
-        return False
-    if len(color) in (1, 3):
-        return all(v >= 0.95 for v in color)
-    if len(color) == 4:  # CMYK
-        return all(v <= 0.05 for v in color)
-    return False
-
-
-def _visible(obj: dict[str, Any]) -> bool:
-    if obj.get("object_type") not in ("rect", "line", "curve"):
-        return True
-    stroked = bool(obj.get("stroke")) and not _white(obj.get("stroking_color"))
-    filled = bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
-    return stroked or filled
-
-
-def _missing_borders(page: Any) -> list[dict[str, Any]]:
+def _missing_borders(edges: list[Edge]) -> list[Edge]:
     """Horizontal lines where several vertical rules start or end together with no border there."""
-    verticals = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 5]
-    horizontals = [e for e in page.edges if e["orientation"] == "h"]
-    extra: list[dict[str, Any]] = []
+    verticals = [e for e in edges if e.orientation == "v" and e.bottom - e.top > 5]
+    horizontals = [e for e in edges if e.orientation == "h"]
+    extra: list[Edge] = []
     for key in ("top", "bottom"):
-        groups: dict[int, list[dict[str, Any]]] = {}
+        groups: dict[int, list[Edge]] = {}
         for e in verticals:
-            groups.setdefault(round(e[key] / _END_TOL), []).append(e)
+            groups.setdefault(round(getattr(e, key) / _END_TOL), []).append(e)
         for group in groups.values():
             if len(group) < 2:
                 continue
-            y = sum(e[key] for e in group) / len(group)
-            x0 = min(e["x0"] for e in group)
-            x1 = max(e["x1"] for e in group)
+            y = sum(getattr(e, key) for e in group) / len(group)
+            x0 = min(e.x0 for e in group)
+            x1 = max(e.x1 for e in group)
             covered = [
                 h
                 for h in horizontals
-                if abs(h["top"] - y) <= _END_TOL * 2 and h["x0"] <= x0 + _END_TOL and h["x1"] >= x1 - _END_TOL
+                if abs(h.top - y) <= _END_TOL * 2 and h.x0 <= x0 + _END_TOL and h.x1 >= x1 - _END_TOL
             ]
             if not covered:
-                extra.append(
-                    {
-                        "object_type": "line",
-                        "x0": x0,
-                        "x1": x1,
-                        "top": y,
-                        "bottom": y,
-                        "width": x1 - x0,
-                        "height": 0,
-                    }
-                )
+                extra.append(Edge("h", x0, y, x1, y))
     return extra
 
 
-def _page_tables(page: Any, page_no: int) -> list[RawTable]:
-    visible = page.filter(_visible)
-    settings = {"explicit_horizontal_lines": _missing_borders(visible)}
+def _page_tables(chars: list[Char], edges: list[Edge], page_no: int) -> list[RawTable]:
     out: list[RawTable] = []
-    for table in visible.find_tables(settings):
-        raw = _raw_table(table, page_no)
+    for table in find_tables(edges + _missing_borders(edges)):
+        raw = _raw_table(table, chars, page_no)
         if raw is not None:
             out.append(raw)
     return out
 
 
-def _raw_table(table: Any, page_no: int) -> RawTable | None:
-    cells = [c for c in table.cells if c is not None]
+def _raw_table(table: Table, chars: list[Char], page_no: int) -> RawTable | None:
+    cells = table.cells
     xs = sorted({round(c[0], 2) for c in cells})
     tops = sorted({round(c[1], 2) for c in cells})
     if len(xs) < 2 or len(tops) < 2:
         return None  # a box around prose, not a table: its text stays in the paragraphs
-    texts = table.extract(layout=False)
+    texts = table.texts(chars)
     grid: list[list[RawCell | None]] = [[None] * len(xs) for _ in tops]
     owners: dict[tuple[int, int], tuple[int, int]] = {}
     for cell in cells:

@@ -1,129 +1,117 @@
-"""Bounding the work one PDF page can cause, before pdfminer lays it out.
+"""Bounding the work one PDF page can cause, before its characters and rules are extracted.
 
-pdfminer interprets a page's content stream in one call and builds an object per character; a
-hostile page of a few hundred thousand tiny text objects keeps it busy for minutes, and the file's
-time limit, checked between pages, would only notice afterwards. So each page's content (and the
-form XObjects it draws) is inflated with a cap and its text-showing and path operators are counted
-first; a page beyond the limits is refused with ``ReadError("too_complex")``. A real report page
-has a few hundred to a few thousand of them.
+PDFium parses a page's content in native code and fast, but every object and character then
+costs Python work (a box, an edge, a word). A hostile page of a few hundred thousand tiny text
+objects would keep the reader busy for minutes, so the page's objects are counted first (forms
+included, each form's objects once per drawing) and its characters right after PDFium has loaded
+the text, before any of them is read; a page beyond the limits is refused with
+``ReadError("too_complex")``. A real report page has a few hundred to a few thousand of each.
+
+Before PDFium sees the file at all, its streams are looked at in the raw bytes: PDFium inflates a
+content stream whole and keeps a state per ``q``, so a few hundred kilobytes deflating to hundreds
+of megabytes of operators would cost gigabytes and minutes inside one native call. Each stream that
+is not an image or a font is inflated with a cap, and the depth of its saved graphics states
+(``q``) and of its marked-content sections (``BMC``/``BDC``: every later object copies the open ones,
+so 20,000 open sections and 20,000 objects take 2 GB) is measured; a stream beyond the limits is
+refused with ``ReadError("hostile")``. A real report's content streams are tens of kilobytes, with
+states and sections nested a few levels deep.
 """
 
 from __future__ import annotations
 
 import re
-import time
 import zlib
-from typing import Any
+
+import pypdfium2.raw as pdfium_c
 
 from gov_review.core.errors import ReadError
 
-MAX_OBJECTS_PER_PAGE = 40_000  # text-showing (Tj, TJ, ', ") plus path-painting operators
-MAX_CONTENT_BYTES = 32 * 1024 * 1024  # inflated content of one page, XObjects included
-MAX_XOBJECT_DEPTH = 4
-
-# An operator is a bare word after an operand: counting the words is enough to bound the work
-# (a word inside a string literal only counts a little high, never low).
-_OPERATOR_RE = re.compile(rb"(?<![A-Za-z0-9_*'\"])(?:TJ|Tj|'|\"|re|l|c|v|y|m)(?![A-Za-z0-9_*])")
-_DRAW_RE = re.compile(rb"(?<![A-Za-z0-9_])Do(?![A-Za-z0-9_])")
-
-
-def check_page(page: Any, page_no: int, name: str, deadline: float, seconds: int) -> None:
-    """Raise ``too_complex`` (or ``timeout`` past ``deadline``) before laying out a hostile page."""
-    from pdfminer.pdftypes import resolve1
-
-    budget = _Budget(name, page_no, deadline, seconds)
-    page_obj = page.page_obj
-    contents = page_obj.contents
-    if not isinstance(contents, list):
-        contents = [contents]
-    draws = 0
-    for ref in contents:
-        draws += budget.scan(resolve1(ref), 1)
-    # A form drawn n times is interpreted n times.
-    _scan_xobjects(resolve1(page_obj.resources or {}), budget, max(1, draws), 0, set())
+MAX_OBJECTS_PER_PAGE = 40_000  # text, path, image and form objects (those inside forms included)
+MAX_CHARS_PER_PAGE = 40_000
+MAX_STREAM_BYTES = 16 * 1024 * 1024  # one content stream, inflated
+MAX_CONTENT_BYTES = 64 * 1024 * 1024  # all content streams of the file, inflated
+MAX_SAVED_STATES = 10_000  # graphics states saved (q) and not yet restored (Q), in one stream
+MAX_MARK_DEPTH = 200  # marked-content sections (BMC/BDC) open at once: each later object copies them
+_FORM = 5
+_MAX_FORM_DEPTH = 4
 
 
-class _Budget:
-    def __init__(self, name: str, page_no: int, deadline: float, seconds: int) -> None:
-        self.name = name
-        self.page_no = page_no
-        self.deadline = deadline
-        self.seconds = seconds
-        self.objects = 0
-        self.bytes = 0
-
-    def scan(self, stream: Any, weight: int) -> int:
-        """Count the stream's operators (× ``weight``); return how many XObjects it draws."""
-        data = _inflate(stream, MAX_CONTENT_BYTES - self.bytes + 1)
-        if data is None:
-            return 0
-        self.bytes += len(data)
-        if self.bytes > MAX_CONTENT_BYTES:
-            self.refuse(f"{self.bytes // (1024 * 1024)} MB")
-        draws = 0
-        # Count in slices so that a huge stream also meets the deadline.
-        for start in range(0, len(data), 1 << 20):
-            end = start + (1 << 20)
-            self.objects += weight * len(_OPERATOR_RE.findall(data, start, end))
-            draws += len(_DRAW_RE.findall(data, start, end))
-            if self.objects > MAX_OBJECTS_PER_PAGE:
-                self.refuse(f"{self.objects}+")
-            if time.monotonic() > self.deadline:
-                raise ReadError("timeout", name=self.name, seconds=self.seconds)
-        return draws
-
-    def refuse(self, found: str) -> None:
-        raise ReadError(
-            "too_complex", name=self.name, page=self.page_no, found=found, limit=MAX_OBJECTS_PER_PAGE
-        )
+def check_objects(page: object, page_no: int, name: str) -> None:
+    """Refuse a page with more objects than a person could read, before anything is extracted."""
+    raw = page.raw  # type: ignore[attr-defined]
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(min(count, MAX_OBJECTS_PER_PAGE + 1))]
+    depth = 0
+    while objects and count <= MAX_OBJECTS_PER_PAGE and depth < _MAX_FORM_DEPTH:
+        inner = []
+        for obj in objects:
+            if pdfium_c.FPDFPageObj_GetType(obj) != _FORM:
+                continue
+            n = pdfium_c.FPDFFormObj_CountObjects(obj)
+            count += max(n, 0)
+            if count > MAX_OBJECTS_PER_PAGE:
+                break
+            inner += [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)]
+        objects = inner
+        depth += 1
+    if count > MAX_OBJECTS_PER_PAGE:
+        refuse(name, page_no, count)
 
 
-def _inflate(stream: Any, cap: int) -> bytes | None:
-    """The stream's decoded bytes, never inflating more than ``cap`` (a zip bomb stops there)."""
-    from pdfminer.pdftypes import PDFStream, resolve1
-
-    if not isinstance(stream, PDFStream):
-        return None
-    if getattr(stream, "data", None) is not None:
-        return stream.data
-    filters = resolve1(stream.attrs.get("Filter"))
-    if not isinstance(filters, list):
-        filters = [filters] if filters is not None else []
-    names = [getattr(resolve1(f), "name", f) for f in filters]
-    raw = stream.rawdata
-    if raw is None:
-        return None
-    if not names:
-        return raw[:cap]
-    if names == ["FlateDecode"] and not stream.attrs.get("DecodeParms"):
-        try:
-            return zlib.decompressobj().decompress(raw, cap)
-        except zlib.error:
-            return None  # pdfminer will meet the same damage and report it
-    try:
-        return stream.get_data()[:cap]  # other filters are rare in content streams
-    except Exception:  # a damaged stream is pdfminer's to report, not ours
-        return None
+def check_chars(textpage: object, page_no: int, name: str) -> None:
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)  # type: ignore[attr-defined]
+    if count > MAX_CHARS_PER_PAGE:
+        refuse(name, page_no, count)
 
 
-def _scan_xobjects(resources: Any, budget: _Budget, weight: int, depth: int, seen: set[Any]) -> None:
-    from pdfminer.pdftypes import PDFStream, resolve1
+def refuse(name: str, page_no: int, found: int) -> None:
+    raise ReadError("too_complex", name=name, page=page_no, found=found, limit=MAX_OBJECTS_PER_PAGE)
 
-    if depth >= MAX_XOBJECT_DEPTH or not isinstance(resources, dict):
-        return
-    xobjects = resolve1(resources.get("XObject"))
-    if not isinstance(xobjects, dict):
-        return
-    for ref in xobjects.values():
-        key = getattr(ref, "objid", None) or id(ref)
-        if key in seen:
+
+_STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
+# Streams PDFium does not interpret as content: images and embedded font programs.
+_NOT_CONTENT = (b"/Image", b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0C", b"/OpenType")
+_NESTING_RE = re.compile(rb"(?<![^\s\]\)>])(q|Q|BMC|BDC|EMC)(?![^\s\[(</%])")
+
+
+def check_streams(data: bytes, name: str) -> None:
+    """Refuse a file whose content streams inflate beyond ``MAX_STREAM_BYTES`` or nest graphics
+    states or marked content beyond the limits, before PDFium parses any page."""
+    total = 0
+    for match in _STREAM_RE.finditer(data):
+        head = data[max(0, match.start() - 4096) : match.start()]
+        head = head[head.rfind(b"obj") + 1 :]
+        if any(marker in head for marker in _NOT_CONTENT):
             continue
-        seen.add(key)
-        xobj = resolve1(ref)
-        if (
-            not isinstance(xobj, PDFStream)
-            or getattr(resolve1(xobj.attrs.get("Subtype")), "name", "") != "Form"
-        ):
-            continue
-        inner = budget.scan(xobj, weight)
-        _scan_xobjects(resolve1(xobj.attrs.get("Resources")), budget, weight * max(1, inner), depth + 1, seen)
+        end = data.find(b"endstream", match.end())
+        raw = data[match.end() : end if end >= 0 else len(data)]
+        if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head:
+            try:
+                body = zlib.decompressobj().decompress(raw, MAX_STREAM_BYTES + 1)
+            except zlib.error:
+                continue  # PDFium meets the same damage and reports the page
+        else:
+            body = raw
+        total += len(body)
+        if len(body) > MAX_STREAM_BYTES or total > MAX_CONTENT_BYTES:
+            raise ReadError("hostile", name=name, reason="页面内容解压后过大（疑似压缩炸弹）")
+        if body.count(b"q") > MAX_SAVED_STATES or body.count(b"BMC") + body.count(b"BDC") > MAX_MARK_DEPTH:
+            _check_nesting(body, name)
+
+
+def _check_nesting(body: bytes, name: str) -> None:
+    states = marks = 0
+    for match in _NESTING_RE.finditer(body):
+        op = match.group(1)
+        if op == b"q":
+            states += 1
+            if states > MAX_SAVED_STATES:
+                raise ReadError("hostile", name=name, reason="页面内容保存的图形状态层数异常")
+        elif op == b"Q":
+            states = max(0, states - 1)
+        elif op == b"EMC":
+            marks = max(0, marks - 1)
+        else:
+            marks += 1
+            if marks > MAX_MARK_DEPTH:
+                raise ReadError("hostile", name=name, reason="页面内容的标记层数异常")

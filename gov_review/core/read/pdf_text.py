@@ -1,4 +1,9 @@
-"""Body text of a PDF page: lines outside the tables, grouped back into paragraphs.
+"""Body text of a PDF page: characters into words and lines, lines outside the tables into paragraphs.
+
+Words and lines follow the rules the reader had when it was built on pdfplumber, so that cells and
+paragraphs read the same: characters whose tops lie within 3 pt (chained) share a line; a gap of
+more than 3 pt, a space or a step backwards starts a new word; words of a line are joined by one
+space, lines by a line break.
 
 A PDF has no paragraphs, only positioned lines. Chinese reports are typeset with a first-line
 indent and full-width justified lines, so a paragraph starts at an indented line (or after a
@@ -11,10 +16,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from gov_review.core.model import Anchor, Paragraph
+from gov_review.core.read.pdf_page import Char
 
 # Page numbers in headers/footers: "-1-", "- 4 -", "第 3 页", "3/6".
 _PAGE_NO_RE = re.compile(
@@ -55,6 +63,84 @@ def join_cell_lines(text: str) -> str:
     return join_lines(text.split("\n"), "\n")
 
 
+_TOL = 3.0
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    chars: list[Char]
+    size: float = 10.0
+
+
+def _cluster(items: list[Any], key: Callable[[Any], float], tol: float = _TOL) -> list[list[Any]]:
+    """Items whose keys lie within ``tol`` of the next (chained), in key order; stable inside a group."""
+    index: dict[float, int] = {}
+    last = None
+    group = -1
+    for value in sorted({key(i) for i in items}):
+        if last is None or value > last + tol:
+            group += 1
+        index[value] = group
+        last = value
+    groups: list[list[Any]] = [[] for _ in range(group + 1)]
+    for item in items:
+        groups[index[key(item)]].append(item)
+    return groups
+
+
+def _line_of(chars: list[Char], text: str) -> Line:
+    return Line(
+        text,
+        min(c.x0 for c in chars),
+        min(c.top for c in chars),
+        max(c.x1 for c in chars),
+        max(c.bottom for c in chars),
+        chars,
+    )
+
+
+def _words(chars: list[Char]) -> list[Line]:
+    words: list[Line] = []
+    top = attrgetter("top")
+    for group in _cluster(chars, top):
+        group.sort(key=lambda c: (c.x0, c.x1))
+        current: list[Char] = []
+        for ch in group:
+            if ch.text.isspace():
+                if current:
+                    words.append(_line_of(current, "".join(c.text for c in current)))
+                current = []
+                continue
+            if current:
+                prev = current[-1]
+                if ch.x0 < prev.x0 or ch.x0 > prev.x1 + _TOL or abs(ch.top - prev.top) > _TOL:
+                    words.append(_line_of(current, "".join(c.text for c in current)))
+                    current = []
+            current.append(ch)
+        if current:
+            words.append(_line_of(current, "".join(c.text for c in current)))
+    return words
+
+
+def text_lines(chars: list[Char]) -> list[Line]:
+    """The characters' lines, top to bottom, each with its words left to right."""
+    out = []
+    for group in _cluster(_words(chars), attrgetter("top")):
+        group.sort(key=lambda w: (w.x0, w.x1))
+        out.append(_line_of([c for w in group for c in w.chars], " ".join(w.text for w in group)))
+    return out
+
+
+def cell_text(chars: list[Char]) -> str:
+    """A cell's characters as its lines of text, joined by line breaks."""
+    return "\n".join(line.text for line in text_lines(chars))
+
+
 @dataclass(slots=True)
 class PdfParagraph:
     paragraph: Paragraph
@@ -62,42 +148,39 @@ class PdfParagraph:
     open_end: bool  # runs to the right margin (may continue on the next page)
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
+def _inside(ch: Char, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (ch.x0 + ch.x1) / 2
+    cy = (ch.top + ch.bottom) / 2
     return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
 
 
 def page_paragraphs(
-    page: Any, page_no: int, boxes: list[tuple[float, float, float, float]]
+    chars: list[Char], height: float, page_no: int, boxes: list[tuple[float, float, float, float]]
 ) -> list[PdfParagraph]:
-    outside = (
-        page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    )
-    lines = [ln for ln in outside.extract_text_lines(strip=True, return_chars=True) if ln["text"].strip()]
-    height = float(page.height)
+    outside = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    lines = [ln for ln in text_lines(outside) if ln.text.strip()]
     lines = [
         ln
         for ln in lines
-        if not (_PAGE_NO_RE.match(ln["text"]) and (ln["top"] < height * 0.12 or ln["bottom"] > height * 0.85))
+        if not (_PAGE_NO_RE.match(ln.text) and (ln.top < height * 0.12 or ln.bottom > height * 0.85))
     ]
     if not lines:
         return []
     for ln in lines:
-        sizes = [c.get("size", 0) for c in ln["chars"] if c["text"].strip()]
-        ln["size"] = statistics.median(sizes) if sizes else 10.0
-    left = min(ln["x0"] for ln in lines)
-    right = max(ln["x1"] for ln in lines)
+        sizes = [c.size for c in ln.chars if c.text.strip()]
+        ln.size = statistics.median(sizes) if sizes else 10.0
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
 
-    groups: list[list[dict[str, Any]]] = []
+    groups: list[list[Line]] = []
     for ln in lines:
-        size = ln["size"]
+        size = ln.size
         if groups:
             prev = groups[-1][-1]
-            short = prev["x1"] < right - 1.5 * size
-            indented = ln["x0"] > left + 1.2 * size
-            gap = ln["top"] - prev["bottom"] > 0.9 * max(size, prev["size"])
-            resized = abs(size - prev["size"]) > 1.0
+            short = prev.x1 < right - 1.5 * size
+            indented = ln.x0 > left + 1.2 * size
+            gap = ln.top - prev.bottom > 0.9 * max(size, prev.size)
+            resized = abs(size - prev.size) > 1.0
             if not (short or indented or gap or resized):
                 groups[-1].append(ln)
                 continue
@@ -105,19 +188,19 @@ def page_paragraphs(
 
     out: list[PdfParagraph] = []
     for group in groups:
-        text = join_lines([ln["text"] for ln in group], " ")
+        text = join_lines([ln.text for ln in group], " ")
         bbox = (
-            round(min(ln["x0"] for ln in group), 1),
-            round(min(ln["top"] for ln in group), 1),
-            round(max(ln["x1"] for ln in group), 1),
-            round(max(ln["bottom"] for ln in group), 1),
+            round(min(ln.x0 for ln in group), 1),
+            round(min(ln.top for ln in group), 1),
+            round(max(ln.x1 for ln in group), 1),
+            round(max(ln.bottom for ln in group), 1),
         )
-        size = group[0]["size"]
+        size = group[0].size
         out.append(
             PdfParagraph(
                 Paragraph(text=text, anchor=Anchor("pdf", page=page_no, bbox=bbox)),
-                open_start=group[0]["x0"] <= left + 1.2 * size,
-                open_end=group[-1]["x1"] >= right - 1.5 * group[-1]["size"],
+                open_start=group[0].x0 <= left + 1.2 * size,
+                open_end=group[-1].x1 >= right - 1.5 * group[-1].size,
             )
         )
     return out
