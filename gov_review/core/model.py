@@ -95,6 +95,9 @@ class RawCell:
     merged: bool = False
     colspan: int = 1
     rowspan: int = 1
+    # How a text layout put the cell in its column when not by a separator: "position" (where its
+    # number stands under the header, pdftotext -layout style). None for a structured cell.
+    how: str | None = None
 
 
 @dataclass(slots=True)
@@ -104,6 +107,9 @@ class RawTable:
     rows: list[list[RawCell]]
     anchor: Anchor
     index: int = 0
+    # How a text source wrote it: "structured" (Word/HTML/PDF cells, TAB cells), "pipe", "cells" (one
+    # cell per line), "flat" (run together on one line), "aligned" (space-aligned columns).
+    layout: str = "structured"
 
 
 Block = Paragraph | RawTable
