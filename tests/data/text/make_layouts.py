@@ -104,7 +104,10 @@ def table_rows(data) -> dict[str, list[tuple[str, list[str]]]]:
     t3: list[tuple[str, list[str]]] = [("header", h) for h in T3_HEADER]
     groups = {g["id"]: g for g in tpl["t3"]["row_groups"]}
     seen: set[str] = set()
-    for row in tpl["t3"]["rows"]:
+    rows21 = get_template("2021").raw["t3"]["rows"]
+    old_other = next(r for r in get_template("2019").raw["t3"]["rows"] if r["id"] == "r_other")
+    at = next(i for i, r in enumerate(rows21) if r["id"] == "r_other_nocorrect")
+    for row in [*rows21[:at], old_other, *rows21[at:]]:
         vals = [_raw(cells, f"t3.{row['id']}.{c}") for c in T3_COLS]
         if all(v is None for v in vals):
             continue

@@ -85,7 +85,7 @@ def _scan_run(run: list[Paragraph], text: str) -> list[Block]:
                         out.append(_table(rows, "flat"))
             i += 1
             continue
-        if not starts_table(line.text):
+        if not starts_table(line.text) and not _vertical_run(lines, i):
             if not line.blank:
                 out.append(_paragraph_of(line))
             i += 1
@@ -103,6 +103,11 @@ def _scan_run(run: list[Paragraph], text: str) -> list[Block]:
         if i < j:
             i = j if all(ln.blank for ln in lines[i:j]) else i
     return out
+
+
+def _vertical_run(lines: list[Line], i: int) -> bool:
+    """Four lines of one character each: a header written one character per line."""
+    return all(k < len(lines) and is_vertical_char(lines[k].text) for k in range(i, i + 4))
 
 
 def _read_region(region: list[Line]) -> list[Block]:
@@ -194,7 +199,7 @@ def _cell_tokens(region: list[Line]) -> list[Token]:
         if s.startswith("|"):
             s = s[1:].lstrip(WS)
         a = ln.start + ln.text.find(s) if s else ln.start
-        parts = s.split() if s and all(p.replace(".", "").isdigit() for p in s.split()) else [s]
+        parts = _line_cells(s)
         pos = a
         for p in parts:
             pa = ln.text.find(p, pos - ln.start) + ln.start if p else pos
@@ -202,6 +207,24 @@ def _cell_tokens(region: list[Line]) -> list[Token]:
             pos = pa + len(p)
     flush_vertical()
     return _split_vertical(tokens)
+
+
+def _line_cells(s: str) -> list[str]:
+    """A line's cells: numbers apart, a label followed by its numbers, header words apart, or the line."""
+    from gov_review.core.read.text_layouts.lines import is_number
+    from gov_review.core.read.text_layouts.rows import token_kind
+
+    parts = s.split()
+    if len(parts) < 2:
+        return [s]
+    k = len(parts)
+    while k > 0 and is_number(parts[k - 1]):
+        k -= 1
+    if k < len(parts):
+        return ([" ".join(parts[:k])] if k else []) + parts[k:]
+    if all(token_kind(p) in ("header", "header_start", "caption") for p in parts):
+        return parts
+    return [s]
 
 
 def _split_vertical(tokens: list[Token]) -> list[Token]:

@@ -74,7 +74,7 @@ def aligned_rows(lines: list[Line]) -> tuple[list[list[Token]], set[int]]:
     for fields, has_numbers in raw[i:]:
         if not has_numbers:
             texts = [t.text for t, _x in fields]
-            if any(token_kind(t) in ("caption", "header") for t in texts):
+            if any(token_kind(t) in ("caption", "header", "header_start") for t in texts):
                 pending = None
                 rows.append(fields)
                 continue

@@ -49,7 +49,7 @@ def token_kind(text: str) -> str:
     numbered = bare != n
     idx = template_indexes()
     if bare == "信息内容" or "勾稽关系" in n or bare == "申请人情况":
-        return "header"
+        return "header_start"
     if not numbered:
         for index in (idx.t3_header, idx.t4_header, idx.t2_cols):
             key, conf = index.match(text)
@@ -92,7 +92,7 @@ def build_rows(tokens: list[Token]) -> list[list[RawCell]]:
             if tok.text.strip():
                 cur.values += 1
             continue
-        if kind == "caption" or (kind == "header" and (cur is None or cur.kind != "header" or cur.values)):
+        if kind in ("caption", "header_start") or (kind == "header" and (cur is None or cur.kind != "header" or cur.values)):
             cur = _Row("header")
             rows.append(cur)
         elif kind in ("row", "other") and not (
@@ -115,7 +115,8 @@ def finish(rows: list[_Row]) -> list[list[RawCell]]:
     for row in rows:
         texts = tuple(norm(t.text) for t in row.tokens)
         if row.kind == "header":
-            if data_seen and texts in headers_seen:
+            # Table 二 repeats 信息内容 | … under every caption: only a later table's header repeats.
+            if data_seen and texts in headers_seen and strip_numbering(texts[0]) != "信息内容":
                 continue
             headers_seen.add(texts)
             if texts and strip_numbering(texts[0]) == "信息内容":
