@@ -218,7 +218,14 @@ def _rows_lost(header_rows: list[list[str]], groups: dict[str, tuple[frozenset[s
     row-by-row expansion cannot be trusted (it would read the group's members as its siblings)."""
     for keys in header_rows:
         for i, k in enumerate(keys):
-            if k in groups and not groups[k][0].isdisjoint(keys[i + 1 :]):
+            if k not in groups:
+                continue
+            # One member beside its group is a header cell spanning the rows (seed 002's 总计 beside
+            # 申请人情况); two, or a member of a member group, are rows run together.
+            members = groups[k][0]
+            later = keys[i + 1 :]
+            deeper = {m for g in members if g in groups for m in groups[g][0]}
+            if sum(1 for x in later if x in members) >= 2 or not deeper.isdisjoint(later):
                 return True
     return False
 
