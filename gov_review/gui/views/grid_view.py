@@ -5,6 +5,10 @@ selection (``FrozenLabels``, after Qt's "Frozen Column" example) shows only the 
 lies over the left of the grid; it scrolls vertically with it and stays put horizontally, and the
 grid scrolls a cell out from under it when the cell becomes current (keys, F8, a click in the
 source). English labels make 表三 wider than the pane at the default layout.
+
+Row heights follow the labels, so they are measured once per table layout, language, font and
+column widths and then reused for every report of that format (measuring all rows took half of
+the time of switching reports); a report with a value too wide for its column is measured on its own.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QToolTip, QWidget
 
 from gov_review.gui.document import ReportDocument
+from gov_review.gui.i18n import current_lang
 from gov_review.gui.models.table_grid import CellIdRole, TableGridModel
 from gov_review.gui.views.delegates import CellDelegate
 from gov_review.gui.views.grid_layout import HEADER
@@ -22,6 +27,12 @@ from gov_review.gui.views.grid_layout import HEADER
 _LATIN_WORD = re.compile(r"[0-9A-Za-z'’().,:-]+")
 # column widths (px) per table: label columns, then data columns
 WIDTHS = {"t2": ([230], 112), "t3": ([64, 92, 210], 58), "t4": ([], 60)}
+MIN_ROW_HEIGHT = 26
+# Row heights measured per (layout, language, font, column widths); a handful of entries in practice.
+_ROW_HEIGHTS: dict[tuple, list[int]] = {}
+_ROW_HEIGHTS_MAX = 32
+# Room a value's text leaves in its cell: margins and the state icon.
+_VALUE_PADDING = 40
 
 
 class FrozenLabels(QTableView):
@@ -201,11 +212,40 @@ class GridView(QTableView):
         for c in range(layout.cols):
             base = labels[c] if c < len(labels) else data_w
             self.setColumnWidth(c, max(base, fit.get(c, 0)))
-        self.resizeRowsToContents()
-        for r in range(layout.rows):
-            self.setRowHeight(r, max(self.rowHeight(r), 26))
+        key = (
+            id(layout),
+            current_lang(),
+            self.font().key(),
+            tuple(self.columnWidth(c) for c in range(layout.cols)),
+        )
+        heights = _ROW_HEIGHTS.get(key)
+        wide = self._has_wide_values(layout)
+        if heights is None or wide:
+            self.resizeRowsToContents()
+            heights = [max(self.rowHeight(r), MIN_ROW_HEIGHT) for r in range(layout.rows)]
+            if not wide:  # the labels alone decided: right for every report of this layout
+                if len(_ROW_HEIGHTS) >= _ROW_HEIGHTS_MAX:
+                    _ROW_HEIGHTS.clear()
+                _ROW_HEIGHTS[key] = heights
+        for r, height in enumerate(heights):
+            if self.rowHeight(r) != height:
+                self.setRowHeight(r, height)
         if hasattr(self, "frozen") and self.frozen.columns:
             self.frozen.set_columns(self.frozen.columns, layout.spans())
+
+    def _has_wide_values(self, layout) -> bool:
+        """Whether a value of this report is too wide for its column (it wraps: its row grows)."""
+        doc = self.grid_model.doc
+        if doc is None or doc.session is None:
+            return False
+        metrics = self.fontMetrics()
+        session = doc.session
+        for cell_id, (_row, col) in layout.where.items():
+            cell = session.cell(cell_id)
+            raw = cell.raw.strip() if cell is not None and cell.raw else ""
+            if len(raw) > 4 and metrics.horizontalAdvance(raw) + _VALUE_PADDING > self.columnWidth(col):
+                return True
+        return False
 
     def _header_word_widths(self, layout) -> dict[int, int]:
         """Width each data column needs so no word of its own header is cut (English words are long)."""

@@ -3,12 +3,17 @@
 While rendering, every paragraph and table cell's Anchor is mapped to its place in the rendered
 document, so a grid cell (or a prose finding) can be highlighted and scrolled to, and a click on
 a number in a table finds its grid cell again.
+
+The rendered document of a report is kept while the report is open (the last few shown, see
+``KEEP``), so switching back to a report shows it at once instead of building it again; a kept
+document is released when its report closes (or falls out of the last few).
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +32,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QComboBox, QTextEdit, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from gov_review.core.model import Anchor, Paragraph, RawTable
 from gov_review.gui.document import ReportDocument
@@ -40,6 +46,23 @@ class Place:
     table: QTextTable | None = None
     row: int = -1
     col: int = -1
+
+
+@dataclass(slots=True)
+class _Rendered:
+    """One report's rendered document and the maps into it."""
+
+    qdoc: QTextDocument
+    made_from: tuple[int, int]  # id() of the source and of the data it was rendered from
+    places: dict[Anchor, Place] = field(default_factory=dict)
+    cell_starts: list[tuple[int, int, Anchor]] = field(default_factory=list)
+    anchor_cell: dict[Anchor, str] = field(default_factory=dict)
+    section_pos: list[int] = field(default_factory=list)
+    section_items: list[tuple[str, int]] = field(default_factory=list)
+
+
+# How many reports' rendered documents are kept (the one shown and the last ones before it).
+KEEP = 32
 
 
 class _Text(QTextEdit):
@@ -75,6 +98,9 @@ class SourceView(QWidget):
         self.highlighted: Anchor | None = None
         self._lit: Place | None = None
         self._lit_format: QTextTableCellFormat | None = None
+        self._kept: OrderedDict[int, _Rendered] = OrderedDict()  # id(ReportDocument) -> its document
+        self._watched: set[int] = set()  # reports whose closing releases their document
+        self._orphan: _Rendered | None = None
         self.sections.activated.connect(self._go_section)
         self.text.clicked.connect(self._clicked)
 
@@ -82,19 +108,23 @@ class SourceView(QWidget):
 
     def set_document(self, doc: ReportDocument | None) -> None:
         self.doc = doc
-        self.render()
+        kept = self._kept.get(id(doc)) if doc is not None else None
+        if kept is None or kept.made_from != _made_from(doc):
+            self.render()
+            return
+        self.clear_highlight()  # the highlight lives in the document shown until now
+        self._kept.move_to_end(id(doc))
+        self._show(kept)
 
     def render(self) -> None:
+        """Build the current report's document again (and keep it while the report is open)."""
         # The highlight lives in the shown document (an extra selection's QTextCursor, the lit
         # table cell's format): drop it while that document still exists. Kept past setDocument,
         # the cursor pointed into a deleted document and the next highlight crashed (issue 12).
         self.clear_highlight()
-        self.places.clear()
-        self._cell_starts = []
-        self._anchor_cell = {}
-        self._section_pos = []
+        doc = self.doc
+        self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
         self.sections.clear()
-        old = self._qdoc
         # Built detached from the view: laying out after every insert would take seconds.
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
@@ -102,10 +132,73 @@ class SourceView(QWidget):
         try:
             self._fill(qdoc)
         finally:
-            self.text.setDocument(qdoc)
-            self._qdoc = qdoc
-            if old is not None:
-                old.deleteLater()
+            rendered = _Rendered(
+                qdoc,
+                _made_from(doc),
+                self.places,
+                self._cell_starts,
+                self._anchor_cell,
+                self._section_pos,
+                [
+                    (self.sections.itemText(i), self.sections.itemData(i))
+                    for i in range(self.sections.count())
+                ],
+            )
+            self._show(rendered)
+            self._keep(doc, rendered)
+
+    def _show(self, rendered: _Rendered) -> None:
+        previous = self._qdoc
+        self.text.setDocument(rendered.qdoc)
+        self._qdoc = rendered.qdoc
+        kept = [r.qdoc for r in self._kept.values()]
+        orphan = self._orphan.qdoc if self._orphan is not None else None
+        if (
+            previous is not None
+            and previous is not rendered.qdoc
+            and previous not in kept
+            and previous is not orphan
+        ):
+            previous.deleteLater()  # its report closed while it was on screen
+        self.places = rendered.places
+        self._cell_starts = rendered.cell_starts
+        self._anchor_cell = rendered.anchor_cell
+        self._section_pos = rendered.section_pos
+        self.sections.clear()
+        for title, pos in rendered.section_items:
+            self.sections.addItem(title, pos)
+
+    def _keep(self, doc: ReportDocument | None, rendered: _Rendered) -> None:
+        """Keep the document shown for ``doc``; release the one it replaces and the oldest past KEEP."""
+        key = id(doc) if doc is not None else None
+        old = self._kept.pop(key, None) if key is not None else None
+        if key is None:
+            if self._orphan is not None and self._orphan.qdoc is not rendered.qdoc:
+                self._orphan.qdoc.deleteLater()
+            self._orphan = rendered  # no report: an error text or an empty page, dropped when replaced
+        else:
+            if key not in self._watched:
+                self._watched.add(key)
+                doc.destroyed.connect(lambda _obj=None, key=key: self._release(key))
+            self._kept[key] = rendered
+        if old is not None and old.qdoc is not rendered.qdoc:
+            old.qdoc.deleteLater()
+        while len(self._kept) > KEEP:
+            _key, dropped = self._kept.popitem(last=False)
+            if dropped.qdoc is not self._qdoc:
+                dropped.qdoc.deleteLater()
+
+    def _release(self, key: int) -> None:
+        """A report closed: its kept document goes (unless it is still on screen until the next one)."""
+        if not isValid(self):
+            return  # the window closed first: its documents went with it
+        self._watched.discard(key)
+        rendered = self._kept.pop(key, None)
+        if rendered is not None and rendered.qdoc is not self._qdoc:
+            rendered.qdoc.deleteLater()
+
+    def kept_documents(self) -> int:
+        return len(self._kept)
 
     def _fill(self, qdoc: QTextDocument) -> None:
         doc = self.doc
@@ -299,3 +392,9 @@ class SourceView(QWidget):
 
     def retranslate(self) -> None:
         self.sections.setToolTip(QCoreApplication.translate("SourceView", "Jump to a section"))
+
+
+def _made_from(doc: ReportDocument | None) -> tuple[int, int]:
+    if doc is None:
+        return (0, 0)
+    return (id(doc.report.source), id(doc.report.data))

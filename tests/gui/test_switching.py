@@ -1,0 +1,102 @@
+"""Switching reports shows the same thing as before, without measuring and building it again.
+
+The source view keeps each open report's rendered document (a click in it, F8 and the highlight
+still land on the right text) and releases it when the report closes; the grid's row heights are
+those a fresh measurement gives, also for a report whose value is too wide for its column.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from tests.gui.conftest import seeds
+
+
+def _settle(qapp) -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
+        gc.collect()
+
+
+def _docs(w):
+    return [d for d in w.list_model.docs if d.ok]
+
+
+def test_switching_back_shows_the_kept_document_and_highlights_the_right_text(window, qapp):
+    w = window
+    w.open_paths([seeds()[2], seeds()[3]])
+    a, b = _docs(w)[:2]
+    w.set_current(a)
+    shown_a = w.source.text.document()
+    text_a = shown_a.toPlainText()
+    w.set_current(b)
+    assert w.source.text.document() is not shown_a
+    w.set_current(a)
+    assert w.source.text.document() is shown_a  # kept, not built again
+    assert w.source.text.document().toPlainText() == text_a
+    # a cell of the report shown is highlighted in its own document, on its own text
+    cell_id = next(cid for cid, c in a.session.data.cells.items() if c.anchor is not None and c.raw)
+    assert w.source.highlight_cell(cell_id)
+    assert w.source.highlighted_text().strip() == a.session.cell(cell_id).raw.strip()
+    for sel in w.source.text.extraSelections():
+        assert sel.cursor.document() is shown_a
+    # switching away drops the highlight from the kept document
+    w.set_current(b)
+    assert w.source.highlighted is None and w.source.text.extraSelections() == []
+
+
+def test_closing_a_report_releases_its_kept_document(window, qapp):
+    w = window
+    w.open_paths([seeds()[0], seeds()[2], seeds()[3]])
+    docs = _docs(w)
+    for d in docs:
+        w.set_current(d)
+    assert w.source.kept_documents() == 3
+    w.set_current(docs[0])
+    w.close_document(docs[1])
+    _settle(qapp)
+    assert w.source.kept_documents() == 2
+    # the one on screen closes: the next report is shown, and only the open reports stay kept
+    w.close_document(w.current)
+    _settle(qapp)
+    assert w.current is docs[2]
+    assert w.source.kept_documents() == 1
+    first = docs[2].report.source.paragraphs[0].text.strip()
+    assert w.source.text.document().toPlainText().startswith(first)
+
+
+def test_row_heights_after_switching_are_those_measured_afresh(window, qapp):
+    from gov_review.gui.views import grid_view
+
+    w = window
+    w.open_paths([seeds()[2], seeds()[4]])
+    a, b = _docs(w)[:2]
+    grid = w.grids["t3"]
+    w.tabs.setCurrentWidget(grid)
+    w.set_current(a)
+    w.set_current(b)
+    kept = [grid.rowHeight(r) for r in range(grid.model().rowCount())]
+    grid_view._ROW_HEIGHTS.clear()  # measure b's rows from scratch
+    grid.set_document(None)
+    grid.set_document(b)
+    fresh = [grid.rowHeight(r) for r in range(grid.model().rowCount())]
+    assert kept == fresh and min(fresh) >= grid_view.MIN_ROW_HEIGHT
+
+
+def test_a_value_too_wide_for_its_column_gets_a_taller_row(window, qapp):
+    w = window
+    w.open_paths([seeds()[2]])
+    doc = _docs(w)[0]
+    grid = w.grids["t3"]
+    w.tabs.setCurrentWidget(grid)
+    w.set_current(doc)
+    cell_id = "t3.r_total.c_natural"
+    row = grid.grid_model.index_of(cell_id).row()
+    before = grid.rowHeight(row)
+    doc.session.cell(cell_id).raw = "4（其中依申请公开答复逾期补正后办结的另计）"
+    grid.set_document(None)
+    grid.set_document(doc)
+    assert grid.rowHeight(row) > before
