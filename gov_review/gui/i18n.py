@@ -15,6 +15,7 @@ The core returns both Chinese and English sentences; ``pick`` chooses one.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -120,9 +121,12 @@ def _compile_ts(ts: Traversable) -> str | None:
         tempfile.gettempdir(), f"gov-review-i18n-{os.getuid() if hasattr(os, 'getuid') else 0}"
     )
     os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, QM_NAME)
     src = str(ts)
-    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
+    # named by the catalogue's content: checkouts side by side (one user, one temp folder) each
+    # get their own strings, not those of whichever compiled last
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    out = os.path.join(out_dir, f"{QM_NAME[:-3]}-{digest}.qm")
+    if not os.path.exists(out):
         try:
             subprocess.run([tool, src, "-qm", out], check=True, capture_output=True, timeout=60)
         except (OSError, subprocess.SubprocessError) as exc:
