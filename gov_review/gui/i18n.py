@@ -122,13 +122,16 @@ def _compile_ts(ts: Traversable) -> str | None:
     )
     os.makedirs(out_dir, exist_ok=True)
     src = str(ts)
-    # named by the catalogue's content: checkouts side by side (one user, one temp folder) each
-    # get their own strings, not those of whichever compiled last
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    # Named by the catalogue's content and written beside, then renamed into place: a running app
+    # has its .qm memory-mapped, and rewriting that file under it kills it (SIGBUS). Two checkouts
+    # with different catalogues get different files.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
     out = os.path.join(out_dir, f"{QM_NAME[:-3]}-{digest}.qm")
     if not os.path.exists(out):
+        part = f"{out}.{os.getpid()}.part"
         try:
-            subprocess.run([tool, src, "-qm", out], check=True, capture_output=True, timeout=60)
+            subprocess.run([tool, src, "-qm", part], check=True, capture_output=True, timeout=60)
+            os.replace(part, out)
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("could not compile %s: %s", src, exc)
             return None
