@@ -19,8 +19,9 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+# where the window's workers find it (the prose fingerprint of the cross-year check is made there too)
+from gov_review.core.batch.crossyear.digest import open_for_review as load  # noqa: F401
 from gov_review.core.model import Finding
-from gov_review.core.review.opening import open_for_review as load  # noqa: F401  (where the window's workers find it)
 from gov_review.core.review.pipeline import Report
 from gov_review.core.review.session import ReviewSession
 from gov_review.gui.i18n import pick

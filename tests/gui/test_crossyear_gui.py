@@ -147,3 +147,33 @@ def test_cross_year_model_passes_the_tester(qtmodeltester, qtbot, docs):
     panel.add_manual_pair(by_name(docs, "xicheng_2022.txt"), by_name(docs, "xinhe_2023.txt"))
     qtmodeltester.check(panel.model)
     assert panel.model.rowCount() == 2
+
+
+def test_a_recompute_checks_only_the_pairs_that_changed(panel, docs, monkeypatch):
+    """A folder arriving burst by burst, or an edit: unchanged pairs keep their findings unchecked."""
+    from gov_review.core.batch.crossyear import check as crossyear
+
+    calls = []
+    real = crossyear.check_pair
+    monkeypatch.setattr(crossyear, "check_pair", lambda p, c: calls.append(c.path) or real(p, c))
+    prev, cur = by_name(docs, "dongcheng_2022.txt"), by_name(docs, "dongcheng_2023.txt")
+    panel.recompute()  # nothing changed since the fixture's recompute
+    assert calls == []
+    assert x01_error(pair_rows(panel)[0].findings).cells[0] == "t3.r_carry.c_total"
+    # last year's 结转下年度 edited to nothing open: that pair is checked again, and X01 is gone
+    for col in ("c_natural", "c_biz", "c_total"):
+        prev.session.set_value(f"t3.r_fwd.{col}", "0")
+    panel.recompute()
+    assert calls == [cur.path]
+    assert not any(f.rule == "X01" and f.severity == "error" for f in pair_rows(panel)[0].findings)
+
+
+def test_the_prose_fingerprint_is_made_by_the_worker_that_reads_the_report(monkeypatch):
+    from gov_review.core.batch.crossyear import digest as digest_module
+    from gov_review.gui.document import load
+
+    loaded = load(str(seed_path(2)))
+    assert loaded.report.prose_fingerprint is not None
+    # pairing it later does not fingerprint its prose again (on the GUI thread)
+    monkeypatch.setattr(digest_module, "prose_fingerprint", lambda _text: pytest.fail("fingerprinted again"))
+    assert digest_module.digest(loaded.report).prose == loaded.report.prose_fingerprint[0]

@@ -19,6 +19,9 @@ class Report:
     data: ReportData | None = None
     findings: list[Finding] = field(default_factory=list)
     error: GovReviewError | None = None
+    # The cross-year fingerprint of the prose (batch.crossyear.digest.prose_fingerprint): the prose
+    # never changes with edits, so it is computed once, by the worker that read the report.
+    prose_fingerprint: Any = None
 
     @property
     def ok(self) -> bool:

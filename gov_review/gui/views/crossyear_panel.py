@@ -7,6 +7,10 @@ folder (``choose_previous_folder``): they are read off the GUI thread as digests
 the folder only pairs the others. A finding is pinned on this year's cells and
 names last year's in ``params["other"]``: both can be shown (``show_cell(path, cell_id)``).
 
+A pair is checked again only when one of its sides changed (another report, or an edit); each
+report's prose fingerprint comes with it from the worker that read it (``digest.open_for_review``),
+and a folder arriving in bursts is paired once per burst (the ``crossYearRefresh`` timer).
+
 The model and its roles are in ``crossyear_model``, the worker-thread read of last year's folder in
 ``crossyear_folder``; this module is the dock's widget.
 
@@ -154,6 +158,9 @@ class CrossYearPanel(QWidget):
         lay.addLayout(folder_row)
         lay.addLayout(buttons)
         lay.addWidget(self.tree, 1)
+        # a pair's findings, by both sides and their revisions: a folder arriving in bursts checks
+        # each pair once, not every pair again after every burst
+        self._checked: dict[tuple, tuple[object, object, list[Finding]]] = {}
         self._timer = QTimer(self)
         self._timer.setObjectName("crossYearRefresh")
         self._timer.setSingleShot(True)
@@ -313,10 +320,19 @@ class CrossYearPanel(QWidget):
                 taken.add(item_path(cur))
                 entries.append(PairEntry(found.prev, cur, "folder", []))
         order = {"error": 0, "warning": 1, "info": 2}
+        checked: dict[tuple, tuple[object, object, list[Finding]]] = {}
         for e in entries:
-            found = crossyear.check_pair(side_report(e.prev), item_report(e.cur))
-            # what must be fixed first, then rule by rule (the core orders by table position)
-            e.findings = sorted(found, key=lambda f: (order.get(f.severity, 3), f.rule))
+            prev, cur = side_report(e.prev), item_report(e.cur)
+            key = (id(prev), _revision(e.prev), id(cur), _revision(e.cur))
+            kept = self._checked.get(key)
+            if kept is not None and kept[0] is prev and kept[1] is cur:
+                e.findings = list(kept[2])  # neither side changed since: the same findings
+            else:
+                found = crossyear.check_pair(prev, cur)
+                # what must be fixed first, then rule by rule (the core orders by table position)
+                e.findings = sorted(found, key=lambda f: (order.get(f.severity, 3), f.rule))
+            checked[key] = (prev, cur, list(e.findings))
+        self._checked = checked  # only the pairs of now: a closed report's pairs go
         entries.sort(key=lambda e: (item_label(e.cur), item_path(e.cur)))
         self.model.set_pairs(entries)
         self.tree.expandAll()
@@ -409,6 +425,12 @@ class CrossYearPanel(QWidget):
                 n=readable,
             )
         )
+
+
+def _revision(side: Item | YearDigest) -> tuple[int, int]:
+    """What changes when a side's values are edited: its session and the session's revision."""
+    session = side.session if isinstance(side, ReportDocument) else None
+    return (id(session), session.revision) if session is not None else (0, 0)
 
 
 def _waived(item: Item, finding: Finding) -> bool:

@@ -94,6 +94,13 @@ def prose_fingerprint(text: str) -> tuple[array, int]:
     return array("I", sorted(keep)), len(flat)
 
 
+def report_fingerprint(report: Report) -> tuple[array, int]:
+    """The report's prose fingerprint, computed the first time it is asked for and kept on it."""
+    if report.prose_fingerprint is None:
+        report.prose_fingerprint = prose_fingerprint(prose_text(report))
+    return report.prose_fingerprint
+
+
 def digest(report: Side) -> YearDigest:
     """The digest of a report (a digest is returned as it is)."""
     if isinstance(report, YearDigest):
@@ -104,7 +111,7 @@ def digest(report: Side) -> YearDigest:
     wanted = _read_cells()
     values = {cid: data.value(cid) for cid in wanted}
     present = frozenset(cid for cid in wanted if cid in data.cells and data.cells[cid].placement != "missing")
-    prose, chars = prose_fingerprint(prose_text(report))
+    prose, chars = report_fingerprint(report)
     return YearDigest(
         path=report.path,
         year=data.year,
@@ -116,6 +123,18 @@ def digest(report: Side) -> YearDigest:
         prose=prose,
         prose_chars=chars,
     )
+
+
+def open_for_review(path: str, reviewer: str = "") -> object:
+    """``review.opening.open_for_review`` with the prose fingerprint computed there too: the window's
+    workers run this, so the cross-year pairing on the GUI thread never fingerprints a report."""
+    from gov_review.core.review.opening import open_for_review as open_one
+
+    loaded = open_one(path, reviewer)
+    report = getattr(loaded, "report", loaded)  # a ReviewSession or a Report
+    if isinstance(report, Report) and report.error is None and report.source is not None:
+        report_fingerprint(report)
+    return loaded
 
 
 # ------------------------------------------------------------------------------------------------
