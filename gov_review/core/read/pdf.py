@@ -105,8 +105,8 @@ def _read_pages(pdf: Any, count: int, name: str, started: float) -> tuple[list[B
             raise ReadError("corrupt", name=name, reason=f"第 {page_no} 页无法读取") from None
         try:
             # One hostile page must not keep the reader busy for minutes: bound it before extraction.
-            check_objects(page, page_no, name)
-            drawn = drawn or pdf_page.draws_anything(page)
+            objects = check_objects(page, page_no, name)
+            drawn = drawn or bool(objects)
             textpage = page.get_textpage()
             try:
                 check_chars(textpage, page_no, name)
@@ -114,7 +114,7 @@ def _read_pages(pdf: Any, count: int, name: str, started: float) -> tuple[list[B
                 chars = pdf_page.chars(textpage, origin)
             finally:
                 textpage.close()
-            edges = pdf_page.edges(page, origin) if chars else []
+            edges = pdf_page.edges(objects, origin) if chars else []
             height = pdf_page.page_height(page)
         except pdfium.PdfiumError:
             raise ReadError("corrupt", name=name, reason=f"第 {page_no} 页无法读取") from None

@@ -36,11 +36,15 @@ _FORM = 5
 _MAX_FORM_DEPTH = 4
 
 
-def check_objects(page: object, page_no: int, name: str) -> None:
-    """Refuse a page with more objects than a person could read, before anything is extracted."""
+def check_objects(page: object, page_no: int, name: str) -> list[object]:
+    """Refuse a page with more objects than a person could read, before anything is extracted;
+    return the page's (top-level) objects."""
     raw = page.raw  # type: ignore[attr-defined]
     count = pdfium_c.FPDFPage_CountObjects(raw)
-    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(min(count, MAX_OBJECTS_PER_PAGE + 1))]
+    if count > MAX_OBJECTS_PER_PAGE:
+        refuse(name, page_no, count)
+    page_objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)]
+    objects = page_objects
     depth = 0
     while objects and count <= MAX_OBJECTS_PER_PAGE and depth < _MAX_FORM_DEPTH:
         inner = []
@@ -56,6 +60,7 @@ def check_objects(page: object, page_no: int, name: str) -> None:
         depth += 1
     if count > MAX_OBJECTS_PER_PAGE:
         refuse(name, page_no, count)
+    return page_objects
 
 
 def check_chars(textpage: object, page_no: int, name: str) -> None:
@@ -68,7 +73,6 @@ def refuse(name: str, page_no: int, found: int) -> None:
     raise ReadError("too_complex", name=name, page=page_no, found=found, limit=MAX_OBJECTS_PER_PAGE)
 
 
-_STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
 # Streams PDFium does not interpret as content: images and embedded font programs.
 _NOT_CONTENT = (b"/Image", b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0C", b"/OpenType")
 _NESTING_RE = re.compile(rb"(?<![^\s\]\)>])(q|Q|BMC|BDC|EMC)(?![^\s\[(</%])")
@@ -78,13 +82,13 @@ def check_streams(data: bytes, name: str) -> None:
     """Refuse a file whose content streams inflate beyond ``MAX_STREAM_BYTES`` or nest graphics
     states or marked content beyond the limits, before PDFium parses any page."""
     total = 0
-    for match in _STREAM_RE.finditer(data):
-        head = data[max(0, match.start() - 4096) : match.start()]
+    for start, body_start in _streams(data):
+        head = data[max(0, start - 4096) : start]
         head = head[head.rfind(b"obj") + 1 :]
         if any(marker in head for marker in _NOT_CONTENT):
             continue
-        end = data.find(b"endstream", match.end())
-        raw = data[match.end() : end if end >= 0 else len(data)]
+        end = data.find(b"endstream", body_start)
+        raw = data[body_start : end if end >= 0 else len(data)]
         if b"/FlateDecode" in head or b"/Fl " in head or b"/Fl]" in head:
             try:
                 body = zlib.decompressobj().decompress(raw, MAX_STREAM_BYTES + 1)
@@ -97,6 +101,19 @@ def check_streams(data: bytes, name: str) -> None:
             raise ReadError("hostile", name=name, reason="页面内容解压后过大（疑似压缩炸弹）")
         if body.count(b"q") > MAX_SAVED_STATES or body.count(b"BMC") + body.count(b"BDC") > MAX_MARK_DEPTH:
             _check_nesting(body, name)
+
+
+def _streams(data: bytes):  # type: ignore[no-untyped-def]
+    """(where ``stream`` starts, where its data starts) of every stream keyword in the file."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        if data[at - 3 : at] != b"end":
+            if data[after : after + 2] == b"\r\n":
+                yield at, after + 2
+            elif data[after : after + 1] in (b"\n", b"\r"):
+                yield at, after + 1
+        at = data.find(b"stream", after)
 
 
 def _check_nesting(body: bytes, name: str) -> None:

@@ -75,8 +75,8 @@ def chars(textpage: object, origin: tuple[float, float]) -> list[Char]:
     x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, i)
-        if code in (0, 0xFFFE, 0xFFFF, 10, 13) or code > 0x10FFFF or generated(raw, i) == 1:
-            continue
+        if code in (0, 0xFFFE, 0xFFFF, 10, 13) or code > 0x10FFFF or (code == 32 and generated(raw, i) == 1):
+            continue  # PDFium's own line breaks and the spaces it guesses
         if (0xD800 <= code <= 0xDFFF) or not loose_box(raw, i, rect):
             continue
         # The font size as drawn: the size the text sets, scaled by the text's matrix.
@@ -96,10 +96,9 @@ def chars(textpage: object, origin: tuple[float, float]) -> list[Char]:
     return out
 
 
-def edges(page: object, origin: tuple[float, float]) -> list[Edge]:
+def edges(objects: list[object], origin: tuple[float, float]) -> list[Edge]:
+    """The edges of the visible paths among a page's ``objects`` (and inside its forms)."""
     out: list[Edge] = []
-    raw = page.raw  # type: ignore[attr-defined]
-    objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
     _collect(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), origin, out, 0)
     return out
 
@@ -198,8 +197,3 @@ def _path_edges(
 def page_height(page: object) -> float:
     _left, bottom, _right, top = page.get_mediabox()  # type: ignore[attr-defined]
     return top - bottom
-
-
-def draws_anything(page: object) -> bool:
-    """Whether the page draws anything at all (a scan draws images; a broken page nothing)."""
-    return pdfium_c.FPDFPage_CountObjects(page.raw) > 0  # type: ignore[attr-defined]
