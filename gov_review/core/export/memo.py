@@ -23,6 +23,7 @@ from gov_review.core.export.common import (
     SEVERITY_ZH,
     TABLE_ZH,
     Correction,
+    clean_text,
     FindingState,
     corrections,
     excerpt,
@@ -180,7 +181,9 @@ p.sign { text-align: right; }
 
 
 def memo_html(memo: Memo) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(clean_text(text))
+
     parts = [f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>"]
     parts.append(f"<h1>{e(memo.title)}</h1>")
     parts.append(f"<p>{e(memo.addressee)}</p><p>{e(memo.intro)}</p>")
@@ -217,7 +220,7 @@ def memo_html(memo: Memo) -> str:
 
 
 def _run(p, text: str, font: str = "仿宋_GB2312", size: float = 14, bold: bool = False) -> None:
-    run = p.add_run(text)
+    run = p.add_run(clean_text(text))
     run.font.name = "Times New Roman"
     run.font.size = Pt(size)
     run.bold = bold

@@ -115,6 +115,7 @@ class ReviewSession:
             raise ValueError("a report that could not be read has nothing to review")
         self.report = report
         self.reviewer = reviewer
+        self.unit = ""  # the reviewing unit (审核单位) the memo is issued in the name of
         self.clock = clock
         self.original: dict[str, Cell] = copy.deepcopy(report.data.cells)
         self.edits: list[Edit] = []
@@ -282,6 +283,7 @@ class ReviewSession:
         return {
             "schema": REVIEW_SCHEMA,
             "reviewer": self.reviewer,
+            "unit": self.unit,
             "format": data.format,
             "year": data.year,
             "body": data.body.name,
@@ -296,6 +298,8 @@ class ReviewSession:
     def restore(self, state: dict[str, Any]) -> None:
         """Replay a saved review onto a freshly read report (the same source file)."""
         self.reviewer = state.get("reviewer", self.reviewer)
+        unit = state.get("unit", self.unit)
+        self.unit = unit if isinstance(unit, str) else self.unit
         for e in state.get("edits", []):
             edit = Edit(**e)
             value = None if edit.new_raw is None else parse_value(edit.new_raw).value
