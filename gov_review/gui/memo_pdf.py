@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTransform,
 )
 
 # Preferred Chinese families, most common first; the first one installed wins.
@@ -144,7 +145,7 @@ def memo_pdf_bytes(html: str) -> bytes:
             if index:
                 writer.newPage()
             painter.save()
-            painter.translate(0, -index * body.height())
+            painter.setWorldTransform(QTransform.fromTranslate(0, -index * body.height()), True)
             doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
             painter.restore()
             painter.setFont(number_font)
