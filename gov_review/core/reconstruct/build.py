@@ -152,6 +152,8 @@ def _unreadable(infos: list[tuple[str, bool]], first_value: int, ncols: int) -> 
     cells than columns. Such a row is never filled from the left."""
     nvalues = len(infos) - first_value
     filled = sum(1 for n, _lab in infos[first_value:] if n)
+    if nvalues == 0:
+        return False  # a label alone on its line (a group, or a label wrapped onto the next line)
     return nvalues < ncols or filled > ncols
 
 

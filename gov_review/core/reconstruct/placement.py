@@ -12,7 +12,7 @@ from typing import Any
 from gov_review.core.formats.templates import get_template
 from gov_review.core.model import Cell, RawCell, Unplaced
 from gov_review.core.text.normalize import parse_value
-from gov_review.core.text.runtogether import DIGITS_RE, decode, narrow
+from gov_review.core.text.runtogether import DIGITS_RE, MAX_STEPS, decode_bounded, narrow
 
 # One placement: (raw cell, confidence, placement, candidates, note). A plain tuple rather than a
 # class: a report places ~200 cells and a tuple costs a fraction of an object to build.
@@ -50,7 +50,12 @@ class Placements:
         text = blob.text.strip()
         if not DIGITS_RE.match(text):
             return False
-        options = [list(o) for o in _decode(text, len(ids), ok)]
+        found, capped = _decode(text, len(ids), ok)
+        options = [list(o) for o in found]
+        if capped:
+            params = {"table": table, "blob": text[:40], "cells": ids, "digits": len(text), "steps": MAX_STEPS}
+            self.observations.append(("runtogether_capped", params))
+            return False
         if not options:
             self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
             return False
@@ -116,15 +121,18 @@ class Placements:
 
 
 @lru_cache(maxsize=256)
-def _decode(text: str, parts: int, ok: Callable[[list[int]], bool]) -> tuple[tuple[int, ...], ...]:
-    """``decode``, cached: a plan asks whether a row splits, and applying the plan splits it."""
-    return tuple(tuple(o) for o in decode(text, parts, ok))
+def _decode(
+    text: str, parts: int, ok: Callable[[list[int]], bool]
+) -> tuple[tuple[tuple[int, ...], ...], bool]:
+    """``decode_bounded``, cached: a plan asks whether a row splits, and applying the plan splits it."""
+    options, capped = decode_bounded(text, parts, ok)
+    return tuple(tuple(o) for o in options), capped
 
 
 def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
     """Whether ``Placements.place_split`` of a cell with this text onto ``parts`` cells succeeds."""
     text = text.strip()
-    return bool(DIGITS_RE.match(text)) and bool(_decode(text, parts, ok))
+    return bool(DIGITS_RE.match(text)) and bool(_decode(text, parts, ok)[0])
 
 
 # ------------------------------------------------------------------------------------------------
