@@ -13,6 +13,19 @@ from gov_review.core.locate.sections import match_heading
 from gov_review.core.read.text_layouts.vocab import label_hits
 
 WS = " \t\u00a0\u3000\ufeff\r"
+# Bounds for text no report has (issue 18): a statistics table of more rows than this, or more tables
+# than this in one file, is refused with a sentence before the rest is built.
+MAX_TABLE_ROWS = 500
+MAX_TABLES = 60
+
+
+class TooMuch(Exception):
+    """More table rows or tables than any report has (the reader turns it into a ReadError)."""
+
+    def __init__(self, rows: int = 0, tables: int = 0) -> None:
+        super().__init__(rows, tables)
+        self.rows = rows
+        self.tables = tables
 
 
 @dataclass(slots=True)
@@ -91,6 +104,8 @@ def ends_table(text: str) -> bool:
     if match_heading(s) is not None:
         return True
     body = s.rstrip(" |")
+    if body.replace(" ", "").isdigit():
+        return False  # a row of digits, however long, belongs to the table
     if len(body) > 60 and not re.search(r"\d\s+\d", body):
         return True
     return body.endswith(("。", "；")) and len(body) > 15
