@@ -75,11 +75,25 @@ class Placements:
         return True
 
     def place_unread(
-        self, table: str, ids: list[str], cells: list[RawCell], count: int, want: int, observe: bool
+        self,
+        table: str,
+        ids: list[str],
+        cells: list[RawCell],
+        count: int,
+        want: int,
+        observe: bool,
+        label: RawCell | None = None,
     ) -> None:
         """A row whose ``count`` values cannot be matched to its ``want`` columns: none is placed."""
         text = " ".join(c.text.strip() for c in cells if c.text.strip())
         anchor = cells[0].anchor if cells else None
+        if not cells:
+            # A row label with nothing after it (a layout that drops blank cells: a flattened table,
+            # space-aligned columns): the row is there and blank. A later row of the same label wins.
+            for cid in ids:
+                if cid not in self.placed and label is not None:
+                    self.placed[cid] = (RawCell("", label.anchor), 0.4, "blank_row", None, None)
+            return
         note = f"该行有 {count} 个数，应为 {want} 个，无法确定对应的列（{count} values for {want} columns）"
         for cid in ids:
             if cid not in self.placed:
@@ -189,7 +203,9 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
         elif kind == SPLIT:
             res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
         else:  # UNREAD
-            res.place_unread(op[1], list(op[4]), rows[op[2]][op[3]:], op[5], op[6], op[7])
+            row = rows[op[2]]
+            label = row[op[3] - 1] if 0 < op[3] <= len(row) else None
+            res.place_unread(op[1], list(op[4]), row[op[3] :], op[5], op[6], op[7], label)
 
 
 # Where a settled plan puts a cell: (row, cell, raw text, value, unit, confidence, placement).

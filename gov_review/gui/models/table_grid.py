@@ -316,6 +316,7 @@ _INFERRED_WHY = {
     "split": ("由连写的数字按合计关系唯一拆出", "the one split of run-together digits that fits the totals"),
     "order": ("表头未能识别，按标准列序读取", "header not recognised; read in the standard column order"),
     "fuzzy": ("按相近的标签定位", "located by a similar label"),
+    "blank_row": ("该行标签后没有数字，按空白读取", "nothing follows the row's label: read as blank"),
 }
 
 

@@ -70,7 +70,7 @@ def is_furniture(text: str) -> bool:
 
 def is_pipe_row(text: str) -> bool:
     s = text.strip(WS)
-    return s.count("|") >= 2 or (s.startswith("|") and len(s) > 1)
+    return s.count("|") >= 2 or (s.startswith("|") and len(s) > 1) or "|" in s.strip(WS + "|")
 
 
 def is_number(text: str) -> bool:
