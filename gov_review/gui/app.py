@@ -30,8 +30,7 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
     if screenshot:
         window = MainWindow(pool=SyncPool())
         window.remember_layout = False  # the picture shows the default layout and keeps no state
-        window.resize(1600, 1000)
-        window.set_default_layout()
+        window.fit_to_screen()  # as a first start on this screen shows it (docs/make_screenshots.py)
         window.open_paths(files, remember=False)  # a screenshot is not the reviewer's recent work
         window.show()
         window.next_finding()  # show a finding as the reviewer would see it after F8
