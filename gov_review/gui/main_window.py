@@ -249,6 +249,13 @@ class MainWindow(
         self.retranslate()  # findings text comes from the core in either language
         if self.current is not None:
             self.findings.update_banner()
+        # the status bar too: the finding shown says it again in the new language, anything else goes
+        self.statusBar().clearMessage()
+        if self.current is not None and self._finding_key is not None:
+            for finding in self.current.findings():
+                if finding.key == self._finding_key:
+                    self.statusBar().showMessage(i18n.pick(finding.message, finding.message_en), 10000)
+                    break
 
     def fit_to_screen(self) -> None:
         """The first start, or a saved place that no longer fits: 1600×1000 (or nine tenths of a
