@@ -12,6 +12,7 @@ document is released when its report closes (or falls out of the last few).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPalette,
     QTextBlockFormat,
@@ -59,14 +61,39 @@ class _Rendered:
     anchor_cell: dict[Anchor, str] = field(default_factory=dict)
     section_pos: list[int] = field(default_factory=list)
     section_items: list[tuple[str, int]] = field(default_factory=list)
+    tables: list[tuple[QTextTable, int]] = field(default_factory=list)
 
 
 # How many reports' rendered documents are kept (the one shown and the last ones before it).
 KEEP = 32
+LABEL_CHARS = 6  # a label cell wraps no narrower than this many Chinese characters
+_UNBROKEN = re.compile(r"[0-9A-Za-z.,%:/()（）\-]+")
+
+
+def _least_width(rows: list, ncols: int, fm: QFontMetricsF, tf: QTextTableFormat) -> int:
+    """The narrowest a table can be without wrapping a number or squeezing a label below
+    LABEL_CHARS characters a line: per column, its widest such cell (one-column cells only)."""
+    label = fm.horizontalAdvance("国" * LABEL_CHARS)
+    widths = [0.0] * ncols
+    for row in rows:
+        for c, cell in enumerate(row):
+            if cell.merged or cell.colspan > 1:
+                continue
+            text = cell.text.strip()
+            runs = [fm.horizontalAdvance(r) for r in _UNBROKEN.findall(text)]
+            need = max([min(fm.horizontalAdvance(text), label), *runs])
+            widths[c] = max(widths[c], need)
+    pad = 2 * (tf.cellPadding() + tf.border()) + 4
+    return int(sum(w + pad for w in widths)) + 2
 
 
 class _Text(QTextEdit):
     clicked = Signal(int)
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -98,11 +125,15 @@ class SourceView(QWidget):
         self.highlighted: Anchor | None = None
         self._lit: Place | None = None
         self._lit_format: QTextTableCellFormat | None = None
+        # each table with the width below which its cells would wrap digits or go one character a
+        # line: narrower than that, the table keeps it and the view scrolls sideways
+        self._tables: list[tuple[QTextTable, int]] = []
         self._kept: OrderedDict[int, _Rendered] = OrderedDict()  # id(ReportDocument) -> its document
         self._watched: set[int] = set()  # reports whose closing releases their document
         self._orphan: _Rendered | None = None
         self.sections.activated.connect(self._go_section)
         self.text.clicked.connect(self._clicked)
+        self.text.resized.connect(self._fit_tables)
 
     # -------------------------------------------------------------------------- rendering
 
@@ -124,6 +155,7 @@ class SourceView(QWidget):
         self.clear_highlight()
         doc = self.doc
         self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
+        self._tables = []
         self.sections.clear()
         # Built detached from the view: laying out after every insert would take seconds.
         qdoc = QTextDocument(self)
@@ -143,12 +175,19 @@ class SourceView(QWidget):
                     (self.sections.itemText(i), self.sections.itemData(i))
                     for i in range(self.sections.count())
                 ],
+                self._tables,
             )
             self._show(rendered)
             self._keep(doc, rendered)
 
     def _show(self, rendered: _Rendered) -> None:
         previous = self._qdoc
+        self.places = rendered.places
+        self._cell_starts = rendered.cell_starts
+        self._anchor_cell = rendered.anchor_cell
+        self._section_pos = rendered.section_pos
+        self._tables = rendered.tables
+        self._fit_tables()  # the view may have been resized since this document was shown
         self.text.setDocument(rendered.qdoc)
         self._qdoc = rendered.qdoc
         kept = [r.qdoc for r in self._kept.values()]
@@ -160,10 +199,6 @@ class SourceView(QWidget):
             and previous is not orphan
         ):
             previous.deleteLater()  # its report closed while it was on screen
-        self.places = rendered.places
-        self._cell_starts = rendered.cell_starts
-        self._anchor_cell = rendered.anchor_cell
-        self._section_pos = rendered.section_pos
         self.sections.clear()
         for title, pos in rendered.section_items:
             self.sections.addItem(title, pos)
@@ -260,6 +295,9 @@ class SourceView(QWidget):
         table = cur.insertTable(len(rows), ncols, tf)
         small = QTextCharFormat(plain)
         small.setFontPointSize(8.5)
+        font = QFont(self.text.font())
+        font.setPointSizeF(8.5)
+        self._tables.append((table, _least_width(rows, ncols, QFontMetricsF(font), tf)))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if cell.merged:
@@ -285,6 +323,21 @@ class SourceView(QWidget):
         self._cell_starts = [(p.start, p.end, a) for a, p in self.places.items() if p.table is not None]
         cur.movePosition(QTextCursor.MoveOperation.End)
 
+    def _fit_tables(self) -> None:
+        """Tables as wide as the view, but never narrower than their content: below that width a
+        table keeps it (the view scrolls sideways) instead of splitting `10` over two lines."""
+        room = self.text.viewport().width() - 2 * (self._qdoc.documentMargin() if self._qdoc else 4)
+        for table, least in self._tables:
+            fmt = table.format()
+            want = (
+                QTextLength(QTextLength.Type.FixedLength, least)
+                if room < least
+                else QTextLength(QTextLength.Type.PercentageLength, 100)
+            )
+            if fmt.width() != want:
+                fmt.setWidth(want)
+                table.setFormat(fmt)
+
     # ------------------------------------------------------------------------ navigation
 
     def _go_section(self, i: int) -> None:
@@ -300,6 +353,11 @@ class SourceView(QWidget):
         viewport_h = self.text.viewport().height()
         target = bar.value() + rect.top() - (8 if top else viewport_h // 3)
         bar.setValue(max(0, target))
+        # sideways too, when a wide table scrolls: the place in the middle, its row labels if room
+        hbar = self.text.horizontalScrollBar()
+        width = self.text.viewport().width()
+        if rect.left() < 0 or rect.right() + 40 > width:
+            hbar.setValue(max(0, hbar.value() + rect.center().x() - width // 2))
 
     def highlight_cell(self, cell_id: str) -> bool:
         if self.doc is None or self.doc.session is None:
