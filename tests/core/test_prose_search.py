@@ -48,7 +48,7 @@ def test_every_pattern_has_its_first_words():
 )
 def test_the_quotes_found_are_those_of_searching_everything(path):
     report = analyse_file(path)
-    found = narrative._facts(report.source, report.data)
+    found = narrative.facts(report.source, report.data)
     assert [(p.rule, phrase, n) for p, phrase, n, _para in found.quotes] == _every_paragraph_every_pattern(
         report.source, report.data
     )
@@ -66,7 +66,7 @@ def test_a_report_quoting_many_figures_is_read_like_every_pattern_would(tmp_path
     path = tmp_path / "quotes.txt"
     path.write_text(text.replace("\n", "\n" + extra, 3), encoding="utf-8")
     report = analyse_file(path)
-    found = narrative._facts(report.source, report.data)
+    found = narrative.facts(report.source, report.data)
     expected = _every_paragraph_every_pattern(report.source, report.data)
     assert len(expected) >= 15  # the paragraphs were read as prose, with their figures
     assert [(p.rule, phrase, n) for p, phrase, n, _para in found.quotes] == expected

@@ -1,7 +1,6 @@
-"""The compiled equations (rules/compiled.py) and the fast fix suggestions must say exactly what the
-reference evaluator says: for every equation of both formats, on values a reviewer could produce
-(blanks, money with decimals, negatives, huge numbers), the same failures, the same findings with
-the same texts, and the same suggested cell and value (its digits included).
+"""Fix suggestions (check/suggest.py) solve one sum for every cell of a failed equation: on values a
+reviewer could produce (blanks, money with decimals, negatives, huge numbers) they must suggest the
+same cell and value (its digits included) as solving every cell term by term.
 """
 
 from __future__ import annotations
@@ -11,9 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from gov_review.core.check.compiled import build, plan
 from gov_review.core.check.engine import run_equations
-from gov_review.core.check.equation import evaluate_instance, fails_for_any_blank
+from gov_review.core.check.equation import fails_for_any_blank
 from gov_review.core.check.suggest import Suggestion, suggest
 from gov_review.core.formats.evaluator import compare, side_value, solve_for
 from gov_review.core.formats.pack import equations
@@ -52,33 +50,6 @@ def _reference_fails(inst, values) -> bool:
     if lm or rm:
         return fails_for_any_blank(inst.formula, values, lv - rv)
     return not compare(lv, inst.formula.op, rv)
-
-
-def _seen(finding) -> tuple:
-    return (finding.to_dict(), finding.params)
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_every_equation_compiled_agrees_with_the_reference_on_random_values(fmt):
-    p = plan(fmt)
-    cells = list(get_template(fmt).cells)
-    rng = random.Random(fmt)
-    for _ in range(150):
-        values = _random_values(rng, cells)
-        get = values.get
-        scanned = p.scan(get)
-        for i, inst in enumerate(p.insts):
-            lv, lm = side_value(inst.formula.left, values)
-            rv, rm = side_value(inst.formula.right, values)
-            gives_finding = bool(lm or rm) or not compare(lv, inst.formula.op, rv)
-            assert (i in scanned) == gives_finding, inst.formula.source
-            assert p.fails[i](get) == _reference_fails(inst, values), inst.formula.source
-            reference = evaluate_instance(inst, values)  # the reference: no compiled sides
-            fast = evaluate_instance(inst, values, p.sides[i](get))
-            assert fast[1] == reference[1]
-            assert (fast[0] is None) == (reference[0] is None)
-            if fast[0] is not None:
-                assert _seen(fast[0]) == _seen(reference[0])
 
 
 def _reference_suggestion(fmt, inst_index, cells, values, failed_now) -> Suggestion | None:
@@ -143,46 +114,8 @@ def test_fix_suggestions_match_solving_every_cell_term_by_term(fmt):
     assert compared > 20  # the random values did make suggestions to compare
 
 
-def test_an_equation_with_constants_repeated_cells_and_inequalities_compiles_like_the_reference():
-    """What a user could write in an edited pack: constants, a cell twice, every comparison."""
-    from dataclasses import replace
-
-    from gov_review.core.formats.evaluator import compile_formula
-
-    base = equations("2021")[0]
-    texts = [
-        "t3.r_new.c_natural + 2 == t3.r_fwd.c_natural - (t3.r_carry.c_natural - 1.5)",
-        "t3.r_new.c_natural + t3.r_new.c_natural <= t3.r_total.c_natural",
-        "t3.r_new.c_biz - t3.r_new.c_natural > 0",
-        "t3.r_new.c_biz >= t3.r_new.c_natural + t3.r_new.c_biz",
-        "t3.r_new.c_biz < 3",
-        "t3.r_new.c_biz != t3.r_fwd.c_biz",
-    ]
-    insts = tuple(
-        replace(base, formula=compile_formula(t), primary=compile_formula(t).cells[0]) for t in texts
-    )
-    p = build(insts)
-    cells = sorted({c for i in insts for c in i.formula.cells})
-    rng = random.Random(7)
-    for _ in range(400):
-        values = _random_values(rng, cells)
-        get = values.get
-        scanned = p.scan(get)
-        for i, inst in enumerate(insts):
-            lv, lm = side_value(inst.formula.left, values)
-            rv, rm = side_value(inst.formula.right, values)
-            assert (i in scanned) == (bool(lm or rm) or not compare(lv, inst.formula.op, rv))
-            assert p.fails[i](get) == _reference_fails(inst, values)
-            fast, reference = (
-                evaluate_instance(inst, values, p.sides[i](get)),
-                evaluate_instance(inst, values),
-            )
-            assert fast[1] == reference[1]
-            assert (fast[0] and _seen(fast[0])) == (reference[0] and _seen(reference[0]))
-
-
 def test_a_signalling_nan_in_a_cell_is_reported_by_the_reference_code_as_before():
-    """A value the generated arithmetic refuses falls back to the reference, which raises as it did."""
+    """A value Decimal arithmetic refuses is not silently taken for a number."""
     from decimal import InvalidOperation
 
     fmt = "2021"
