@@ -1,8 +1,7 @@
-"""Reconstruction remembers how a table is laid out; what it remembers must never leak between reports.
+"""Reconstructing one report must never be affected by the reports read before it.
 
-Each table's placements are decided once per table content and applied by position, and several look-ups
-are cached by text. These tests read reports the way a user meets them, several in one process, in
-orders that would expose a stale or shared result.
+Several label look-ups are cached by text. These tests read reports the way a user meets them,
+several in one process, in orders that would expose a stale or shared result.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from gov_review.core.locate.meta import detect_body
 from gov_review.core.model import Paragraph, SourceDocument
 from gov_review.core.read import read_document
 from gov_review.core.reconstruct.build import reconstruct
-from gov_review.core.reconstruct.placement import PlanCache
 from tests.conftest import DATA, SAMPLES
 
 SEED_TXT = SAMPLES / "seed_000.txt"  # 2020 report, 2019 format
@@ -135,14 +133,6 @@ def test_run_together_rows_are_decoded_alike_when_seen_again():
         k: c.to_dict() for k, c in second.cells.items()
     }
     assert [(u.text, u.reason) for u in first.unplaced] == [(u.text, u.reason) for u in second.unplaced]
-
-
-def test_plan_cache_keeps_at_most_its_size():
-    cache = PlanCache(3)
-    for i in range(5):
-        cache.put(("t3", None, (str(i),)), ((i,),))
-    assert len(cache) == 3
-    assert cache.get(("t3", None, ("0",))) is None and cache.get(("t3", None, ("4",))) == ((4,),)
 
 
 def _doc(*lines: str) -> SourceDocument:
