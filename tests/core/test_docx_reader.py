@@ -314,3 +314,25 @@ def test_template_2021_reconstructs_as_an_empty_2021_report() -> None:
     assert all(c.value is None for c in report.data.cells.values())
     assert all(c.placement != "missing" for c in report.data.cells.values())  # every cell was located
     assert not report.data.unplaced
+
+
+def test_the_layout_fixture_reads_as_typed() -> None:
+    doc = read_document(DATA / "layout.docx")
+    texts = [b.text for b in doc.paragraphs]
+    assert "本年度主动公开信息 共计 120 条。" in texts  # the tab character, not the tab stop
+    assert "联系电话：0517-83600000\n地址：某路 1 号" in texts
+    assert [b.style for b in doc.paragraphs if b.text == "一、总体情况"] == ["Heading 1"]
+    rows = doc.tables[0].rows
+    assert (rows[0][0].text, rows[0][0].colspan) == ("第二十条第（一）项", 4)
+    assert (rows[2][0].text, rows[2][0].rowspan, rows[3][0].merged) == ("规章", 2, True)
+    assert rows[3][2].text == "1\n（含修订）"
+    # The last row starts after one unused grid column, so it has three positions.
+    assert [(c.text, c.merged) for c in rows[4]] == [("合计", False), ("", True), ("", True)]
+    assert (rows[4][0].anchor.row, rows[4][0].anchor.cell) == (4, 0)
+
+
+def test_the_strict_namespace_reads_like_the_transitional_one() -> None:
+    strict = read_document(DATA / "layout_strict.docx")
+    assert [b.text for b in strict.paragraphs] == [
+        b.text for b in read_document(DATA / "layout.docx").paragraphs
+    ]

@@ -1,4 +1,4 @@
-"""Two .docx files in the shape most reports have, for the reader's fast path (readers/docx_fast.py).
+"""Two .docx files in the shape most reports have (test_docx_reader.py reads them as typed).
 
 ``layout.docx`` is made with python-docx the way an office types a report: Heading paragraphs, prose
 with a tab, a manual line break, a non-breaking hyphen, U+3000/NBSP indents, a tab stop in the
@@ -9,7 +9,7 @@ writes for a row shorter on the left).
 ``layout_strict.docx`` is the same document saved in the ISO "Strict Open XML" namespace (Word's
 "Strict Open XML Document" format), which the reader supports as well.
 
-Run from the repository root:  .venv/bin/python tests/data/make_docx_fastpath_fixtures.py
+Run from the repository root:  .venv/bin/python tests/data/make_docx_layout_fixtures.py
 """
 
 from __future__ import annotations
