@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from gov_review.core.errors import BundleError, SaveError
+from gov_review.core.export.outputs import save_with_exports
 from gov_review.core.review import bundle
 from gov_review.core.review.bundle import open_bundle, read_bundle, save_bundle, source_of
 from gov_review.core.review.pipeline import analyse_file
@@ -83,7 +84,7 @@ def test_bundle_layout_and_manifest(tmp_path: Path) -> None:
     path = copy_source(DOCX[2], tmp_path)
     session = review_002(path)
     target = tmp_path / "r.grb"
-    save_bundle(session, target)
+    save_with_exports(session, str(target))
     with zipfile.ZipFile(target) as zf:
         names = zf.namelist()
         manifest = json.loads(zf.read("manifest.json"))
@@ -137,14 +138,15 @@ import sys
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 from gov_review.core.review.bundle import save_bundle
+from gov_review.core.export.outputs import save_with_exports
 src, target, n = sys.argv[1], sys.argv[2], sys.argv[3]
 s = ReviewSession(analyse_file(src), "child")
 s.set_value("t3.r_total.c_total", "4", "run " + n)
 print("ready", flush=True)
 # Odd runs save without exports: each save is then mostly write + fsync + rename, where a kill hurts.
-exports = int(n) % 2 == 0
+save = save_with_exports if int(n) % 2 == 0 else save_bundle
 while True:
-    save_bundle(s, target, exports=exports)
+    save(s, target)
 """
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gov_review.core.export.outputs import save_with_exports
 from gov_review.core.review.bundle import open_bundle, save_bundle
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import InvalidValue, ReviewSession
@@ -29,7 +30,7 @@ def test_broken_legacy_sector_chains_are_a_sentence(case: str) -> None:
     report = analyse_file(HOSTILE / f"{case}_input.doc")
     assert time.monotonic() - started < 5
     assert report.error is not None and report.error.code == "corrupt"
-    assert report.error.message_zh == "文件“{}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。".format(case)
+    assert report.error.message_zh == f"文件“{case}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。"
 
 
 def test_the_unmodified_legacy_seed_still_gets_past_the_container_check() -> None:
@@ -40,7 +41,10 @@ def test_the_unmodified_legacy_seed_still_gets_past_the_container_check() -> Non
 def _save_and_reopen(report, tmp_path: Path, exports: bool = True) -> ReviewSession:
     session = ReviewSession(report, "李审核")
     target = tmp_path / "r.grb"
-    save_bundle(session, target, exports=exports)
+    if exports:
+        save_with_exports(session, str(target))
+    else:
+        save_bundle(session, target)
     again = open_bundle(target)
     assert again.to_dict()["values"] == session.to_dict()["values"]
     return again

@@ -267,7 +267,6 @@ def _body(document, text: str) -> None:
     _fonts(p.add_run(text.strip(" \t\u00a0\u3000")), "仿宋_GB2312", 16)
 
 
-def generate_docx(session: ReviewSession):
-    from gov_review.core.export.docx_writer import DocxResult
-
-    return DocxResult(generate_docx_bytes(session), written=session.edited_cells(), generated=True)
+def generate_docx(session: ReviewSession) -> tuple[bytes, list[str]]:
+    """A new .docx in the national layout, and the edited cells it carries (all of them)."""
+    return generate_docx_bytes(session), session.edited_cells()

@@ -27,8 +27,7 @@ from typing import Literal
 from lxml import etree
 
 from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml
-from gov_review.core.review.bundle import SourceInfo, source_of
-from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.session import ReviewSession, SourceInfo, source_of
 
 DocxMode = Literal["clean", "comments", "tracked"]
 MODES: tuple[str, ...] = ("clean", "comments", "tracked")
@@ -58,9 +57,10 @@ def corrected_docx(
         raise ValueError(f"unknown docx mode {mode!r}")
     source = source or source_of(session)
     if session.report.source is None or session.report.source.kind != "docx":
-        from gov_review.core.export.docx_generate import generate_docx
+        from gov_review.core.export.docx_generate import generate_docx  # python-docx: only when needed
 
-        return generate_docx(session)
+        data, written = generate_docx(session)
+        return DocxResult(data, written=written, generated=True)
     return _patch_docx(session, source.data, mode)
 
 

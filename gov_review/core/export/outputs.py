@@ -1,4 +1,5 @@
-"""Every output of a review at once, as {file name: bytes} (for the bundle's exports/ and the CLI)."""
+"""Every output of a review at once, as {file name: bytes} (for the bundle's exports/ and the CLI),
+and saving a bundle with them."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Any
 
 from gov_review import __version__
 from gov_review.core.export.common import corrections, file_stem, finding_states
-from gov_review.core.review.bundle import SourceInfo, source_of
-from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.session import ReviewSession, SourceInfo, source_of
 
 # File-name suffixes (Chinese: the reviewer mails these files to the reporting body as they are).
 SUFFIX_DOCX = "（更正稿）.docx"
@@ -82,3 +83,13 @@ def export_all(
     out[stem + SUFFIX_MEMO_DOCX] = memo_docx(memo)
     out[stem + SUFFIX_MEMO_HTML] = memo_html(memo).encode("utf-8")
     return out
+
+
+def save_with_exports(
+    session: ReviewSession, path: str, extra_exports: dict[str, bytes] | None = None
+) -> str:
+    """Save the review as a bundle carrying every output (``extra_exports``: what only the GUI can
+    make, the memo PDF). Returns the path written; raises SaveError as save_bundle does."""
+    out = export_all(session)
+    out.update(extra_exports or {})
+    return save_bundle(session, path, exports=out)
