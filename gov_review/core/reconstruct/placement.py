@@ -69,6 +69,19 @@ class Placements:
         )
         return True
 
+    def place_unread(
+        self, table: str, ids: list[str], cells: list[RawCell], count: int, want: int, observe: bool
+    ) -> None:
+        """A row whose ``count`` values cannot be matched to its ``want`` columns: none is placed."""
+        text = " ".join(c.text.strip() for c in cells if c.text.strip())
+        anchor = cells[0].anchor if cells else None
+        note = f"该行有 {count} 个数，应为 {want} 个，无法确定对应的列（{count} values for {want} columns）"
+        for cid in ids:
+            if cid not in self.placed:
+                self.placed[cid] = (RawCell(text, anchor), 0.0, "unread", None, note)  # type: ignore[arg-type]
+        if observe:
+            self.observations.append(("row_unread", {"table": table, "cells": ids, "count": count, "want": want}))
+
     def narrow_runtogether(self, fmt: str) -> None:
         """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
         known = {
@@ -121,12 +134,14 @@ def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
 # on the texts of its rows; the values and anchors then follow by position. A plan lists those
 # decisions as operations on (row, cell) positions; apply_plan carries them out.
 
-PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT = range(7)
+PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT, UNREAD = range(8)
 # (PLACE, table, r, ((c, cell id or None, confidence, placement or unplaced reason), ...))
 # (UNPLACED, table, r, c, reason)            the cell's own text and anchor
 # (UNPLACED_TEXT, table, r, c, reason, text) a whole row's text, at the anchor of cell c
 # (OBSERVE, code, params)  (MARK, marker)  (FOUND, table)
 # (SPLIT, table, r, c, cell ids, row rule)   Placements.place_split of the cell
+# (UNREAD, table, r, c, cell ids, count, want, observe)  a row whose values cannot be matched to its
+#   columns (``count`` values for ``want`` columns): its cells are left unread, never filled from the left
 Plan = tuple[tuple[Any, ...], ...]
 
 
@@ -162,8 +177,10 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
             res.markers.add(op[1])
         elif kind == FOUND:
             res.found[op[1]] = True
-        else:  # SPLIT
+        elif kind == SPLIT:
             res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
+        else:  # UNREAD
+            res.place_unread(op[1], list(op[4]), rows[op[2]][op[3]:], op[5], op[6], op[7])
 
 
 def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
@@ -189,6 +206,16 @@ def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
 
 def make_cell(cid: str, placed: Placed) -> Cell:
     cell, confidence, placement, candidates, note = placed
+    if placement == "unread":  # seen but not read: shown as not settled, with the row's text
+        return Cell(
+            id=cid,
+            raw=cell.text,
+            value=None,
+            anchor=cell.anchor,
+            confidence=0.0,
+            placement="ambiguous",
+            notes=[note] if note else [],
+        )
     if candidates:
         return Cell(
             id=cid,
@@ -200,6 +227,8 @@ def make_cell(cid: str, placed: Placed) -> Cell:
             candidates=[Decimal(v) for v in candidates],
         )
     parsed = parse_value(cell.text)
+    if cell.how is not None and not note:  # placed by where it stands (a space-aligned row with blanks)
+        confidence, placement = min(confidence, 0.75), cell.how
     return Cell(
         id=cid,
         raw=cell.text,
