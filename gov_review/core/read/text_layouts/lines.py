@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.read.text_layouts.vocab import label_hits
 
 WS = " \t\u00a0\u3000\ufeff\r"
