@@ -18,7 +18,7 @@ from gov_review.core.review.bundle import save_bundle
 from gov_review.core.review.pipeline import analyse_file
 from tests.core.helpers import review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED2 = ROOT / "resources" / "samples" / "seed_002.txt"
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
 SUFFIXES = [

@@ -21,7 +21,7 @@ from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import REASON, review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
 DOCX = [ROOT / "tests" / "data" / "docx" / f"seed_{i:03d}.docx" for i in range(5)]
 W = f"{{{W_MAIN}}}"

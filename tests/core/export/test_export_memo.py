@@ -14,7 +14,7 @@ from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import NOTE, REASON, WAIVE, review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
 

@@ -15,7 +15,7 @@ from gov_review.core.export.outputs import review_json
 from gov_review.core.export.xlsx import CORRECTED_FILL, corrections_xlsx
 from tests.core.helpers import NOTE, REASON, WAIVE, review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "resources" / "samples" / "seed_002.txt"
 DOCX = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
 

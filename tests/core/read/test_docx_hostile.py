@@ -18,7 +18,7 @@ from gov_review.core.read import read_document
 from gov_review.core.read.docx import read
 from tests.core.helpers import docx_bytes
 
-DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "docx"
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "docx"
 
 
 def _docx(seed: str) -> Path:

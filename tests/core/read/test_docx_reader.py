@@ -16,7 +16,7 @@ from gov_review.core.read import read_document
 from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml, read
 from gov_review.core.text.normalize import norm
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "docx"
 SHARED = ROOT.parent / "shared"
 SEEDS = {p.name[:3]: p for p in sorted((SHARED / "seeds").glob("*.txt"))}

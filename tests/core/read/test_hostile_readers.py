@@ -16,7 +16,7 @@ from gov_review.core.review.session import InvalidValue, ReviewSession
 from gov_review.core.text.normalize import parse_value
 from gov_review.core.text.numerals import cn_to_int
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 HTML = ROOT / "tests" / "data" / "html"
 SEED_002 = ROOT / "resources" / "samples" / "seed_002.txt"

@@ -16,9 +16,9 @@ import pytest
 from gov_review.core.model import RawTable, SourceDocument
 from gov_review.core.read import read_document
 
-DATA = Path(__file__).parents[1] / "data" / "html"
+DATA = Path(__file__).parents[2] / "data" / "html"
 WORD_SAVED = DATA / "seed003_word_saved.htm"
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).parents[4] / "shared" / "seeds"
 
 
 def page(body: str) -> str:

@@ -11,11 +11,11 @@ from gov_review.core.errors import ReadError
 from gov_review.core.model import RawTable, SourceDocument
 from gov_review.core.read import read_document
 
-DATA = Path(__file__).parents[1] / "data" / "html"
+DATA = Path(__file__).parents[2] / "data" / "html"
 GBK_SITE = DATA / "seed002_gbk_site.html"
 UTF8_LAYOUT = DATA / "seed000_utf8_layout.html"
 UNCLOSED = DATA / "seed002_unclosed.html"
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).parents[4] / "shared" / "seeds"
 
 
 def texts(row) -> list[str | None]:

@@ -20,7 +20,7 @@ import pytest
 from gov_review.core.errors import ReadError
 from gov_review.core.read import legacy, read_document
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "docx"
 SEED_002 = next((ROOT.parent / "shared" / "seeds").glob("002_*.txt"), None)
 

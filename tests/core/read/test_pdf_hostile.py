@@ -13,7 +13,7 @@ from gov_review.core.review.pipeline import analyse_file
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "data" / "pdf"))
+sys.path.insert(0, str(Path(__file__).parents[2] / "data" / "pdf"))
 from make_fixtures import pdf_with_pages
 
 

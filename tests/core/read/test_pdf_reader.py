@@ -13,7 +13,7 @@ from gov_review.core.read import read_document
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs the gov-review[pdf] extra")
 
-DATA = Path(__file__).parents[1] / "data" / "pdf"
+DATA = Path(__file__).parents[2] / "data" / "pdf"
 sys.path.insert(0, str(DATA))
 from make_fixtures import TEXT, minimal_pdf  # noqa: E402
 

@@ -156,7 +156,7 @@ def _renderer():
 )
 def test_one_number_changed_in_any_layout_is_flagged_on_that_cell_or_marked_ambiguous(layout):
     make = _renderer()
-    original = analyse_file(Path(__file__).parents[2] / "resources" / "samples" / "seed_003.txt")
+    original = analyse_file(Path(__file__).parents[3] / "resources" / "samples" / "seed_003.txt")
     target = "t3.r_deny_third.c_natural"
     original.data.cells[target].raw = "5"
     text = make.render(original.source, original.data, layout)

@@ -28,7 +28,7 @@ from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import REASON, WAIVE, review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = [ROOT / "resources" / "samples" / f"seed_{i:03d}.txt" for i in range(5)]
 DOCX = [ROOT / "tests" / "data" / "docx" / f"seed_{i:03d}.docx" for i in range(5)]
 
@@ -344,7 +344,7 @@ def test_too_many_members_are_refused(tmp_path: Path) -> None:
     _open_refused(_rewrite(_good(tmp_path), tmp_path / "t.grb", edit), "bundle_hostile")
 
 
-# A real compression bomb: tests/core/test_hostile_bundles.py (refused by its inflated size).
+# A real compression bomb: tests/core/review/test_hostile_bundles.py (refused by its inflated size).
 
 
 def test_lying_size_header_is_refused(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 from tests.core.helpers import review_002
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 SEED_002 = ROOT / "resources" / "samples" / "seed_002.txt"
 

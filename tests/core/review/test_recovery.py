@@ -13,7 +13,7 @@ from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.recovery import RecoveryStore, default_dir
 from gov_review.core.review.session import ReviewSession
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
 
 
