@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from gov_review.core.export.csv import corrections_csv  # noqa: E402
 from gov_review.core.export.docx_writer import corrected_docx  # noqa: E402
-from gov_review.core.export.memo import build_memo, memo_docx, memo_html  # noqa: E402
+from gov_review.core.export.memo import build_memo, memo_html  # noqa: E402
+from gov_review.core.export.memo_docx import memo_docx  # noqa: E402
 from gov_review.core.export.outputs import review_json, save_with_exports  # noqa: E402
 from gov_review.core.export.xlsx import corrections_xlsx  # noqa: E402
 from gov_review.core.review.bundle import open_bundle, save_bundle, source_of  # noqa: E402
