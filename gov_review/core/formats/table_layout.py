@@ -1,8 +1,9 @@
-"""The national format's tables as grids of merged cells (no Qt here): captions, header blocks,
-hierarchical row labels and the data cells, each with its row/column span.
+"""The national format's tables as printed: grids of merged cells (captions, header blocks,
+hierarchical row labels and the data cells, each with its row/column span), read from the templates.
 
-The table model shows these items; the view calls ``setSpan`` for every item wider or taller than
-one cell, so the grid reads like the printed format.
+The one description of the tables' layout: the window's grid shows these items (its view calls
+``setSpan`` for every item wider or taller than one cell) and the .docx generator writes them as
+Word's merged cells (export/docx_generate.py), so both read like ``template_2021.docx``.
 """
 
 from __future__ import annotations
@@ -169,15 +170,18 @@ def _t4(fmt: str) -> GridLayout:
         next(g for g in t4["groups"] if g["id"] == gid) for gid in ("review", "lit_direct", "lit_post")
     )
     lit = next(g for g in t4["header_groups"] if g["id"] == "litigation")
+    # As the format prints it: 行政复议's five column labels span two rows beside 行政诉讼's two groups.
     items = [
-        GridItem(0, 0, HEADER, review["label"], review["en"], rowspan=2, colspan=n),
+        GridItem(0, 0, HEADER, review["label"], review["en"], colspan=n),
         GridItem(0, n, HEADER, lit["label"], "Administrative litigation", colspan=2 * n),
         GridItem(1, n, HEADER, direct["label"], direct["en"], colspan=n),
         GridItem(1, 2 * n, HEADER, post["label"], post["en"], colspan=n),
     ]
+    items += [GridItem(1, j, HEADER, col["label"], col["en"], rowspan=2) for j, col in enumerate(cols)]
     for g, group in enumerate((review, direct, post)):
         for j, col in enumerate(cols):
-            items.append(GridItem(2, g * n + j, HEADER, col["label"], col["en"]))
+            if g:
+                items.append(GridItem(2, g * n + j, HEADER, col["label"], col["en"]))
             items.append(GridItem(3, g * n + j, DATA, cell_id=f"t4.{group['id']}.{col['id']}"))
     return GridLayout("t4", 4, 3 * n, items, header_rows=3, label_cols=0)
 
