@@ -1,6 +1,6 @@
 """Last year's folder as the cross-year panel reads it, on a worker thread: digests, and what failed.
 
-Nothing here touches a widget: ``read_previous_folder`` runs in the window's task pool and its
+Nothing here touches a widget: the window runs ``read_previous_folder`` in its task pool and its
 result is handed back to the panel on the GUI thread.
 """
 
@@ -29,7 +29,7 @@ def read_previous_folder(folder: str) -> PreviousFolder:
     ``load_previous`` leaves unreadable files out without saying which; they are found by
     difference and read once more for their reason (only the failures, so the cost is small).
     """
-    from gov_review.core.batch.run import collect_files
+    from gov_review.core.batch.files import collect_files
 
     files = collect_files([folder])
     digests = [d for d in crossyear.load_previous(folder) if isinstance(d, YearDigest)]
