@@ -9,13 +9,12 @@ one-sentence reason. ``jobs=1`` runs in this process (no start-up cost; the test
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +25,7 @@ from gov_review.core.batch.files import (  # noqa: F401  (collect_files: where c
     collect_files,
     open_report,
 )
+from gov_review.core.batch.pool import new_pool
 from gov_review.core.errors import GovReviewError
 from gov_review.core.model import Finding
 from gov_review.core.review.pipeline import Report
@@ -246,18 +246,6 @@ def _crashed_row(index: int, path: str) -> LeagueRow:
 Progress = Callable[[int, int], None]
 
 
-def _mp_context() -> Any:
-    # fork is the cheapest (workers inherit the imported readers) and never re-runs the caller's
-    # main script, but forking a process that runs Qt threads (the GUI) is unsafe: there, and where
-    # fork does not exist (Windows, macOS), workers come from a clean forkserver or are spawned.
-    import sys
-
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and "PySide6" not in sys.modules and sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -317,7 +305,7 @@ def _run_pool(
     """
     in_flight: deque[tuple[list[tuple[int, str]], Future[list[LeagueRow]]]] = deque()
     suspects: deque[tuple[int, str]] = deque()
-    executor = _new_pool(jobs)
+    executor = new_pool(jobs)
     succeeded = breaks = 0
     try:
         while work or in_flight or suspects:
@@ -342,7 +330,7 @@ def _run_pool(
                     rows = _wait(executor.submit(_check_chunk, [one], options), cancel)
                 except BrokenProcessPool:
                     breaks += 1
-                    executor = _new_pool(jobs, executor)
+                    executor = new_pool(jobs, executor)
                     if succeeded:
                         yield _crashed_row(*one)
                     else:  # perhaps no worker can start at all: the check above decides
@@ -367,7 +355,7 @@ def _run_pool(
                 rows = _wait(in_flight[0][1], cancel)
             except BrokenProcessPool:
                 breaks += 1
-                executor = _new_pool(jobs, executor)
+                executor = new_pool(jobs, executor)
                 suspects.extend(one for items, _fut in in_flight for one in items)
                 in_flight.clear()
                 continue
@@ -378,12 +366,6 @@ def _run_pool(
             yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _new_pool(jobs: int, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
-    if broken is not None:
-        broken.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
 
 
 def _wait(fut: Future[list[LeagueRow]], cancel: threading.Event | None) -> list[LeagueRow] | None:

@@ -118,7 +118,7 @@ def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path, monkeypatch)
     import multiprocessing
     import os
 
-    from gov_review.core.batch import run
+    from gov_review.core.batch import pool, run
 
     paths = []
     for n in range(4):
@@ -132,14 +132,14 @@ def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path, monkeypatch)
     parent = os.getpid()
     real = run.check_one
 
-    def check_one(index, path, options=run.RowOptions()):
+    def check_one(index, path, options=None):
         if path == str(killer) and os.getpid() != parent:
             os._exit(70)  # the worker process dies as a segfault in a C library would kill it
-        return real(index, path, options)
+        return real(index, path, options or run.RowOptions())
 
     # forked workers see the stand-in reader
     monkeypatch.setattr(run, "check_one", check_one)
-    monkeypatch.setattr(run, "_mp_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pool, "mp_context", lambda: multiprocessing.get_context("fork"))
     rows = check_many(paths, jobs=2, chunk=1)
     assert names(rows) == [Path(p).name for p in paths]
     crashed = rows[2]
