@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from gov_review.core.batch.crossyear import check as crossyear
 from gov_review.core.batch.crossyear.check import YearDigest
+from gov_review.core.batch.crossyear.previous import PreviousFolder, read_previous_folder
 from gov_review.core.model import Finding
 from gov_review.gui import settings
-from gov_review.core.batch.crossyear.previous import PreviousFolder, read_previous_folder
 from gov_review.gui.dialogs.pair import PairDialog
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import pick
