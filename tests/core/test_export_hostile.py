@@ -13,8 +13,14 @@ import docx
 import openpyxl
 import pytest
 
-from gov_review.core.export.outputs import SUFFIX_DOCX, SUFFIX_MEMO_DOCX, SUFFIX_XLSX, make_exports
-from gov_review.core.review.bundle import open_bundle, read_bundle, remember_source, save_bundle
+from gov_review.core.export.outputs import (
+    SUFFIX_DOCX,
+    SUFFIX_MEMO_DOCX,
+    SUFFIX_XLSX,
+    make_exports,
+    save_with_exports,
+)
+from gov_review.core.review.bundle import open_bundle, read_bundle, remember_source
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 
@@ -36,7 +42,7 @@ def _session(path: Path) -> ReviewSession:
 
 def _save_and_reopen(session: ReviewSession, tmp_path: Path) -> dict[str, bytes]:
     target = tmp_path / "r.grb"
-    save_bundle(session, target)
+    save_with_exports(session, str(target))
     again = open_bundle(target)
     assert again.reviewer == "张三"
     assert {c: e.new_raw for c, e in ((e.cell, e) for e in again.edits)} == {
