@@ -259,7 +259,7 @@ def _rules_chart(readable: list[Item], rule_counts) -> Chart:
             "各规则在全部报告中的发现数（已接受的警告不计）；颜色表示规则的严重程度",
         ),
         tr_zh(
-            QCoreApplication.translate("Dashboard", "Red: error rules, orange: warnings, blue: notes"),
+            QCoreApplication.translate("Dashboard", "Red: error rules, orange: warnings, blue: info"),
             "红色：错误类规则，橙色：警告类，蓝色：提示类",
         ),
         by_severity=True,
