@@ -24,7 +24,7 @@ from gov_review.core.review.bundle import open_bundle, read_bundle, remember_sou
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "export_hostile"
 DOCX2 = ROOT / "tests" / "data" / "docx" / "seed_002.docx"
 DOC2 = ROOT / "tests" / "data" / "docx" / "seed_002.doc"
