@@ -12,7 +12,7 @@ report's prose fingerprint comes with it from the worker that read it (``digest.
 and a folder arriving in bursts is paired once per burst (the ``crossYearRefresh`` timer).
 
 The model and its roles are in ``crossyear_model``, the worker-thread read of last year's folder in
-``crossyear_folder``; this module is the dock's widget.
+``core/batch/crossyear/previous.py``; this module is the dock's widget.
 
 Attach API::
 
@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 
 from gov_review.core.batch.crossyear import check as crossyear
 from gov_review.core.batch.crossyear.check import YearDigest
+from gov_review.core.batch.crossyear.previous import PreviousFolder, read_previous_folder
 from gov_review.core.model import Finding
 from gov_review.gui import settings
-from gov_review.gui.crossyear_folder import PreviousFolder, read_previous_folder
 from gov_review.gui.dialogs.pair import PairDialog
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import pick
