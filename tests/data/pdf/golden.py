@@ -9,7 +9,7 @@ cells (raw text, value, anchor) and the findings. ``compare`` demands the same t
 spans and findings, and boxes within ``BOX_TOL`` points; it prints every difference.
 
 The records in golden/ were written with the pdfplumber reader (the last commit that had it) and
-are kept as the reference the PDFium reader is held to: tests/core/test_pdf_golden.py compares the
+are kept as the reference the PDFium reader is held to: tests/core/read/test_pdf_golden.py compares the
 reader's part (blocks, anchors, refusals); the cells and findings also follow the reconstruction and
 the checks as they change, so ``compare`` shows them but the test leaves them out.
 """
