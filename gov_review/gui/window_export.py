@@ -51,8 +51,13 @@ def _export(session: ReviewSession, source, options: ExportOptions, original: st
 class Exporter(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window = window
         self.busy = False
+
+    @property
+    def window(self):
+        # The parent, not an attribute: a Python reference cycle (window → exporter → window) would
+        # keep a closed window's wrapper, and its worker pool's, alive after Qt deleted them.
+        return self.parent()
 
     # ------------------------------------------------------------------------- identity
 
