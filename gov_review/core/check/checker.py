@@ -6,6 +6,7 @@ from functools import cache
 
 from gov_review.core.check.document import check_body, check_document
 from gov_review.core.check.engine import run_equations
+from gov_review.core.check.group import consolidate
 from gov_review.core.check.narrative import check_narrative
 from gov_review.core.check.suggest import attach_suggestions
 from gov_review.core.check.tables import check_tables
@@ -21,7 +22,7 @@ def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
     attach_suggestions(data, findings, failed, values)
-    return sort_findings(findings, data.format)
+    return sort_findings(consolidate(findings, data), data.format)
 
 
 def recheck(doc: SourceDocument, data: ReportData) -> list[Finding]:
