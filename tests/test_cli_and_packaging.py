@@ -121,7 +121,7 @@ def test_wheel_carries_the_resources(tmp_path):
         "gov_review/resources/samples/seed_002.txt",
         "gov_review/resources/samples/seed_002.docx",
         "gov_review/resources/rules/crossyear.json",
-        "gov_review/cli.py",
-        "gov_review/core/readers/text.py",
+        "gov_review/cli/main.py",
+        "gov_review/core/read/text.py",
     ):
         assert needed in names, needed

@@ -110,3 +110,39 @@ def test_a_bundle_counts_with_its_edits_and_waivers(tmp_path: Path):
     assert row.path.endswith("安镇街道.grb")
     assert row.counts["error"] == session.counts()["error"] < before
     assert row.waived == 1 and row.figures["handled"] == 4
+
+
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path, monkeypatch):
+    """A hostile file that kills its worker process (a crash in a C library) gets a row saying so;
+    every other file is still checked and the batch ends normally."""
+    import multiprocessing
+    import os
+
+    from gov_review.core.batch import run
+
+    paths = []
+    for n in range(4):
+        target = tmp_path / f"seed_{n:03d}.txt"
+        shutil.copy(seed_path(n), target)
+        paths.append(str(target))
+    killer = tmp_path / "kills_its_reader.txt"
+    shutil.copy(seed_path(4), killer)
+    paths.insert(2, str(killer))
+
+    parent = os.getpid()
+    real = run.check_one
+
+    def check_one(index, path, options=run.RowOptions()):
+        if path == str(killer) and os.getpid() != parent:
+            os._exit(70)  # the worker process dies as a segfault in a C library would kill it
+        return real(index, path, options)
+
+    # forked workers see the stand-in reader
+    monkeypatch.setattr(run, "check_one", check_one)
+    monkeypatch.setattr(run, "_mp_context", lambda: multiprocessing.get_context("fork"))
+    rows = check_many(paths, jobs=2, chunk=1)
+    assert names(rows) == [Path(p).name for p in paths]
+    crashed = rows[2]
+    assert crashed.error_code == "worker_crashed"
+    assert "kills_its_reader.txt" in crashed.error
+    assert all(r.error is None and r.format for i, r in enumerate(rows) if i != 2)

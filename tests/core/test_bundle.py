@@ -433,3 +433,24 @@ def test_in_memory_bytes_open_the_same(tmp_path: Path) -> None:
     contents = read_bundle("whatever.grb", data=good.read_bytes())
     assert contents.source_name == "seed_002.txt"
     assert isinstance(io.BytesIO(contents.source).read(), bytes)
+
+
+def test_a_bundle_opened_in_a_worker_process_saves_again(tmp_path: Path) -> None:
+    """A folder of 12 or more files is read in worker processes and each session is pickled back to
+    the window: a bundle's original (which is not on disk) and its path must travel with it."""
+    import pickle
+
+    from gov_review.core.review.opening import open_for_review
+
+    src = copy_source(SEEDS[2], tmp_path)
+    session = ReviewSession(analyse_file(src), "李审核")
+    first = tmp_path / "报告.grb"
+    save_bundle(session, first)
+    src.unlink()  # the original is only inside the bundle now
+
+    back = pickle.loads(pickle.dumps(open_for_review(str(first))))
+    assert isinstance(back, ReviewSession)
+    assert back.source.bundle_path == str(first)
+    again = tmp_path / "again.grb"
+    save_bundle(back, again)
+    assert read_bundle(again).source == SEEDS[2].read_bytes()

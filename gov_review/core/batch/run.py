@@ -375,15 +375,16 @@ def _run_pool(
 ) -> Iterator[LeagueRow]:
     """Feed chunks to a pool, at most ``2 × jobs`` in flight, and yield their rows in order.
 
-    A worker that dies (a crash in a C library on a hostile file) breaks the pool: the chunks in
-    flight are retried one file at a time in a new pool, and the file that kills it again gets a row
-    saying so.
+    A worker that dies (a crash in a C library on a hostile file) breaks the pool and every chunk
+    in flight with it. Those files become suspects: each is checked again alone in a new pool, so
+    the one that kills its worker again is the one whose row says so, and no other file is blamed.
     """
     in_flight: deque[tuple[list[tuple[int, str]], Future[list[LeagueRow]]]] = deque()
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
+    suspects: deque[tuple[int, str]] = deque()
+    executor = _new_pool(jobs)
     succeeded = breaks = 0
     try:
-        while work or in_flight:
+        while work or in_flight or suspects:
             if cancel is not None and cancel.is_set():
                 # Rows already computed are handed over; nothing new is started.
                 for _items, fut in in_flight:
@@ -394,38 +395,59 @@ def _run_pool(
                 return
             if breaks >= 2 and not succeeded:
                 # The pool cannot even start (no worker ever finished a file): check in this process.
-                for items in work:
-                    for index, path in items:
-                        if cancel is not None and cancel.is_set():
-                            return
-                        yield check_one(index, path, options)
+                for index, path in [*suspects, *(one for items in work for one in items)]:
+                    if cancel is not None and cancel.is_set():
+                        return
+                    yield check_one(index, path, options)
                 return
+            if suspects:
+                one = suspects.popleft()
+                try:
+                    rows = _wait(executor.submit(_check_chunk, [one], options), cancel)
+                except BrokenProcessPool:
+                    breaks += 1
+                    executor = _new_pool(jobs, executor)
+                    if succeeded:
+                        yield _crashed_row(*one)
+                    else:  # perhaps no worker can start at all: the check above decides
+                        suspects.appendleft(one)
+                    continue
+                if rows is None:  # cancelled while waiting
+                    suspects.appendleft(one)
+                    continue
+                succeeded += 1
+                yield from rows
+                continue
             while work and len(in_flight) < 2 * jobs:
                 items = work.popleft()
-                in_flight.append((items, executor.submit(_check_chunk, items, options)))
-            items, fut = in_flight.popleft()
+                try:
+                    in_flight.append((items, executor.submit(_check_chunk, items, options)))
+                except BrokenProcessPool:  # a worker died since the last chunk was handed out
+                    work.appendleft(items)
+                    break
             try:
-                rows = _wait(fut, cancel)
+                if not in_flight:
+                    raise BrokenProcessPool("no worker to hand a chunk to")
+                rows = _wait(in_flight[0][1], cancel)
             except BrokenProcessPool:
                 breaks += 1
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
-                retry = [items, *(i for i, _f in in_flight)]
+                executor = _new_pool(jobs, executor)
+                suspects.extend(one for items, _fut in in_flight for one in items)
                 in_flight.clear()
-                if len(items) == 1 and succeeded:
-                    yield _crashed_row(*items[0], options)
-                    retry = retry[1:]
-                for chunk_items in reversed(retry):
-                    for one in reversed(chunk_items):
-                        work.appendleft([one])
                 continue
             if rows is None:  # cancelled while waiting
-                in_flight.appendleft((items, fut))
                 continue
+            in_flight.popleft()
             succeeded += 1
             yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(jobs: int, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+    if broken is not None:
+        broken.shutdown(wait=False, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
 
 
 def _wait(fut: Future[list[LeagueRow]], cancel: threading.Event | None) -> list[LeagueRow] | None:

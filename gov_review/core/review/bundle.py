@@ -23,7 +23,6 @@ import json
 import os
 import stat
 import tempfile
-import weakref
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from typing import Any
 from gov_review import __version__
 from gov_review.core.errors import BundleError, GovReviewError, SaveError
 from gov_review.core.review.pipeline import analyse_file
-from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession
+from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession, SourceInfo
 
 BUNDLE_FORMAT = "gov-review-bundle"
 BUNDLE_SCHEMA = 1
@@ -66,24 +65,7 @@ def sha256(data: bytes) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# The original's bytes travel with the session: read once, so a report moved or deleted after it
-# was opened can still be saved, and so a bundle reopened elsewhere never needs the original path.
-
-
-@dataclass(slots=True)
-class SourceInfo:
-    name: str
-    data: bytes
-    created: str = ""  # the bundle's creation time, kept across saves
-    bundle_path: str | None = None
-    findings_match: bool = True  # on open: do recomputed findings equal those saved?
-
-    @property
-    def sha256(self) -> str:
-        return sha256(self.data)
-
-
-_SOURCES: weakref.WeakKeyDictionary[ReviewSession, SourceInfo] = weakref.WeakKeyDictionary()
+# The original's bytes: the session's own field (ReviewSession.source, a SourceInfo).
 
 
 def remember_source(session: ReviewSession, data: bytes | None = None, name: str | None = None) -> SourceInfo:
@@ -92,7 +74,7 @@ def remember_source(session: ReviewSession, data: bytes | None = None, name: str
     Without ``data`` the file at ``session.report.path`` is read now. Raises SaveError
     ("source_missing") if it is gone.
     """
-    info = _SOURCES.get(session)
+    info = session.source
     if info is not None and data is None:
         return info
     path = session.report.path
@@ -102,8 +84,13 @@ def remember_source(session: ReviewSession, data: bytes | None = None, name: str
             data = Path(path).read_bytes()
         except OSError as exc:
             raise SaveError("source_missing", name=name) from exc
-    info = SourceInfo(name=name, data=data, created=info.created if info else "")
-    _SOURCES[session] = info
+    info = SourceInfo(
+        name=name,
+        data=data,
+        created=info.created if info else "",
+        bundle_path=info.bundle_path if info else None,
+    )
+    session.source = info
     return info
 
 

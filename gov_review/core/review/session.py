@@ -9,6 +9,7 @@ call only these public methods. Findings are recomputed after every change.
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 import unicodedata
 import uuid
@@ -109,11 +110,39 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
     return value
 
 
+@dataclass(slots=True)
+class SourceInfo:
+    """The original report a session reviews, byte for byte: saved into the bundle as it was checked.
+
+    Read once, so a report moved or deleted after it was opened can still be saved, and so a bundle
+    reopened elsewhere never needs the original path. It is a field of the session, so it travels
+    with the session wherever the session goes (a worker process pickles it back to the window).
+    """
+
+    name: str
+    data: bytes
+    created: str = ""  # the bundle's creation time, kept across saves
+    bundle_path: str | None = None  # the bundle this review was opened from or last saved to
+    findings_match: bool = True  # on open: do recomputed findings equal those saved?
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
 class ReviewSession:
-    def __init__(self, report: Report, reviewer: str = "", clock: Callable[[], str] = now_iso) -> None:
+    def __init__(
+        self,
+        report: Report,
+        reviewer: str = "",
+        clock: Callable[[], str] = now_iso,
+        source: SourceInfo | None = None,
+    ) -> None:
         if report.data is None or report.source is None:
             raise ValueError("a report that could not be read has nothing to review")
         self.report = report
+        # None until kept: read from report.path the first time it is needed (bundle.source_of)
+        self.source = source
         self.reviewer = reviewer
         self.clock = clock
         self.original: dict[str, Cell] = copy.deepcopy(report.data.cells)

@@ -85,11 +85,14 @@ class SourceView(QWidget):
         self.render()
 
     def render(self) -> None:
+        # The highlight lives in the shown document (an extra selection's QTextCursor, the lit
+        # table cell's format): drop it while that document still exists. Kept past setDocument,
+        # the cursor pointed into a deleted document and the next highlight crashed (issue 12).
+        self.clear_highlight()
         self.places.clear()
         self._cell_starts = []
         self._anchor_cell = {}
         self._section_pos = []
-        self.highlighted, self._lit, self._lit_format = None, None, None
         self.sections.clear()
         old = self._qdoc
         # Built detached from the view: laying out after every insert would take seconds.
