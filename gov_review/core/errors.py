@@ -92,6 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF 文件“{name}”第 {page} 页内容过于复杂（{found} 个文字或图形对象，上限 {limit}），为避免长时间无响应已停止读取；请向报送单位索取 Word 版或正常导出的 PDF。",
         "Page {page} of PDF “{name}” is too complex ({found} text or drawing objects, limit {limit}); reading stopped to stay responsive — ask for the Word file or a normally exported PDF.",
     ),
+    "table_too_long": (
+        "文件“{name}”中的统计表有 {rows} 行，远多于任何年度报告（上限 {limit} 行），已停止读取；请确认选对了文件，或向报送单位索取正常导出的报告。",
+        "A statistics table in “{name}” has {rows} rows, far more than any annual report (limit {limit}); reading stopped — check the file or ask for a normal export.",
+    ),
     "timeout": (
         "处理文件“{name}”超时（超过 {seconds} 秒），已放弃；请检查文件是否异常。",
         "Processing “{name}” took longer than {seconds} s and was abandoned; check the file.",
@@ -112,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bundle_hostile": (
         "审核包“{name}”的结构异常（{reason}），为安全起见已拒绝打开；请向保存者索取正常保存的审核包。",
         "Bundle “{name}” has an abnormal structure ({reason}) and was refused for safety; ask for a normally saved bundle.",
+    ),
+    "bundle_invalid": (
+        "审核包“{name}”中的审核记录不是本工具的编辑器能做出的（{reason}），可能被人改动过，已拒绝打开；请向保存者索取原件。",
+        "The review in bundle “{name}” is not one this tool's editor could have made ({reason}); it may have been altered and was refused — ask for the original.",
     ),
     "bundle_newer": (
         "审核包“{name}”由较新版本的 gov-review（格式版本 {schema}，本机支持到 {supported}）保存，请先升级本工具再打开。",

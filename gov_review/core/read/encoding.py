@@ -39,6 +39,25 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 50)
 
 
+# Western single-byte charsets decode any bytes at all, so a page that declares one but holds GBK
+# would come out as Latin letters; such a declaration is believed only if the bytes are not Chinese.
+_SINGLE_BYTE = {"iso8859-1", "cp1252", "ascii", "iso8859-15", "cp1250", "cp1251"}
+_CJK_SHARE = 0.8
+
+
+def _reads_as_chinese(data: bytes) -> bool:
+    """True when the bytes decode strictly as GB18030 into mostly Chinese characters."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return False
+    chinese = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return chinese >= _CJK_SHARE * len(wide)
+
+
 def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). ``declared`` is a charset the file states (HTML meta)."""
     if data.startswith(codecs.BOM_UTF8):
@@ -51,7 +70,7 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
         pass
     if declared:
         enc = canonical(declared)
-        if enc and enc not in ("utf-8", "utf_8"):
+        if enc and enc not in ("utf-8", "utf_8") and not (enc in _SINGLE_BYTE and _reads_as_chinese(data)):
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError:

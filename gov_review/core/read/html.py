@@ -30,7 +30,10 @@ from gov_review.core.locate.sections import match_heading
 from gov_review.core.model import Anchor, Block, Paragraph, RawTable, SourceDocument
 from gov_review.core.read.encoding import decode, looks_binary
 from gov_review.core.read.html_table import (
+    MAX_TABLE_ROWS,
     REPORT_LABELS,
+    TableTooLong,
+    check_length,
     clean_text,
     is_report_table,
     row_paragraphs,
@@ -142,7 +145,10 @@ def read(path: str, data: bytes) -> SourceDocument:
     if body is None:
         body = root
     found: list[_Found] = []
-    _walk_blocks(body, tree, found)
+    try:
+        _walk_blocks(body, tree, found)
+    except TableTooLong as exc:
+        raise ReadError("table_too_long", name=name, rows=exc.rows, limit=MAX_TABLE_ROWS) from None
     blocks = _article_blocks(found, tree)
     if not blocks:
         raise ReadError("html_no_text", name=name)
@@ -231,6 +237,7 @@ def _walk_blocks(body: Any, tree: Any, out: list[_Found]) -> None:
 
 
 def _table_blocks(table: Any, tree: Any, out: list[_Found]) -> None:
+    check_length(table)
     verdict = is_report_table(table)
     if verdict == "report":
         raw = table_from_element(table, tree)

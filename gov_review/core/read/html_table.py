@@ -35,6 +35,9 @@ REPORT_LABELS = (
     "本年制发件数",
     "处理决定数量",
 )
+# The longest statistics table of a real report has a few dozen rows; a report table of more rows
+# than this is refused before it is laid out (10⁵ rows took minutes and 771 MB).
+MAX_TABLE_ROWS = 500
 MAX_SPAN = 1000  # a hostile rowspan=65534 must not allocate a huge grid
 _BREAK_TAGS = frozenset(
     {"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table"}
@@ -92,6 +95,21 @@ def _own_text(table: Any, nested: list[Any] | None = None) -> str:
         for cell in row:
             parts.append(cell_text(cell, nested=False, slow=slow))
     return "".join(parts)
+
+
+class TableTooLong(Exception):
+    """A report table with more rows than any real report has (the reader names the file)."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.rows = rows
+
+
+def check_length(table: Any) -> None:
+    """Raise TableTooLong for a report table of more than MAX_TABLE_ROWS rows (its first rows read)."""
+    rows = _own_rows(table)
+    if len(rows) > MAX_TABLE_ROWS and _has_labels(" ".join(subtree_text(r) for r in rows[:60])):
+        raise TableTooLong(len(rows))
 
 
 def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
@@ -357,9 +375,11 @@ def row_paragraphs(table: Any, tree: Any) -> list[Paragraph]:
     rows = _own_rows(table)
     cells = [_own_cells(row) for row in rows]
     slow = slow_cells(table, rows, {cell for row in cells for cell in row})
-    for row, row_cells in zip(rows, cells, strict=True):
+    # The rows' paths in one pass: tree.getpath(row) counts the row's siblings, quadratic in rows.
+    paths = _row_paths(table, tree.getpath(table), rows, tree)
+    for row_cells, path in zip(cells, paths, strict=True):
         texts = [cell_text(td, slow=slow).replace("\n", " ") for td in row_cells]
         text = " ".join(t for t in texts if t)
         if text:
-            out.append(Paragraph(text=text, anchor=Anchor("html", path=tree.getpath(row))))
+            out.append(Paragraph(text=text, anchor=Anchor("html", path=path)))
     return out

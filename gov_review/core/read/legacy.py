@@ -56,13 +56,20 @@ class _Ole:
         self.ss = 1 << shift
         n_fat, first_dir = struct.unpack_from("<II", data, 44)
         first_difat, n_difat = struct.unpack_from("<II", data, 68)
+        # Every chain is bounded by the sectors the file really has, and a sector met twice is a
+        # loop: a damaged or hostile header cannot make this read more than the file once.
+        self.n_sectors = len(data) // self.ss - 1
         fat_sectors = [s for s in struct.unpack_from("<109I", data, 76) if s < _ENDOFCHAIN]
-        sector, seen = first_difat, 0
-        while sector < _ENDOFCHAIN and seen <= n_difat:
-            block = self._sector(sector)
-            ids = struct.unpack_from(f"<{self.ss // 4}I", block)
+        sector, visited = first_difat, set()
+        while sector < _ENDOFCHAIN and len(visited) < n_difat:
+            if sector in visited:
+                raise ValueError("DIFAT chain loops")
+            visited.add(sector)
+            ids = struct.unpack_from(f"<{self.ss // 4}I", self._sector(sector))
             fat_sectors.extend(s for s in ids[:-1] if s < _ENDOFCHAIN)
-            sector, seen = ids[-1], seen + 1
+            if len(fat_sectors) > self.n_sectors:
+                raise ValueError("more FAT sectors than the file has")
+            sector = ids[-1]
         fat_sectors = fat_sectors[: max(n_fat, 0) or len(fat_sectors)]
         fat: list[int] = []
         for s in fat_sectors:
@@ -72,7 +79,7 @@ class _Ole:
 
     def _sector(self, sector: int) -> bytes:
         start = (sector + 1) * self.ss
-        if start + self.ss > len(self.data):
+        if sector >= _ENDOFCHAIN or start + self.ss > len(self.data):
             raise ValueError("sector beyond end of file")
         return self.data[start : start + self.ss]
 
@@ -118,7 +125,8 @@ def inspect(name: str, data: bytes) -> None:
     try:
         ole = _Ole(data)
         names = ole.names()
-    except (ValueError, struct.error, IndexError):
+        head = ole.stream_head("WordDocument")
+    except (ValueError, struct.error, IndexError, MemoryError):
         # An unreadable directory: still refuse a protected .docx whose stream name is visible.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ReadError("encrypted", name=name) from None
@@ -128,7 +136,6 @@ def inspect(name: str, data: bytes) -> None:
     for stream, actual in _OTHER_OLE.items():
         if stream in names and "WordDocument" not in names:
             raise ReadError("wrong_type", name=name, ext=Path(name).suffix.lower() or "（无）", actual=actual)
-    head = ole.stream_head("WordDocument")
     if head is not None and len(head) >= 12:
         ident, flags = struct.unpack_from("<H", head, 0)[0], struct.unpack_from("<H", head, 10)[0]
         if ident == 0xA5EC and flags & 0x0100:  # FIB fEncrypted

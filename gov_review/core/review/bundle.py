@@ -35,6 +35,7 @@ from gov_review import __version__
 from gov_review.core.errors import BundleError, GovReviewError, SaveError
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession, SourceInfo
+from gov_review.core.review.validate import ReviewStateError
 
 BUNDLE_FORMAT = "gov-review-bundle"
 BUNDLE_SCHEMA = 1
@@ -44,11 +45,15 @@ MB = 1024 * 1024
 # A report is a few MB; its exports a few more. Anything far beyond is not a bundle we wrote.
 MAX_BUNDLE_FILE = 512 * MB
 MAX_MEMBERS = 64
-MAX_MEMBER_SIZE = 256 * MB
-MAX_TOTAL_SIZE = 512 * MB
+# A bomb is what inflates beyond what memory can hold: the limits are on the inflated sizes. The
+# readers refuse sources over 80 MB, so no member the tool writes comes near these.
+MAX_MEMBER_SIZE = 128 * MB
+MAX_TOTAL_SIZE = 256 * MB
 MAX_JSON_SIZE = 32 * MB
-MAX_RATIO = 200  # deflated JSON/XML rarely passes 30×
-RATIO_CHECK_FROM = 1 * MB
+# A high ratio alone is no bomb (a report padded with 1.5 MB of spaces deflates 1000:1); it is
+# only suspicious on a member larger than any source the readers accept.
+MAX_RATIO = 200
+RATIO_CHECK_FROM = 96 * MB
 
 MANIFEST = "manifest.json"
 REVIEW = "review.json"
@@ -338,8 +343,8 @@ def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> Bund
         schema = manifest.get("schema", 0)
         if not isinstance(schema, int) or schema > BUNDLE_SCHEMA:
             raise BundleError("bundle_newer", name=name, schema=schema, supported=BUNDLE_SCHEMA)
-        manifest = _upgrade_manifest(manifest)
-        listed: dict[str, dict[str, Any]] = manifest.get("members") or {}
+        manifest = _upgrade_manifest(name, manifest)
+        listed: dict[str, dict[str, Any]] = manifest["members"]
         present = set(infos) - {MANIFEST}
         for member in sorted(present | set(listed)):
             if member not in listed:
@@ -350,7 +355,7 @@ def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> Bund
         for member in sorted(present):
             cap = MAX_JSON_SIZE if member.endswith(".json") else MAX_MEMBER_SIZE
             blob = _read(name, zf, infos[member], cap)
-            if sha256(blob) != str(listed[member].get("sha256", "")):
+            if sha256(blob) != listed[member]["sha256"]:
                 raise BundleError("bundle_tampered", name=name, member=member)
             contents[member] = blob
     sources = [m for m in contents if m.startswith(SOURCE_DIR)]
@@ -375,8 +380,11 @@ def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> Re
     report = analyse_file(contents.source_name, data=contents.source)
     if report.error is not None:
         raise report.error
-    session = ReviewSession(report, reviewer or contents.review.get("reviewer", ""))
-    session.restore(contents.review)
+    session = ReviewSession(report, reviewer or str(contents.review.get("reviewer") or ""))
+    try:
+        session.restore(contents.review)
+    except ReviewStateError as exc:
+        raise BundleError("bundle_invalid", name=os.path.basename(str(path)), reason=exc.reason_zh) from None
     if reviewer:
         session.reviewer = reviewer
     saved = sorted(_finding_id(f) for f in contents.review.get("findings", []))
@@ -393,7 +401,7 @@ def _finding_id(f: dict[str, Any]) -> tuple[str, str, tuple[str, ...], bool]:
     return (
         str(f.get("code") or f.get("rule")),
         str(f.get("severity")),
-        tuple(f.get("cells") or ()),
+        tuple(str(c) for c in f.get("cells") or () if isinstance(f.get("cells"), list)),
         bool(f.get("waived")),
     )
 
@@ -408,15 +416,19 @@ def bundle_info(session: ReviewSession) -> SourceInfo:
 # (members listed as bare hashes, review without notes or waivers).
 
 
-def _upgrade_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
-    schema = manifest.get("schema", 0)
-    if schema < 1:
-        members = manifest.get("members") or {}
-        manifest = dict(manifest)
-        manifest["members"] = {
-            k: (v if isinstance(v, dict) else {"sha256": str(v)}) for k, v in members.items()
-        }
-        manifest["schema"] = 1
+def _upgrade_manifest(bundle: str, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Schema 0 → 1, then the member list checked: ``{name: {"sha256": hex, ...}}``."""
+    members = manifest.get("members")
+    if not isinstance(members, dict):
+        raise BundleError("bundle_corrupt", name=bundle, reason="清单中的成员列表格式不对")
+    if manifest.get("schema", 0) < 1:
+        members = {k: (v if isinstance(v, dict) else {"sha256": str(v)}) for k, v in members.items()}
+    for k, v in members.items():
+        if not isinstance(v, dict) or not isinstance(v.get("sha256"), str):
+            raise BundleError("bundle_corrupt", name=bundle, reason=f"清单中“{str(k)[:40]}”的记录格式不对")
+    manifest = dict(manifest)
+    manifest["members"] = members
+    manifest["schema"] = 1
     return manifest
 
 

@@ -27,6 +27,7 @@ from gov_review.core.errors import BundleError, SaveError
 from gov_review.core.review.bundle import atomic_write, now_iso, remember_source, sha256, source_of
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.validate import ReviewStateError
 
 RECOVERY_SCHEMA = 1
 MAX_STATE = 64 * 1024 * 1024
@@ -180,7 +181,10 @@ class RecoveryStore:
             raise report.error
         session = ReviewSession(report, str(state["review"].get("reviewer", "")))
         session.report.path = str(src.get("path") or name)
-        session.restore(state["review"])
+        try:
+            session.restore(state["review"])
+        except ReviewStateError as exc:
+            raise BundleError("recovery_unreadable", name=entry.state_path.name) from exc
         info = remember_source(session, data, name)
         info.bundle_path = state.get("bundle_path")
         info.created = str(state.get("created") or "")

@@ -23,7 +23,8 @@ from gov_review.core.check.checker import check
 from gov_review.core.formats.templates import cell_info
 from gov_review.core.model import Cell, Finding
 from gov_review.core.review.pipeline import Report
-from gov_review.core.text.normalize import fmt_number, parse_value
+from gov_review.core.review.validate import ReviewStateError, check_state, saved_severity
+from gov_review.core.text.normalize import MAX_DIGITS, fmt_number, parse_value
 
 REVIEW_SCHEMA = 1
 
@@ -90,6 +91,8 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
         return None
     info = cell_info(cell_id, fmt)
     kind = info.kind if info else "count"
+    if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
+        raise InvalidValue("数值位数过多，不是一个真实的数字。", "That number has too many digits to be real.")
     if kind == "money":
         if not _DEC_RE.match(s):
             raise InvalidValue(
@@ -323,16 +326,30 @@ class ReviewSession:
         }
 
     def restore(self, state: dict[str, Any]) -> None:
-        """Replay a saved review onto a freshly read report (the same source file)."""
+        """Replay a saved review onto a freshly read report (the same source file).
+
+        The state is checked with the editor's own rules first (see ``validate``): a record the
+        editor could not have made raises ReviewStateError and nothing is applied.
+        """
+        records = check_state(state, self.data.format)
         self.reviewer = state.get("reviewer", self.reviewer)
-        for e in state.get("edits", []):
+        for e in records["edits"]:
             edit = Edit(**e)
-            value = None if edit.new_raw is None else parse_value(edit.new_raw).value
+            value = None if edit.new_raw is None else validate(edit.cell, edit.new_raw, self.data.format)
             self._apply(edit.cell, edit.new_raw, value)
             self.edits.append(edit)
-        self.notes = [Note(**n) for n in state.get("notes", [])]
-        self.waivers = {w["key"]: Waiver(**w) for w in state.get("waivers", [])}
+        self.notes = [Note(**n) for n in records["notes"]]
         self._changed()
+        severity = {f.key: f.severity for f in self.findings}
+        waivers: dict[str, Waiver] = {}
+        for n, w in enumerate(records["waivers"]):
+            if severity.get(w["key"]) == "error":
+                if saved_severity(state, w["key"]) == "warning":
+                    continue  # a warning when accepted, an error under today's rules: it must be fixed
+                raise ReviewStateError(f"第 {n + 1} 条接受的警告针对的是错误（错误必须改正，不能接受）")
+            waivers[w["key"]] = Waiver(**w)
+        self.waivers = waivers
+        self.revision += 1
 
 
 def _num(value: Decimal | None) -> int | float | None:

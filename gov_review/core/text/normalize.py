@@ -111,6 +111,11 @@ _UNIT_RE = re.compile(
 )
 
 
+# Digits before the decimal point that a value may have: the largest real figures (money in 元)
+# have ten or so; anything longer is garbage and could not be written to JSON or a spreadsheet.
+MAX_DIGITS = 15
+
+
 class ParsedValue:
     """The result of reading one value cell."""
 
@@ -140,6 +145,8 @@ def parse_value(raw: str | None) -> ParsedValue:
     if not m:
         return ParsedValue(None, "invalid")
     num = m.group("num").replace(",", "")
+    if len(num.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
+        return ParsedValue(None, "invalid")  # no count or sum of money in a report is this large
     try:
         value = Decimal(num)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers

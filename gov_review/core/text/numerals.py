@@ -15,6 +15,8 @@ _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2,
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
+MAX_DIGITS = 15
+
 NUMBER_CHARS = "0-9０-９零〇○一壹二贰两俩三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿"
 NUMBER_RE = re.compile(f"[{NUMBER_CHARS}][{NUMBER_CHARS},，.]*")
 
@@ -22,8 +24,8 @@ NUMBER_RE = re.compile(f"[{NUMBER_CHARS}][{NUMBER_CHARS},，.]*")
 def cn_to_int(text: str) -> int | None:
     """Convert a numeral (Chinese, Arabic, full-width or mixed like 1万2千) to int; None if not one."""
     s = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").strip()
-    if not s:
-        return None
+    if not s or sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        return None  # a run of digits longer than any count is not a number a report states
     if s.isdigit():
         return int(s)
     total = 0
