@@ -14,7 +14,7 @@ from __future__ import annotations
 from gov_review.core.check.emit import emit
 from gov_review.core.formats.templates import FORMATS, Template, get_template
 from gov_review.core.model import Finding, ReportData
-from gov_review.core.text.normalize import parse_value
+from gov_review.core.text.normalize import norm, parse_value
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _ORG_COLS = ("c_biz", "c_research", "c_ngo", "c_legal", "c_org_other")
@@ -44,7 +44,7 @@ def consolidate(findings: list[Finding], data: ReportData) -> list[Finding]:
             continue  # said once by the table's own finding
         rest.append(f)
     out += _merge_splits(_merge_blank_rows(rest, tpl), tpl)
-    return _fold(out)
+    return _fold(_fold_labels(out, tpl))
 
 
 def _is_blank(data: ReportData, cid: str) -> bool:
@@ -156,6 +156,32 @@ def _block_finding(table: str, cols: tuple[str, ...], group: list[Finding], cell
     )
 
 
+def _fold_labels(findings: list[Finding], tpl: Template) -> list[Finding]:
+    """Cells missing because their column or row carries the other format's label (R06) are folded
+    under the R12 finding that names the label; it lists their cells and, as they were errors (the
+    format's cells are not in the table), becomes an error itself."""
+    hosts = [f for f in findings if f.code == "R12.other_labels" and f.params.get("replaced")]
+    if not hosts:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        if f.code in ("R06.missing_cells", "R06.missing_row") and f.cells:
+            for host in hosts:
+                names = {norm(n) for n in host.params["replaced"]}
+                infos = [tpl.cells.get(c) for c in f.cells]
+                if all(i is not None and (norm(i.col_label) in names or norm(i.row_label) in names) for i in infos):
+                    host.folded.append(f)
+                    if f.severity == "error":
+                        host.severity = "error"
+                    host.cells.extend(c for c in f.cells if c not in host.cells)
+                    break
+            else:
+                out.append(f)
+            continue
+        out.append(f)
+    return out
+
+
 def _explained_cells(f: Finding) -> set[str]:
     """The cells a finding explains the blankness of."""
     cells = set(f.cells)
@@ -166,7 +192,7 @@ def _explained_cells(f: Finding) -> set[str]:
     return cells
 
 
-_EXPLAINERS = ("R06.", "R07.", "R12.old_other_row")  # codes whose cells explain a note's blanks
+_EXPLAINERS = ("R06.", "R07.", "R12.old_other_row", "R12.other_labels")  # codes whose cells explain a note's blanks
 
 
 def _fold(findings: list[Finding]) -> list[Finding]:

@@ -12,14 +12,6 @@ from gov_review.core.text.normalize import norm
 from gov_review.core.text.runtogether import DIGITS_RE
 
 NUMERALS = "一二三四五六"
-SECTION_KEYWORDS: dict[int, tuple[str, ...]] = {
-    1: ("总体情况",),
-    2: ("主动公开政府信息情况", "主动公开政府信息"),
-    3: ("收到和处理政府信息公开申请", "收到和处理政府信息公开"),
-    4: ("行政复议、行政诉讼情况", "行政复议,行政诉讼情况", "行政复议和行政诉讼情况", "行政复议、行政诉讼"),
-    5: ("存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进"),
-    6: ("其他需要报告的事项",),
-}
 STANDARD_TITLES = {
     1: "总体情况",
     2: "主动公开政府信息情况",
@@ -28,8 +20,24 @@ STANDARD_TITLES = {
     5: "存在的主要问题及改进情况",
     6: "其他需要报告的事项",
 }
-# A top-level heading prefix: 一、 / 1、 / 1. / 、 / nothing. Parenthesised numbers are sub-headings.
-_PREFIX_RE = re.compile(r"^(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})?(?P<sep>[、.．:：]|\s)?")
+# Other wordings of a section's title seen in published reports, besides the standard one.
+TITLE_FORMS: dict[int, tuple[str, ...]] = {
+    1: ("总体情况", "基本情况", "工作概况", "总体概况", "概述"),
+    2: ("主动公开政府信息情况",),
+    3: ("收到和处理政府信息公开申请情况", "依申请公开政府信息情况"),
+    4: ("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼情况"),
+    5: ("存在的主要问题及改进情况", "存在的问题及改进措施", "存在的主要问题", "主要问题及改进"),
+    6: ("其他需要报告的事项",),
+}
+# Words a title may add or leave out without changing which section it heads: compared without them.
+_OPTIONAL_RE = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|工作|情况|事项|主要|的|和|及|与|、|,|，|\.")
+# Traditional characters of the titles that the label normaliser does not already map.
+_TRAD_TITLES = str.maketrans("體況動開處請復議訴訟問題進報項務總公這關於", "体况动开处请复议诉讼问题进报项务总公这关于")
+# A heading's prefix: ## (markdown), a numeral and its separator, or a parenthesised numeral.
+_PREFIX_RE = re.compile(
+    r"^#*(?:(?P<paren>[(（][一二三四五六七八九十\d]{1,2}[)）])|(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})?"
+    r"(?P<sep>[、.．:：]|\s)?)"
+)
 MAX_HEADING_LEN = 40
 
 
@@ -38,44 +46,116 @@ class HeadingMatch:
     number: int
     standard: bool
     prefix: str
+    # A sub-heading unless no other heading names the section: a parenthesised numeral, a numeral that
+    # is not the section's (``1.主动公开`` under 总体情况), or no numeral and a shortened title.
+    weak: bool = False
+
+
+def _core(text: str) -> str:
+    return _OPTIONAL_RE.sub("", text)
+
+
+_CORES = {n: tuple(dict.fromkeys(_core(norm(f)) for f in forms)) for n, forms in TITLE_FORMS.items()}
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two short strings, or ``limit + 1`` once it is sure to exceed it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _sections_named(core: str) -> list[int]:
+    """The sections whose title (without optional words) the text contains or nearly equals."""
+    out = []
+    for number, cores in _CORES.items():
+        for c in cores:
+            limit = 1 if len(c) <= 6 else 2
+            if c in core or _distance(core, c, limit) <= limit:
+                out.append(number)
+                break
+    return out
 
 
 # Cached: readers ask it of every line and reconstruction of every paragraph again; a HeadingMatch is
 # frozen, so sharing one between callers is safe.
 @lru_cache(maxsize=8192)
 def match_heading(text: str) -> HeadingMatch | None:
-    """Return which section a paragraph heads, or None. Cheap enough to call on every line."""
-    s = norm(text)
-    if not s or len(s) > MAX_HEADING_LEN or s.startswith("("):
+    """Which section a paragraph heads, or None: the title by its meaning (a stray or missing
+    character, optional words, ``1、``/``（一）``/``##`` prefixes, traditional characters), not a
+    sentence that lists several sections' names. Cheap enough to call on every line."""
+    s = norm(text).translate(_TRAD_TITLES)
+    if not s or len(s) > MAX_HEADING_LEN:
         return None
     m = _PREFIX_RE.match(s)
     prefix = m.group(0) if m else ""
-    rest = s[len(prefix) :]
-    for number, keywords in SECTION_KEYWORDS.items():
-        for kw in keywords:
-            if rest.startswith(kw) or (kw in rest and len(rest) <= len(kw) + 8 and rest.find(kw) <= 8):
-                num = m.group("num") if m else None
-                standard = (
-                    num == NUMERALS[number - 1]
-                    and (m.group("sep") == "、")
-                    and rest.rstrip("。") == norm(STANDARD_TITLES[number])
-                )
-                return HeadingMatch(number, standard, prefix)
-    return None
+    rest = s[len(prefix) :].rstrip("。.:：")
+    core = _core(rest)
+    if len(core) < 2 or len(core) > 24:
+        return None
+    named = _sections_named(core)
+    if len(named) != 1:
+        return None  # no section, or a sentence that lists several
+    number = named[0]
+    # The title's words must make most of the line: "总体情况良好，…" is prose, not a heading.
+    best = min(len(c) for c in _CORES[number] if c in core or _distance(core, c, 2) <= 2)
+    if len(core) > best + 6:
+        return None
+    num = m.group("num") if m else None
+    standard = (
+        not prefix.startswith("#")
+        and num == NUMERALS[number - 1]
+        and m.group("sep") == "、"
+        and rest == norm(STANDARD_TITLES[number])
+        and s == norm(text)
+    )
+    if m and m.group("paren"):
+        weak = True
+    elif num == NUMERALS[number - 1]:
+        weak = False
+    else:  # an arabic numeral (also a sub-heading's) or none: the title must be nearly whole
+        weak = num not in (None, str(number)) or all(_distance(rest, norm(f), 2) > 2 for f in TITLE_FORMS[number])
+    return HeadingMatch(number, standard, prefix, weak=weak)
 
 
 def locate_sections(doc: SourceDocument) -> list[Section]:
-    """Find the section headings in order; a section that is absent is simply not in the list."""
-    found: list[Section] = []
-    next_min = 1
+    """Find the section headings in order; a section that is absent is simply not in the list.
+
+    Lines that list the sections one after another (a table of contents, an introduction) are not
+    the headings when the sections are headed again further on; a parenthesised numeral heads a
+    section only when no plain heading names it.
+    """
     blocks = doc.blocks
+    cands: list[tuple[int, HeadingMatch]] = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
+        if isinstance(block, Paragraph):
+            hm = match_heading(block.text)
+            if hm is not None:
+                cands.append((index, hm))
+    listed = _listing(blocks, cands)
+    # Per section, its best heading: the standard one, else a plain one, else a sub-heading-like one
+    # (the first of equals).
+    best: dict[int, tuple[int, HeadingMatch]] = {}
+    for pos, (index, hm) in enumerate(cands):
+        if pos in listed:
             continue
-        hm = match_heading(block.text)
-        if hm is None or hm.number < next_min:
-            continue
-        # A heading for section n must not come before one already found for a later section.
+        held = best.get(hm.number)
+        if held is None or (hm.standard, not hm.weak) > (held[1].standard, not held[1].weak):
+            best[hm.number] = (index, hm)
+    found: list[Section] = []
+    for index, hm in sorted(best.values(), key=lambda c: c[0]):
+        if found and hm.number < found[-1].number:
+            continue  # a heading for section n must not come after one for a later section
+        block = blocks[index]
+        assert isinstance(block, Paragraph)
         found.append(
             Section(
                 number=hm.number,
@@ -85,10 +165,34 @@ def locate_sections(doc: SourceDocument) -> list[Section]:
                 standard=hm.standard,
             )
         )
-        next_min = hm.number + 1
     for i, sec in enumerate(found):
         sec.end_block = found[i + 1].block_index if i + 1 < len(found) else len(blocks)
     return found
+
+
+def _listing(blocks: list, cands: list[tuple[int, HeadingMatch]]) -> set[int]:
+    """Positions (in ``cands``) of headings that only list the sections: a run of two or more
+    candidates with nothing but empty lines between them, whose sections are headed again later."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            last_index = cands[run[-1]][0]
+            later = {hm.number for i, hm in cands if i > last_index}
+            if all(cands[p][1].number in later for p in run):
+                out.update(run)
+        run.clear()
+
+    for pos, (index, _hm) in enumerate(cands):
+        if run:
+            prev = cands[run[-1]][0]
+            between = blocks[prev + 1 : index]
+            if any(not isinstance(b, Paragraph) or b.text.strip() for b in between):
+                close()
+        run.append(pos)
+    close()
+    return out
 
 
 def section_text(doc: SourceDocument, sections: list[Section], number: int) -> list[Paragraph]:

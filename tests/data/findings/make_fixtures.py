@@ -26,9 +26,9 @@ SIX = "本年度发出收费通知1件，申请人逾期未缴纳，未实际收
 NBSP = "\u00a0"
 
 
-def clean(title: str = TITLE, intro: list[str] | None = None, t3: dict | None = None) -> str:
+def clean(title: str = TITLE, intro: list[str] | None = None, t3: dict | None = None, reg: list | None = None) -> str:
     return m21.report(
-        title, intro or INTRO, [], ["0", "0", "0"], ["5", "1", "30"], t3 or m21.T3_CLEAN, m21.T4, SIX
+        title, intro or INTRO, [], reg or ["0", "0", "0"], ["5", "1", "30"], t3 or m21.T3_CLEAN, m21.T4, SIX
     )
 
 
@@ -82,8 +82,9 @@ def main() -> None:
     text = clean().replace("行政规范性文件", "规范性文件").replace("本年制发件数", "本年新制作数量")
     (HERE / "old_labels_2022.txt").write_text(text, encoding="utf-8")
 
-    # 8. A prefecture-level zone that reports 规章 figures: its level is not guessed from 区.
-    text = clean(title="平潭综合实验区管理委员会2022年政府信息公开工作年度报告").replace(
+    # 8. A prefecture-level zone that reports 规章 figures (1 made, 2 in force): its level is not
+    # guessed from 区 (a district may not make 规章).
+    text = clean(title="平潭综合实验区管理委员会2022年政府信息公开工作年度报告", reg=["1", "0", "2"]).replace(
         "青山县人民政府", "平潭综合实验区管理委员会"
     )
     (HERE / "zone_2022.txt").write_text(text, encoding="utf-8")
