@@ -20,7 +20,7 @@ ANCHOR_LINE = "全年发生政府信息公开行政复议4件，行政诉讼2件
 
 def _with_sentence(sentence: str):
     """The clean 2021 report with one more sentence in section 一 (its tables unchanged)."""
-    doc = parse_text(CLEAN.replace(ANCHOR_LINE, ANCHOR_LINE + sentence), "x.txt")
+    doc = parse_text(CLEAN.replace(ANCHOR_LINE, ANCHOR_LINE + "\n" + sentence), "x.txt")
     return analyse(doc)
 
 
