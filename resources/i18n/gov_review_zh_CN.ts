@@ -161,6 +161,11 @@
         <translation>接受警告 {rule}</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/commands.py"/>
+        <source>Settle error {rule}</source>
+        <translation>核实错误 {rule}</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/commands.py" line="104"/>
         <source>Withdraw acceptance of {rule}</source>
         <translation>撤回对 {rule} 的接受</translation>
@@ -471,6 +476,11 @@
         <translation>【已接受】</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>[settled] </source>
+        <translation>【已核实】</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/models/findings.py" line="226"/>
         <source>[not assessable] </source>
         <translation>【无法核验】</translation>
@@ -489,6 +499,11 @@
         <location filename="../../gov_review/gui/models/findings.py" line="247"/>
         <source>Accepted by {who} ({when}): {reason}</source>
         <translation>{who} 已接受（{when}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>Settled by {who} ({when}): {reason}</source>
+        <translation>{who} 已核实（{when}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -514,6 +529,11 @@
         <translation>（已接受 {n} 项）</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source> ({n} errors settled)</source>
+        <translation>（已核实错误 {n} 项）</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/panels.py" line="122"/>
         <source> · {n} of them cross-year</source>
         <translation> · 其中跨年度 {n} 条</translation>
@@ -532,6 +552,11 @@
         <location filename="../../gov_review/gui/panels.py" line="172"/>
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source>Settle error…</source>
+        <translation>核实错误…</translation>
     </message>
 </context>
 <context>
@@ -886,6 +911,11 @@ Findings of this rule per report</source>
         <translation>接受警告 {rule}…</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/window_review.py"/>
+        <source>Settle error {rule}…</source>
+        <translation>核实错误 {rule}…</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/window_review.py" line="148"/>
         <source>Only warnings can be accepted; errors must be fixed.</source>
         <translation>错误必须改正，不能接受；只有警告可以在说明理由后接受。</translation>
@@ -1024,6 +1054,29 @@ Findings of this rule per report</source>
         <location filename="../../gov_review/gui/charts.py" line="119"/>
         <source>Comparison: new applications (blue) and errors (red) per report</source>
         <translation>各报告比较：本年新收申请（蓝）与错误数（红）</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle error</source>
+        <translation>核实错误</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>How was this error settled? Pick or write the reason; it goes into the review memo.</source>
+        <translation>这个错误如何处理？请选择或填写理由，理由将写入审核意见。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Also set the cell to the text&apos;s figure {n}</source>
+        <translation>同时把该单元格改为正文中的数 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle</source>
+        <translation>核实</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import WaiverNotAllowed
 from gov_review.gui import main_window
 from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.confirm import CANCEL, DISCARD
 from gov_review.gui.dialogs.note import NoteDialog
+from gov_review.gui.dialogs.settle import SettleDialog
 from gov_review.gui.dialogs.waiver import WaiverDialog
 from gov_review.gui.models.findings import FindingRole
 from gov_review.gui.models.report_list import COL_ERRORS, COL_NAME, COL_STATUS, COL_WARNINGS
@@ -258,12 +260,15 @@ def test_waive_a_warning_then_undo_and_redo(seed002, monkeypatch):
     assert state(w, PROCURE) & CellState.WAIVED
 
 
-def test_errors_cannot_be_waived(seed002):
+def test_errors_cannot_be_waived(seed002, monkeypatch):
     w = seed002
     err = next(f for f in w.current.session.findings if f.severity == "error")
-    w.waive_finding(err)  # no dialog: the autouse fixture would fail the test if one opened
-    assert not w.current.session.waivers
-    assert "错误必须改正" in w.statusBar().currentMessage()
+    asked = []
+    monkeypatch.setattr(SettleDialog, "exec", lambda self: asked.append(self) or QDialog.DialogCode.Rejected)
+    w.waive_finding(err)  # an error is settled with a reason (its own dialog), never accepted
+    assert len(asked) == 1 and not w.current.session.waivers and not w.current.session.settlements
+    with pytest.raises(WaiverNotAllowed):
+        w.current.session.waive(err, "理由")
 
 
 def test_a_note_survives_undo_and_redo(seed002, monkeypatch):

@@ -130,6 +130,7 @@ class LeagueRow:
     error_en: str | None = None
     error_code: str | None = None
     waived: int = 0
+    settled: int = 0  # errors settled by the reviewer (a bundle): not counted as errors
     values: dict[str, Decimal | None] | None = None
     digest: Any = None  # crossyear.YearDigest
     report: Report | None = None
@@ -167,6 +168,8 @@ class LeagueRow:
         }
         if self.waived:
             out["waived"] = self.waived
+        if self.settled:
+            out["settled"] = self.settled
         if self.error is not None:
             out.update(error=self.error, error_en=self.error_en, error_code=self.error_code)
         if self.crossyear:
@@ -225,7 +228,8 @@ def row_from_report(
     row.body, row.body_level = data.body.name, data.body.level
     row.year, row.format = data.year, data.format
     row.source_kind = report.source.kind if report.source is not None else None
-    row.add_findings(report.findings)
+    row.add_findings([f for f in report.findings if not (f.severity == "error" and f.key in report.settled)])
+    row.settled = len(report.findings) - sum(row.counts.values()) if report.settled else 0
     values = {cid: c.value for cid, c in data.cells.items()}
     row.figures = {name: figure(values, cells) for name, cells in FIGURES.items()}
     if with_cells:
@@ -258,7 +262,8 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, int]:
         return Report(path=str(path), error=exc), 0
     report = session.report
     waived = session.counts()["waived"]
-    report.findings = session.active_findings()
+    report.findings = [f for f in session.findings if not session.is_waived(f)]
+    report.settled = {f.key: session.settlements[f.key].reason for f in report.findings if session.is_settled(f)}
     report.path = str(path)
     return report, waived
 

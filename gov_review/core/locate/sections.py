@@ -73,16 +73,19 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _tolerance(core: str) -> int:
+    """Characters a title may differ by (a stray or missing one): none for a short title's core
+    (总体 vs 总计), one for most, two for a long one."""
+    return 0 if len(core) < 4 else 1 if len(core) < 10 else 2
+
+
+def _near(core: str, form_core: str) -> bool:
+    return form_core in core or _distance(core, form_core, _tolerance(form_core)) <= _tolerance(form_core)
+
+
 def _sections_named(core: str) -> list[int]:
     """The sections whose title (without optional words) the text contains or nearly equals."""
-    out = []
-    for number, cores in _CORES.items():
-        for c in cores:
-            limit = 1 if len(c) <= 6 else 2
-            if c in core or _distance(core, c, limit) <= limit:
-                out.append(number)
-                break
-    return out
+    return [n for n, cores in _CORES.items() if any(_near(core, c) for c in cores)]
 
 
 # Cached: readers ask it of every line and reconstruction of every paragraph again; a HeadingMatch is
@@ -93,8 +96,8 @@ def match_heading(text: str) -> HeadingMatch | None:
     character, optional words, ``1、``/``（一）``/``##`` prefixes, traditional characters), not a
     sentence that lists several sections' names. Cheap enough to call on every line."""
     s = norm(text).translate(_TRAD_TITLES)
-    if not s or len(s) > MAX_HEADING_LEN:
-        return None
+    if not s or len(s) > MAX_HEADING_LEN or "|" in s or "\t" in text:
+        return None  # a table's row (行政复议 | 行政诉讼), not a heading
     m = _PREFIX_RE.match(s)
     prefix = m.group(0) if m else ""
     rest = s[len(prefix) :].rstrip("。.:：")
@@ -106,7 +109,7 @@ def match_heading(text: str) -> HeadingMatch | None:
         return None  # no section, or a sentence that lists several
     number = named[0]
     # The title's words must make most of the line: "总体情况良好，…" is prose, not a heading.
-    best = min(len(c) for c in _CORES[number] if c in core or _distance(core, c, 2) <= 2)
+    best = min(len(c) for c in _CORES[number] if _near(core, c))
     if len(core) > best + 6:
         return None
     num = m.group("num") if m else None
@@ -122,7 +125,9 @@ def match_heading(text: str) -> HeadingMatch | None:
     elif num == NUMERALS[number - 1]:
         weak = False
     else:  # an arabic numeral (also a sub-heading's) or none: the title must be nearly whole
-        weak = num not in (None, str(number)) or all(_distance(rest, norm(f), 2) > 2 for f in TITLE_FORMS[number])
+        weak = num not in (None, str(number)) or not any(
+            rest == norm(f) or (len(f) >= 6 and _distance(rest, norm(f), 1) <= 1) for f in TITLE_FORMS[number]
+        )
     return HeadingMatch(number, standard, prefix, weak=weak)
 
 
