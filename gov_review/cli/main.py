@@ -164,7 +164,9 @@ def _print_json_report(entry: dict | None, lang: str, verbose: bool = False) -> 
         counts["settled" if f.get("state") == "settled" else f["severity"]] += 1
     if zh:
         settled = f"（另有 {counts['settled']} 个错误已核实）" if counts["settled"] else ""
-        _print(f"  结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示{settled}")
+        _print(
+            f"  结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示{settled}"
+        )
     else:
         settled = f" ({counts['settled']} settled errors besides)" if counts["settled"] else ""
         _print(

@@ -20,8 +20,8 @@ from gov_review.gui.commands import (
     AddNoteCommand,
     EditCellCommand,
     RemoveNoteCommand,
-    UnwaiveCommand,
     SettleCommand,
+    UnwaiveCommand,
     WaiveCommand,
     cell_label,
 )
@@ -90,7 +90,12 @@ class ReviewMixin:
         if finding.cells:
             self.select_cell(finding.cells[0], others=finding.cells[1:])
         anchor = finding.anchor
-        if anchor is None and not finding.cells and self.current is not None and self.current.session is not None:
+        if (
+            anchor is None
+            and not finding.cells
+            and self.current is not None
+            and self.current.session is not None
+        ):
             anchor = place_of(finding, self.current.session.report.source, self.current.session.data)
         if anchor is not None:
             # a prose finding, or one about a table value (N01): the sentence is the place to look;

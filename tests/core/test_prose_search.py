@@ -50,9 +50,9 @@ def test_every_pattern_has_its_first_words():
 def test_the_quotes_found_are_those_of_searching_everything(path):
     report = analyse_file(path)
     found = narrative._facts(report.source, report.data)
-    assert [(p.rule, phrase, n) for p, phrase, n, _para, _scope in found.quotes] == _every_paragraph_every_pattern(
-        report.source, report.data
-    )
+    assert [
+        (p.rule, phrase, n) for p, phrase, n, _para, _scope in found.quotes
+    ] == _every_paragraph_every_pattern(report.source, report.data)
     assert found.years == Counter(int(y) for t in found.texts for y in narrative._YEAR_MENTION_RE.findall(t))
 
 

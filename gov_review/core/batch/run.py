@@ -33,6 +33,7 @@ REPORT_EXTENSIONS = frozenset(
 # Files this tool writes next to reports (export/outputs.py): never checked as reports themselves.
 OUTPUT_MARKERS = ("（更正稿）", "（审核意见）", "（修改记录）", "（审核记录）", "汇总表")
 
+
 class BatchError(GovReviewError):
     """A file of a batch could not be checked for a reason other than its content."""
 
@@ -263,7 +264,9 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, int]:
     report = session.report
     waived = session.counts()["waived"]
     report.findings = [f for f in session.findings if not session.is_waived(f)]
-    report.settled = {f.key: session.settlements[f.key].reason for f in report.findings if session.is_settled(f)}
+    report.settled = {
+        f.key: session.settlements[f.key].reason for f in report.findings if session.is_settled(f)
+    }
     report.path = str(path)
     return report, waived
 

@@ -11,8 +11,8 @@ from gov_review.core.check.emit import emit
 from gov_review.core.check.narrative import facts, leading_words
 from gov_review.core.check.prose_cache import remembered
 from gov_review.core.formats.templates import get_template
-from gov_review.core.locate.levels import level_name
 from gov_review.core.locate.content import section_content
+from gov_review.core.locate.levels import level_name
 from gov_review.core.locate.sections import STANDARD_TITLES, section_text
 from gov_review.core.model import Finding, Paragraph, ReportData, SourceDocument
 from gov_review.core.text.normalize import fmt_number, norm
@@ -237,7 +237,13 @@ def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
             content = section_content(doc, data, n)
             if content is not None:  # the section is there, only its heading is not
                 out.append(
-                    emit("D01", "no_heading", numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n], content=content)
+                    emit(
+                        "D01",
+                        "no_heading",
+                        numeral=NUMERALS[n - 1],
+                        title=STANDARD_TITLES[n],
+                        content=content,
+                    )
                 )
             elif n == 6:
                 out.append(emit("D03", "missing"))  # says what D01 would, and that "无" is enough

@@ -107,7 +107,7 @@ def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
             groups.setdefault((f.code, tpl.cells[f.cells[0]].table), []).append(f)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
-    for (code, table), group in groups.items():
+    for (_code, table), group in groups.items():
         if len(group) < MIN_BLOCK_ROWS:
             continue
         first = group[0]
@@ -139,7 +139,9 @@ def _block_finding(table: str, cols: tuple[str, ...], group: list[Finding], cell
         rows_zh, rows_en = "", "all rows"
     else:
         shown = rows[:3]
-        rows_zh = "（" + "、".join(f"“{r}”" for r in shown) + (f"等 {len(rows)} 行" if len(rows) > 3 else "") + "）"
+        rows_zh = (
+            "（" + "、".join(f"“{r}”" for r in shown) + (f"等 {len(rows)} 行" if len(rows) > 3 else "") + "）"
+        )
         rows_en = ", ".join(i.row_short for i in first)
     return emit(
         "R07",
@@ -169,7 +171,10 @@ def _fold_labels(findings: list[Finding], tpl: Template) -> list[Finding]:
             for host in hosts:
                 names = {norm(n) for n in host.params["replaced"]}
                 infos = [tpl.cells.get(c) for c in f.cells]
-                if all(i is not None and (norm(i.col_label) in names or norm(i.row_label) in names) for i in infos):
+                if all(
+                    i is not None and (norm(i.col_label) in names or norm(i.row_label) in names)
+                    for i in infos
+                ):
                     host.folded.append(f)
                     if f.severity == "error":
                         host.severity = "error"
@@ -192,7 +197,12 @@ def _explained_cells(f: Finding) -> set[str]:
     return cells
 
 
-_EXPLAINERS = ("R06.", "R07.", "R12.old_other_row", "R12.other_labels")  # codes whose cells explain a note's blanks
+_EXPLAINERS = (
+    "R06.",
+    "R07.",
+    "R12.old_other_row",
+    "R12.other_labels",
+)  # codes whose cells explain a note's blanks
 
 
 def _fold(findings: list[Finding]) -> list[Finding]:

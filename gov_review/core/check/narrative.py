@@ -38,10 +38,12 @@ def _p(rule: str, code: str, pattern: str, target: str, zh: str, en: str) -> _Pa
 
 # Compound claims (resources/rules/prose_claims.json) first: their number is not read again by the
 # single-row patterns (``予以公开及部分公开13件`` is not a claim that 部分公开 = 13).
-PATTERNS: tuple[_Pattern, ...] = tuple(
+COMPOUND_PATTERNS: tuple[_Pattern, ...] = tuple(
     _p(c.rule, "mismatch", fill(c.pattern, FILL=FILL, NUM=NUM, UNIT=UNIT), "+".join(c.targets), c.zh, c.en)
     for c in compounds()
-) + (
+)
+PATTERNS: tuple[_Pattern, ...] = (
+    *COMPOUND_PATTERNS,
     _p("N01", "mismatch", rf"新收{GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
     _p("N01", "loose", rf"(?:收到|受理|接到|接收){GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
     _p("N01", "loose", rf"(?:收到|受理|接到|接收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?{FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),

@@ -30,9 +30,13 @@ TITLE_FORMS: dict[int, tuple[str, ...]] = {
     6: ("其他需要报告的事项",),
 }
 # Words a title may add or leave out without changing which section it heads: compared without them.
-_OPTIONAL_RE = re.compile(r"政府信息公开|政府信息|政务公开|信息公开|工作|情况|事项|主要|的|和|及|与|、|,|，|\.")
+_OPTIONAL_RE = re.compile(
+    r"政府信息公开|政府信息|政务公开|信息公开|工作|情况|事项|主要|的|和|及|与|、|,|，|\."
+)
 # Traditional characters of the titles that the label normaliser does not already map.
-_TRAD_TITLES = str.maketrans("體況動開處請復議訴訟問題進報項務總公這關於", "体况动开处请复议诉讼问题进报项务总公这关于")
+_TRAD_TITLES = str.maketrans(
+    "體況動開處請復議訴訟問題進報項務總公這關於", "体况动开处请复议诉讼问题进报项务总公这关于"
+)
 # A heading's prefix: ## (markdown), a numeral and its separator, or a parenthesised numeral.
 _PREFIX_RE = re.compile(
     r"^#*(?:(?P<paren>[(（][一二三四五六七八九十\d]{1,2}[)）])|(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})?"

@@ -121,7 +121,9 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
     info = cell_info(cell_id, fmt)
     kind = info.kind if info else "count"
     if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
-        raise InvalidValue("数值位数过多，不是一个真实的数字。", "That number has too many digits to be real.")
+        raise InvalidValue(
+            "数值位数过多，不是一个真实的数字。", "That number has too many digits to be real."
+        )
     if kind == "money":
         if not _DEC_RE.match(s):
             raise InvalidValue(

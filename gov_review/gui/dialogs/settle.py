@@ -35,7 +35,8 @@ class SettleDialog(QDialog):
         self.message = QLabel(pick(finding.message, finding.message_en), self)
         self.message.setWordWrap(True)
         self.prompt = QLabel(
-            self.tr("How was this error settled? Pick or write the reason; it goes into the review memo."), self
+            self.tr("How was this error settled? Pick or write the reason; it goes into the review memo."),
+            self,
         )
         self.prompt.setWordWrap(True)
         self.reason_box = QComboBox(self)
@@ -43,7 +44,9 @@ class SettleDialog(QDialog):
         self.reason_box.setEditable(True)
         self.reason_box.addItems(settle_reasons(finding))
         self.figure = prose_figure(finding)
-        self.edit_check = QCheckBox(self.tr("Also set the cell to the text's figure {n}").format(n=self.figure), self)
+        self.edit_check = QCheckBox(
+            self.tr("Also set the cell to the text's figure {n}").format(n=self.figure), self
+        )
         self.edit_check.setChecked(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

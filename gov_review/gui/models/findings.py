@@ -250,6 +250,10 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
             parts = [pick(f.message, f.message_en)]
             if f.equation:
                 parts.append(f.equation)
+            # the notes that only follow from this finding (folded under it, not listed again)
+            parts += ["↳ " + pick(n.message, n.message_en) for n in f.folded[:10]]
+            if len(f.folded) > 10:
+                parts.append(f"↳ … (+{len(f.folded) - 10})")
             other = (f.params or {}).get("other") if self.doc.is_extra(f) else None
             if other and other.get("path"):
                 parts.append(

@@ -40,7 +40,7 @@ def test_each_compound_claim_agrees_with_the_sum_of_its_rows(c):
 def test_each_compound_claim_that_disagrees_is_reported_against_the_sum(c):
     n = sum(c.example_table.values())
     wrong = c.example.replace(str(n), str(n + 5))
-    data, findings = _with_sentence(wrong + "。")
+    _data, findings = _with_sentence(wrong + "。")
     hits = [f for f in findings if f.rule == c.rule]
     assert len(hits) == 1, [f.message for f in findings]
     f = hits[0]
@@ -67,7 +67,10 @@ def test_a_figure_that_includes_the_carried_over_is_compared_with_new_plus_carri
     assert not [f for f in findings if f.rule == "N01"]
     _data, findings = _with_sentence("本年度共受理政府信息公开申请27件（含上年结转）。")
     (f,) = [f for f in findings if f.rule == "N01"]
-    assert f.message == "正文称“受理政府信息公开申请27件”（27 件，含上年结转），表三新收与上年结转之和为 26，不一致。"
+    assert (
+        f.message
+        == "正文称“受理政府信息公开申请27件”（27 件，含上年结转），表三新收与上年结转之和为 26，不一致。"
+    )
 
 
 def test_a_district_wide_figure_is_not_compared_with_the_bodys_table():

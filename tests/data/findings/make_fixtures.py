@@ -26,7 +26,9 @@ SIX = "本年度发出收费通知1件，申请人逾期未缴纳，未实际收
 NBSP = "\u00a0"
 
 
-def clean(title: str = TITLE, intro: list[str] | None = None, t3: dict | None = None, reg: list | None = None) -> str:
+def clean(
+    title: str = TITLE, intro: list[str] | None = None, t3: dict | None = None, reg: list | None = None
+) -> str:
     return m21.report(
         title, intro or INTRO, [], reg or ["0", "0", "0"], ["5", "1", "30"], t3 or m21.T3_CLEAN, m21.T4, SIX
     )
