@@ -14,6 +14,9 @@ _WORDS = {
 }
 
 
+_PREAMBLE = ("本报告", "根据《", "根据", "按照", "依据")
+
+
 def section_content(doc: SourceDocument, data: ReportData, number: int) -> str | None:
     """What of section ``number`` the report holds without its heading (``"表四"``, a sentence), or
     None when nothing of it is there."""
@@ -23,7 +26,10 @@ def section_content(doc: SourceDocument, data: ReportData, number: int) -> str |
     paragraphs = _loose_paragraphs(doc, data, number)
     if number == 1:
         for p in paragraphs:
-            if len(norm(p.text)) >= 30:  # a sentence of the overview, before section 二
+            text = norm(p.text)
+            if "统计期限" in text or text.startswith(_PREAMBLE):
+                continue  # the report's preamble, which comes before section 一
+            if len(text) >= 30:  # a sentence of the overview, before section 二
                 return _quote(p.text)
         return None
     for p in paragraphs:

@@ -71,3 +71,13 @@ def test_a_single_blank_row_stays_a_row_finding():
     seed = analyse_file(DATA.parent.parent / "resources" / "samples" / "seed_001.txt")
     rows = [f for f in seed.findings if f.code == "R07.blank"]
     assert [f.message[:20] for f in rows] == ["表四“未经复议直接起诉”行有 4 个空白"]
+
+
+def test_a_real_report_with_three_problems_shows_a_handful_of_findings():
+    """洪泽区 2023 (a real PDF): table 四's two totals of 0, and （六） written as the 2019 single row.
+    The ten sums its absent （六）1–3 rows leave unverifiable are folded under that one finding."""
+    report = analyse_file(DATA / "pdf" / "hongze_district_2023.pdf")
+    assert [f.code for f in report.findings if f.severity != "info"] == ["R04", "R04", "R12.old_other_row"]
+    assert len(report.findings) <= 10
+    (old,) = [f for f in report.findings if f.code == "R12.old_other_row"]
+    assert len(old.folded) == 10 and all(n.code.endswith(".na") for n in old.folded)

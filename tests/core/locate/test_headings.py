@@ -96,3 +96,19 @@ def test_a_missing_heading_over_a_present_table_is_a_warning_not_an_error():
     cut = text[: text.index("（表格如下）")] + text[text.index("五、存在的主要问题") - 3 :]
     _data, findings = analyse(parse_text(cut, str(path)))
     assert [f.severity for f in findings if f.code == "D01.missing" and "第四部分" in f.message] == ["error"]
+
+
+def test_section_one_without_its_heading_is_a_warning_and_without_its_text_an_error():
+    from gov_review.core.read.text import parse_text
+    from gov_review.core.review.pipeline import analyse
+
+    text = (DATA / "text" / "report_2021_clean.txt").read_text(encoding="utf-8")
+    _data, findings = analyse(parse_text(text.replace("一、总体情况\n", ""), "x.txt"))
+    d01 = [(f.code, f.severity) for f in findings if f.rule == "D01"]
+    assert d01 == [("D01.no_heading", "warning")]
+    # the preamble (统计期限…) is not the overview: with the overview cut too, section 一 is missing
+    cut = text[: text.index("一、总体情况")] + text[text.index("二、主动公开") :]
+    _data, findings = analyse(parse_text(cut, "x.txt"))
+    assert [(f.code, f.severity, f.message) for f in findings if f.rule == "D01"] == [
+        ("D01.missing", "error", "缺少第一部分“总体情况”。")
+    ]
