@@ -26,7 +26,7 @@ class CellState(IntFlag):
     EDITED = 8
     WAIVED = 16  # a warning on this cell was accepted with a reason
     NOTE = 32
-    UNCERTAIN = 64  # low confidence or ambiguous digits
+    UNCERTAIN = 64  # inferred (placed by position or by the one split that fits) or ambiguous
     MISSING = 128  # the row/column is absent from the report
 
 
@@ -37,7 +37,7 @@ def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding]
     cell = session.cell(cell_id)
     if cell is None or cell.placement == "missing":
         state |= CellState.MISSING
-    elif cell.candidates or cell.confidence < LOW_CONFIDENCE:
+    elif cell.candidates or cell.certainty != "exact" or cell.confidence < LOW_CONFIDENCE:
         state |= CellState.UNCERTAIN
     if session.is_edited(cell_id):
         state |= CellState.EDITED

@@ -135,6 +135,12 @@ class ReviewMixin:
         menu.addAction(self.act_note.text(), lambda: self.add_note(cell_id))
         session = self.current.session if self.current is not None else None
         if session is not None:
+            cell = session.cell(cell_id)
+            for value in (cell.candidates or []) if cell is not None else []:
+                menu.addAction(
+                    self.tr("Use candidate value {value}").format(value=value),
+                    partial(self.pick_candidate, cell_id, str(value)),
+                )
             cell_findings = self.current.findings_for(cell_id)  # cross-year ones too
             for f in cell_findings:
                 if f.suggestion and f.suggestion.get("cell"):
@@ -151,6 +157,14 @@ class ReviewMixin:
                     )
         menu.exec(pos)
         menu.deleteLater()
+
+    def pick_candidate(self, cell_id: str, value: str) -> None:
+        """An ambiguous cell's candidate chosen by the reviewer: an ordinary, undoable edit."""
+        doc = self.current
+        if doc is None or doc.session is None:
+            return
+        doc.stack.push(EditCellCommand(doc, cell_id, value, reason="R06"))
+        self.select_cell(cell_id)
 
     def apply_suggestion(self, finding: Finding | None) -> None:
         doc = self.current

@@ -916,6 +916,11 @@ Findings of this rule per report</source>
         <translation>核实错误 {rule}…</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/window_review.py" line="128"/>
+        <source>Use candidate value {value}</source>
+        <translation>采用候选值 {value}</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/window_review.py" line="148"/>
         <source>Only warnings can be accepted; errors must be fixed.</source>
         <translation>错误必须改正，不能接受；只有警告可以在说明理由后接受。</translation>

@@ -183,3 +183,15 @@ def test_layout_is_detected_per_table_not_from_the_name():
     doc = parse_text((LAYOUTS / "seed_002__mixed.txt").read_text(encoding="utf-8"), path="x.md")
     assert [t.layout for t in doc.tables][:2] == ["pipe", "flat"]
     assert reconstruct(doc).cells["t4.lit_direct.c_total"].value == 3
+
+
+def test_title_body_and_year_skip_site_chrome():
+    text = "首页政务公开政府信息公开年报平潭综合实验区2024年度政府信息公开工作年度报告\n一、总体情况\n无。\n"
+    data = reconstruct(parse_text(text))
+    assert (data.body.name, data.year) == ("平潭综合实验区", 2024)
+    text = (
+        "首页 > 政务资讯 > 政务公开\n标题: 某县2023年政府信息公开工作年度报告\n发布时间: 2024-01-20\n来源: 县政府办\n"
+        "— 1 —\n某县2023年政府信息公开工作年度报告\n一、总体情况\n无。\n"
+    )
+    data = reconstruct(parse_text(text))
+    assert (data.title, data.body.name, data.year) == ("某县2023年政府信息公开工作年度报告", "某县", 2023)

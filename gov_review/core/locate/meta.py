@@ -28,24 +28,73 @@ _DEPT_RE = re.compile(r"(局|委员会|委|办公室|办|厅|部|中心|署|院|
 _GOV_SUFFIX_RE = re.compile(r"(人民政府|政府)$")
 
 
+# Site chrome and crawler metadata above a report copied from a web page (issue 14): never its title.
+_META_RE = re.compile(
+    r"^(?:标题|题目|发布时间|发布日期|成文日期|来源|信息来源|发布机构|发文机关|索引号|作者|浏览次数|点击数|"
+    r"访问量|字号|分类|主题分类|文号)\s*[:：]"
+)
+_NAV_START = ("首页", "当前位置", "您的位置", "您当前的位置", "网站首页", "当前所在位置")
+_NAV_WORDS = (
+    "当前所在位置",
+    "您当前的位置",
+    "当前位置",
+    "您的位置",
+    "网站首页",
+    "首页",
+    "政府信息公开年报",
+    "政府信息公开年度报告",
+    "法定主动公开内容",
+    "政府信息公开",
+    "政务公开",
+    "政务资讯",
+    "政务动态",
+    "信息公开",
+    "年度报告",
+    "年报",
+)
+_NAV_SEP = " \t\u3000>»›/|:：…·-—"
+_PAGE_NO_RE = re.compile(r"^[—–\-－]*\s*\d{1,3}\s*[—–\-－]*$|^第\s*\d{1,3}\s*页")
+
+
+def strip_chrome(text: str) -> str:
+    """A leading paragraph without the site's navigation run; "" for metadata, navigation, page numbers."""
+    s = text.strip()
+    if _META_RE.match(s) or _PAGE_NO_RE.match(s):
+        return ""
+    if not s.startswith(_NAV_START):
+        return s
+    changed = True
+    while changed:
+        changed = False
+        s = s.lstrip(_NAV_SEP)
+        for word in _NAV_WORDS:
+            if s.startswith(word):
+                s = s[len(word) :]
+                changed = True
+                break
+    return s.strip(_NAV_SEP)
+
+
 def find_title(doc: SourceDocument, sections: list[Section]) -> tuple[str | None, list[Paragraph]]:
-    """The title: the short leading paragraphs before section 一 (up to three lines)."""
+    """The title: the short leading paragraphs before section 一 (up to three lines), site chrome skipped."""
     limit = sections[0].block_index if sections else len(doc.blocks)
     parts: list[Paragraph] = []
+    texts: list[str] = []
     for block in doc.blocks[:limit]:
         if not isinstance(block, Paragraph):
             break
-        text = block.text.strip()
+        text = strip_chrome(block.text) if not parts else block.text.strip()
         if not text:
             continue
         if len(norm(text)) > 45 or text.startswith(("根据", "按照", "本报告", "依据")):
             break
         parts.append(block)
+        texts.append(text)
         if len(parts) == 3 or "报告" in norm(text):
             break
     if not parts:
         return None, []
-    return "".join(p.text.strip() for p in parts), parts
+    return "".join(texts), parts
 
 
 def find_year(title: str | None, doc: SourceDocument) -> int | None:

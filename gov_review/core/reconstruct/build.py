@@ -297,6 +297,11 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
                 group = g
         last = label_idx[-1]
         leaf = cells[last]
+        if len(label_idx) == 1 and last == len(cells) - 1:
+            g, gconf = idx.t3_groups.match(leaf.text)
+            if g is not None and gconf == 1.0:
+                group = g  # a group label alone on its row (one cell per line: （六）其他处理)
+                continue
         row_id, conf = _match_t3_row(leaf.text, group, idx)
         first_value = last + 1
         if row_id is None:

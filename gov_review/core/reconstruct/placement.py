@@ -12,7 +12,7 @@ from typing import Any
 from gov_review.core.formats.templates import get_template
 from gov_review.core.model import Cell, RawCell, Unplaced
 from gov_review.core.text.normalize import parse_value
-from gov_review.core.text.runtogether import DIGITS_RE, decode, narrow
+from gov_review.core.text.runtogether import DIGITS_RE, MAX_STEPS, decode_bounded, narrow
 
 # One placement: (raw cell, confidence, placement, candidates, note). A plain tuple rather than a
 # class: a report places ~200 cells and a tuple costs a fraction of an object to build.
@@ -50,7 +50,12 @@ class Placements:
         text = blob.text.strip()
         if not DIGITS_RE.match(text):
             return False
-        options = [list(o) for o in _decode(text, len(ids), ok)]
+        found, capped = _decode(text, len(ids), ok)
+        options = [list(o) for o in found]
+        if capped:
+            params = {"table": table, "blob": text[:40], "cells": ids, "digits": len(text), "steps": MAX_STEPS}
+            self.observations.append(("runtogether_capped", params))
+            return False
         if not options:
             self.observations.append(("runtogether_none", {"table": table, "blob": text, "cells": ids}))
             return False
@@ -70,11 +75,25 @@ class Placements:
         return True
 
     def place_unread(
-        self, table: str, ids: list[str], cells: list[RawCell], count: int, want: int, observe: bool
+        self,
+        table: str,
+        ids: list[str],
+        cells: list[RawCell],
+        count: int,
+        want: int,
+        observe: bool,
+        label: RawCell | None = None,
     ) -> None:
         """A row whose ``count`` values cannot be matched to its ``want`` columns: none is placed."""
         text = " ".join(c.text.strip() for c in cells if c.text.strip())
         anchor = cells[0].anchor if cells else None
+        if not cells:
+            # A row label with nothing after it (a layout that drops blank cells: a flattened table,
+            # space-aligned columns): the row is there and blank. A later row of the same label wins.
+            for cid in ids:
+                if cid not in self.placed and label is not None:
+                    self.placed[cid] = (RawCell("", label.anchor), 0.4, "blank_row", None, None)
+            return
         note = f"该行有 {count} 个数，应为 {want} 个，无法确定对应的列（{count} values for {want} columns）"
         for cid in ids:
             if cid not in self.placed:
@@ -116,15 +135,18 @@ class Placements:
 
 
 @lru_cache(maxsize=256)
-def _decode(text: str, parts: int, ok: Callable[[list[int]], bool]) -> tuple[tuple[int, ...], ...]:
-    """``decode``, cached: a plan asks whether a row splits, and applying the plan splits it."""
-    return tuple(tuple(o) for o in decode(text, parts, ok))
+def _decode(
+    text: str, parts: int, ok: Callable[[list[int]], bool]
+) -> tuple[tuple[tuple[int, ...], ...], bool]:
+    """``decode_bounded``, cached: a plan asks whether a row splits, and applying the plan splits it."""
+    options, capped = decode_bounded(text, parts, ok)
+    return tuple(tuple(o) for o in options), capped
 
 
 def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
     """Whether ``Placements.place_split`` of a cell with this text onto ``parts`` cells succeeds."""
     text = text.strip()
-    return bool(DIGITS_RE.match(text)) and bool(_decode(text, parts, ok))
+    return bool(DIGITS_RE.match(text)) and bool(_decode(text, parts, ok)[0])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -181,7 +203,9 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
         elif kind == SPLIT:
             res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
         else:  # UNREAD
-            res.place_unread(op[1], list(op[4]), rows[op[2]][op[3]:], op[5], op[6], op[7])
+            row = rows[op[2]]
+            label = row[op[3] - 1] if 0 < op[3] <= len(row) else None
+            res.place_unread(op[1], list(op[4]), row[op[3] :], op[5], op[6], op[7], label)
 
 
 # Where a settled plan puts a cell: (row, cell, raw text, value, unit, confidence, placement).

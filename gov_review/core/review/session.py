@@ -278,10 +278,15 @@ class ReviewSession:
         cur.value = value
         cur.unit = None if raw is None else parse_value(raw).unit
         if orig is not None and (raw or "") == (orig.raw or ""):
+            # back to the text as read: its value as read too (an ambiguous cell's is None, not its
+            # run-together digits), with its candidates
             cur.placement, cur.confidence = orig.placement, orig.confidence
+            cur.value, cur.candidates = orig.value, orig.candidates
         else:
-            cur.placement = "edited" if orig is None or orig.placement == "missing" else orig.placement
+            settled = orig is not None and orig.placement != "missing" and orig.certainty == "exact"
+            cur.placement = orig.placement if settled else "edited"  # type: ignore[union-attr]
             cur.confidence = 1.0
+            cur.candidates = None  # the reviewer chose
 
     # ------------------------------------------------------------------------------ notes
 

@@ -20,14 +20,19 @@ _FIELD_RE = re.compile(r"\S+(?: \S+)*")  # runs separated by two spaces or more
 _NUM_RE = re.compile(r"[-−－]?\d+(?:[.．]\d+)?(?:万元|元)?")
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+def _columns(text: str) -> list[int]:
+    """The display column before each character (a CJK character is two wide), and after the last."""
+    out = [0]
+    for ch in text:
+        out.append(out[-1] + (2 if ch > "\u2e7f" and unicodedata.east_asian_width(ch) in "WF" else 1))
+    return out
 
 
 def _fields(line: Line) -> list[tuple[Token, int]]:
     """The line's fields with the display column of each one's right edge."""
     out = []
     text = line.text.replace("\t", "    ")
+    cols = _columns(text)
     for m in _FIELD_RE.finditer(text):
         piece = m.group(0)
         # "3 0 1" (single spaces between numbers) are three fields all the same
@@ -37,7 +42,7 @@ def _fields(line: Line) -> list[tuple[Token, int]]:
             a = text.index(p, pos)
             pos = a + len(p)
             tok = Token(p, line.start + a, line.start + a + len(p), line.no, line.no)
-            out.append((tok, _width(text[:a]) + _width(p)))
+            out.append((tok, cols[a + len(p)]))
     return out
 
 
@@ -103,7 +108,7 @@ def _join_header(block: list[list[tuple[Token, int]]]) -> list[tuple[Token, int]
     for fields in block:
         for tok, x in fields:
             for k, (w, wx) in enumerate(words):
-                if wx == x and w.line_end == tok.line_start - 1 and token_kind(w.text) not in ("header",):
+                if wx == x and w.line_end == tok.line_start - 1 and token_kind(w.text) not in ("header", "header_start"):
                     words[k] = (Token(w.text + tok.text, w.start, tok.end, w.line_start, tok.line_end), x)
                     break
             else:
