@@ -1016,11 +1016,6 @@ Findings of this rule per report</source>
     </message>
     <message>
         <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
-        <source>Fit</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
         <source>Fit the page to the pane's width (Ctrl+0)</source>
         <translation>页面宽度适合窗格（Ctrl+0）</translation>
     </message>

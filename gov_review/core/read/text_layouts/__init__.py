@@ -231,7 +231,10 @@ def _line_cells(s: str) -> list[str]:
     while k > 0 and is_number(parts[k - 1]):
         k -= 1
     if k < len(parts):
-        return ([" ".join(parts[:k])] if k else []) + parts[k:]
+        labels = parts[:k]
+        if len(labels) > 1 and not all(token_kind(p) in ("row", "caption") for p in labels):
+            labels = [" ".join(labels)]
+        return labels + parts[k:]
     if all(token_kind(p) in ("header", "header_start", "caption") for p in parts):
         return parts
     return [s]

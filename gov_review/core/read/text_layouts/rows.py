@@ -97,9 +97,12 @@ def build_rows(tokens: list[Token]) -> list[list[RawCell]]:
         if kind in ("caption", "header_start") or (kind == "header" and (cur is None or cur.kind != "header" or cur.values)):
             cur = _Row("header")
             rows.append(cur)
-        elif kind in ("row", "other") and not (
-            kind == "other" and cur is not None and cur.kind == "data" and not cur.values and cur.tokens
-        ):
+        elif kind == "other" and cur is not None and cur.kind == "data" and not cur.values and cur.tokens:
+            # a row label wrapped onto the next line: one label again
+            prev = cur.tokens[-1]
+            cur.tokens[-1] = Token(prev.text + tok.text, prev.start, tok.end, prev.line_start, tok.line_end)
+            continue
+        elif kind in ("row", "other"):
             if cur is None or cur.kind == "header" or cur.values or kind == "row":
                 cur = _Row("data")
                 rows.append(cur)
