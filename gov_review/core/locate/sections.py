@@ -129,9 +129,12 @@ def match_heading(text: str) -> HeadingMatch | None:
     elif num == NUMERALS[number - 1]:
         weak = False
     else:  # an arabic numeral (also a sub-heading's) or none: the title must be nearly whole
-        weak = num not in (None, str(number)) or not any(
+        whole = any(
             rest == norm(f) or (len(f) >= 6 and _distance(rest, norm(f), 1) <= 1) for f in TITLE_FORMS[number]
         )
+        if num is None and not whole:
+            return None  # words of a title without its numeral (a table's header 行政复议 行政诉讼)
+        weak = num != str(number) or not whole
     return HeadingMatch(number, standard, prefix, weak=weak)
 
 
