@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from gov_review.core.check.claims import compounds, fill, scope, sentence_around
 from gov_review.core.check.emit import emit
-from gov_review.core.check.prose_cache import remembered
 from gov_review.core.formats.templates import get_template
 from gov_review.core.model import Finding, Paragraph, ReportData, SourceDocument
 from gov_review.core.text.normalize import fmt_number, norm
@@ -163,7 +162,7 @@ def prose(doc: SourceDocument, data: ReportData) -> list[Paragraph]:
 
 @dataclass(frozen=True, slots=True)
 class ProseFacts:
-    """What the checks read from the prose, worked out once per document (and headings, title)."""
+    """What the checks read from the prose (all but headings and the title)."""
 
     paragraphs: list[Paragraph]
     texts: list[str]  # norm(text) of each paragraph
@@ -175,13 +174,7 @@ class ProseFacts:
 
 
 def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
-    # The prose depends on the document and on which blocks are headings or the title; an edit of
-    # a cell changes neither, so a re-check finds it here.
-    key = ("prose", tuple(s.block_index for s in data.sections), data.title)
-    return remembered(doc, key, lambda: _facts(doc, data))
-
-
-def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
+    """Read the prose once per check (the checker hands the result to every check that needs it)."""
     headings = {s.block_index for s in data.sections}
     paragraphs = []
     for i, b in enumerate(doc.blocks):
@@ -213,10 +206,10 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
     return ProseFacts(paragraphs, texts, quotes, years)
 
 
-def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def check_narrative(doc: SourceDocument, data: ReportData, prose: ProseFacts | None = None) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
-    prose_facts = facts(doc, data)
+    prose_facts = prose or facts(doc, data)
     targets = _target_cells(data.format or "2021") if prose_facts.quotes else {}
     for pat, phrase, n, para, where in prose_facts.quotes:
         if where == "other":
