@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from gov_review.core.errors import GovReviewError
 from gov_review.core.review.recovery import RecoveryStore
@@ -20,6 +21,7 @@ from gov_review.gui.dialogs.recovery import DISCARD, LATER, RecoveryDialog
 from gov_review.gui.document import ReportDocument
 
 AUTOSAVE_MS = 5000
+FIRST_AUTOSAVE_MS = 800  # the first change is written soon: a crash right after it loses nothing
 
 
 class RecoveryMixin:
@@ -33,12 +35,28 @@ class RecoveryMixin:
         self.autosave_timer.setObjectName("autosaveTimer")
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        self.watch_disk(True)
+
+    def watch_disk(self, on: bool) -> None:
+        """Look for bundles or originals changed on disk whenever the application regains focus."""
+        app = QGuiApplication.instance()
+        if app is None:
+            return
+        with contextlib.suppress(RuntimeError, TypeError):
+            if on:
+                app.applicationStateChanged.connect(self._application_state)
+            else:
+                app.applicationStateChanged.disconnect(self._application_state)
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_disk_changes()
 
     def _schedule_autosave(self) -> None:
         """Tick only while some report has unsaved work (called when a report's state changes)."""
         if any(d.modified for d in self.list_model.docs):
             if not self.autosave_timer.isActive():
-                self.autosave_timer.start()
+                self.autosave_timer.start(FIRST_AUTOSAVE_MS)  # then every AUTOSAVE_MS
         else:
             # undone back to the saved state: the entry would restore work that no longer exists
             self.autosave_now()
@@ -47,6 +65,7 @@ class RecoveryMixin:
         """Write the recovery entry of every report with unsaved changes that changed since the
         last autosave; returns how many were written. Never raises (the crash handler calls it)."""
         written = 0
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
         for doc in list(self.list_model.docs):
             if doc.session is None:
                 continue

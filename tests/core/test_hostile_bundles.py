@@ -147,8 +147,16 @@ def test_a_waiver_without_a_reason_is_refused(good: Path, tmp_path: Path) -> Non
         lambda r: r["findings"].append("R01"),
         lambda r: r.update(notes={"a": 1}),
     ],
-    ids=["edit_list", "edit_extra_key", "edit_no_cell", "waiver_cells_str", "waiver_cells_int", "reviewer_list",
-         "finding_str", "notes_dict"],  # fmt: skip
+    ids=[
+        "edit_list",
+        "edit_extra_key",
+        "edit_no_cell",
+        "waiver_cells_str",
+        "waiver_cells_int",
+        "reviewer_list",
+        "finding_str",
+        "notes_dict",
+    ],
 )
 def test_malformed_review_structures_are_refused(good: Path, tmp_path: Path, change) -> None:
     _refused(_forge(good, tmp_path / "f.grb", change), "bundle_invalid")

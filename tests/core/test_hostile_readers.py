@@ -29,7 +29,10 @@ def test_broken_legacy_sector_chains_are_a_sentence(case: str) -> None:
     report = analyse_file(HOSTILE / f"{case}_input.doc")
     assert time.monotonic() - started < 5
     assert report.error is not None and report.error.code == "corrupt"
-    assert report.error.message_zh == "文件“{}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。".format(case)
+    assert (
+        report.error.message_zh
+        == f"文件“{case}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。"
+    )
 
 
 def test_the_unmodified_legacy_seed_still_gets_past_the_container_check() -> None:
@@ -116,7 +119,9 @@ def test_a_long_chrome_table_beside_a_report_is_read_in_linear_time(tmp_path: Pa
     assert time.monotonic() - started < 20
     assert report.error is None
     plain = analyse_file(HTML / "seed000_utf8_layout.html")
-    assert {k: c.value for k, c in report.data.cells.items()} == {k: c.value for k, c in plain.data.cells.items()}
+    assert {k: c.value for k, c in report.data.cells.items()} == {
+        k: c.value for k, c in plain.data.cells.items()
+    }
 
 
 def test_a_gbk_page_declaring_iso_8859_1_is_read_by_its_content(tmp_path: Path) -> None:
@@ -127,13 +132,17 @@ def test_a_gbk_page_declaring_iso_8859_1_is_read_by_its_content(tmp_path: Path) 
     report = analyse_file(path)
     plain = analyse_file(HTML / "seed002_gbk_site.html")
     assert report.error is None and report.source.encoding == "gb18030"
-    assert {k: c.value for k, c in report.data.cells.items()} == {k: c.value for k, c in plain.data.cells.items()}
+    assert {k: c.value for k, c in report.data.cells.items()} == {
+        k: c.value for k, c in plain.data.cells.items()
+    }
     assert [f.code for f in report.findings] == [f.code for f in plain.findings]
 
 
 def test_a_latin_page_declaring_iso_8859_1_keeps_its_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin.html"
-    path.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>café 2021</p></body></html>'.encode("latin-1"))
+    path.write_bytes(
+        '<html><head><meta charset="iso-8859-1"></head><body><p>café 2021</p></body></html>'.encode("latin-1")
+    )
     from gov_review.core.read import read_document
 
     doc = read_document(path)

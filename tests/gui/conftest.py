@@ -49,6 +49,7 @@ def _no_blocking_dialogs(monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     from gov_review.gui.dialogs import confirm
+    from gov_review.gui.dialogs.conflict import ConflictDialog
     from gov_review.gui.dialogs.note import NoteDialog
     from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
@@ -61,6 +62,7 @@ def _no_blocking_dialogs(monkeypatch):
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
     monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
     monkeypatch.setattr(PairDialog, "exec", unexpected)
+    monkeypatch.setattr(ConflictDialog, "answer", unexpected)
     monkeypatch.setattr(confirm, "ask_save", unexpected)
     monkeypatch.setattr(confirm, "warn", unexpected)
     monkeypatch.setattr(confirm, "inform", unexpected)

@@ -54,7 +54,11 @@ def _reads_as_chinese(data: bytes) -> bool:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return False
-    chinese = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    chinese = sum(
+        1
+        for ch in wide
+        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
     return chinese >= _CJK_SHARE * len(wide)
 
 

@@ -32,7 +32,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gov_review import __version__
-from gov_review.core.errors import BundleError, GovReviewError, SaveError
+from gov_review.core.errors import BundleConflict, BundleError, GovReviewError, SaveError
+from gov_review.core.review.ondisk import bundle_changed, sweep_temp_files
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession, SourceInfo
 from gov_review.core.review.validate import ReviewStateError
@@ -94,6 +95,7 @@ def remember_source(session: ReviewSession, data: bytes | None = None, name: str
         data=data,
         created=info.created if info else "",
         bundle_path=info.bundle_path if info else None,
+        bundle_sha256=info.bundle_sha256 if info else None,
     )
     session.source = info
     return info
@@ -230,14 +232,22 @@ def save_bundle(
     *,
     exports: bool | dict[str, bytes] = True,
     extra_exports: dict[str, bytes] | None = None,
+    overwrite: bool = False,
 ) -> str:
     """Save the review as a bundle at ``path`` (atomically). Returns the path written.
 
-    ``extra_exports`` lets the GUI add outputs the core cannot make (the memo PDF).
+    ``extra_exports`` lets the GUI add outputs the core cannot make (the memo PDF). When ``path`` is
+    the bundle this session was opened from (or last saved to) and someone else has saved it since,
+    nothing is written: BundleConflict, unless ``overwrite`` (the reviewer chose to replace theirs).
     """
+    info = source_of(session)
+    if not overwrite and bundle_changed(info, path):
+        raise BundleConflict("bundle_changed", name=os.path.basename(str(path)))
     data = build_bundle_bytes(session, exports=exports, extra_exports=extra_exports)
+    sweep_temp_files(path)
     atomic_write(path, data)
-    source_of(session).bundle_path = str(path)
+    info.bundle_path = str(path)
+    info.bundle_sha256 = sha256(data)
     return str(path)
 
 
@@ -252,6 +262,7 @@ class BundleContents:
     source_name: str
     source: bytes
     exports: dict[str, bytes] = field(default_factory=dict)
+    digest: str = ""  # SHA-256 of the bundle file as read
 
 
 def _hostile(name: str, reason: str) -> BundleError:
@@ -367,7 +378,9 @@ def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> Bund
         raise BundleError("bundle_newer", name=name, schema=rschema, supported=REVIEW_SCHEMA)
     review = _upgrade_review(review)
     exports = {m[len(EXPORTS_DIR) :]: b for m, b in contents.items() if m.startswith(EXPORTS_DIR)}
-    return BundleContents(manifest, review, sources[0][len(SOURCE_DIR) :], contents[sources[0]], exports)
+    return BundleContents(
+        manifest, review, sources[0][len(SOURCE_DIR) :], contents[sources[0]], exports, sha256(data)
+    )
 
 
 def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> ReviewSession:
@@ -377,6 +390,7 @@ def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> Re
     and the source's own ReadError if the original inside cannot be read.
     """
     contents = read_bundle(path)
+    sweep_temp_files(path)
     report = analyse_file(contents.source_name, data=contents.source)
     if report.error is not None:
         raise report.error
@@ -392,6 +406,7 @@ def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> Re
     info = remember_source(session, contents.source, contents.source_name)
     info.created = str(contents.manifest.get("created", ""))
     info.bundle_path = str(path)
+    info.bundle_sha256 = contents.digest
     # A newer rule pack may judge the same numbers differently; the GUI can say so.
     info.findings_match = saved == now
     return session

@@ -92,7 +92,9 @@ def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
     info = cell_info(cell_id, fmt)
     kind = info.kind if info else "count"
     if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
-        raise InvalidValue("数值位数过多，不是一个真实的数字。", "That number has too many digits to be real.")
+        raise InvalidValue(
+            "数值位数过多，不是一个真实的数字。", "That number has too many digits to be real."
+        )
     if kind == "money":
         if not _DEC_RE.match(s):
             raise InvalidValue(
@@ -127,6 +129,7 @@ class SourceInfo:
     created: str = ""  # the bundle's creation time, kept across saves
     bundle_path: str | None = None  # the bundle this review was opened from or last saved to
     findings_match: bool = True  # on open: do recomputed findings equal those saved?
+    bundle_sha256: str | None = None  # the bundle file as opened or last saved (another saver changes it)
 
     @property
     def sha256(self) -> str:
