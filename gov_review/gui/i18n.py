@@ -15,6 +15,7 @@ The core returns both Chinese and English sentences; ``pick`` chooses one.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -120,11 +121,17 @@ def _compile_ts(ts: Traversable) -> str | None:
         tempfile.gettempdir(), f"gov-review-i18n-{os.getuid() if hasattr(os, 'getuid') else 0}"
     )
     os.makedirs(out_dir, exist_ok=True)
-    out = os.path.join(out_dir, QM_NAME)
     src = str(ts)
-    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
+    # Named by the catalogue's content and written beside, then renamed into place: a running app
+    # has its .qm memory-mapped, and rewriting that file under it kills it (SIGBUS). Two checkouts
+    # with different catalogues get different files.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
+    out = os.path.join(out_dir, f"{QM_NAME[:-3]}-{digest}.qm")
+    if not os.path.exists(out):
+        part = f"{out}.{os.getpid()}.part"
         try:
-            subprocess.run([tool, src, "-qm", out], check=True, capture_output=True, timeout=60)
+            subprocess.run([tool, src, "-qm", part], check=True, capture_output=True, timeout=60)
+            os.replace(part, out)
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("could not compile %s: %s", src, exc)
             return None
