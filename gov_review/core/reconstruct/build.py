@@ -18,6 +18,7 @@ from gov_review.core.formats.labels import LabelIndex, TemplateIndexes, template
 from gov_review.core.locate.meta import detect_body, find_title, find_year, stats_period_year
 from gov_review.core.locate.sections import locate_sections, section_numbers, split_rows
 from gov_review.core.model import RawCell, ReportData, SourceDocument
+from gov_review.core.reconstruct.conflicts import mark_conflicts
 from gov_review.core.reconstruct.placement import (
     FOUND,
     MARK,
@@ -453,6 +454,7 @@ def reconstruct(doc: SourceDocument) -> ReportData:
         cells = placed_cells(fmt, res)
 
     observations = list(res.observations)
+    mark_conflicts(tables, cells, observations)
     if other_names:
         observations.append(("body_names", {"names": sorted(set(other_names))}))
     period = stats_period_year(doc)
