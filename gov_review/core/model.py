@@ -95,6 +95,9 @@ class RawCell:
     merged: bool = False
     colspan: int = 1
     rowspan: int = 1
+    # How a text layout put the cell in its column when not by a separator: "position" (where its
+    # number stands under the header, pdftotext -layout style). None for a structured cell.
+    how: str | None = None
 
 
 @dataclass(slots=True)
@@ -104,6 +107,9 @@ class RawTable:
     rows: list[list[RawCell]]
     anchor: Anchor
     index: int = 0
+    # How a text source wrote it: "structured" (Word/HTML/PDF cells, TAB cells), "pipe", "cells" (one
+    # cell per line), "flat" (run together on one line), "aligned" (space-aligned columns).
+    layout: str = "structured"
 
 
 Block = Paragraph | RawTable
@@ -187,9 +193,24 @@ class Cell:
     def missing(self) -> bool:
         return self.value is None
 
+    @property
+    def certainty(self) -> str:
+        """How sure the reader is, in one word: "exact" (a structured cell: Word, HTML, a TAB or pipe
+        row whose width matches, by its labels), "inferred" (placed by position or order, a fuzzy label,
+        or the one split of run-together digits that fits) or "ambiguous" (several splits fit, or the
+        row's values could not be matched to its columns: the value is left to the reviewer)."""
+        if self.candidates or self.placement == "ambiguous":
+            return "ambiguous"
+        if self.placement in ("label", "edited", "missing") and self.confidence >= 0.85:
+            return "exact"
+        if self.placement == "missing":
+            return "exact"
+        return "inferred"
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"raw": self.raw, "value": number_to_json(self.value)}
-        out["confidence"] = round(self.confidence, 3)
+        out["confidence"] = self.certainty
+        out["score"] = round(self.confidence, 3)
         out["placement"] = self.placement
         if self.anchor is not None:
             out["anchor"] = self.anchor.to_dict()

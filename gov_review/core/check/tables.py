@@ -180,6 +180,7 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
         "runtogether_split_columns": "split_columns",
         "runtogether_ambiguous": "ambiguous",
         "runtogether_none": "unsplittable",
+        "row_unread": "row_width",  # a row whose values cannot be matched to its columns
     }
     for code, params in data.observations:
         if code not in codes:
@@ -194,11 +195,11 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
             cells,
             table=TABLE_ZH.get(params["table"], "表格"),
             row=row if params["table"] == "t3" else "数据行",
-            blob=params["blob"],
+            blob=params.get("blob", ""),
             values=" ".join(map(str, options[0])) if options else "",
             n=len(options),
             options="；".join(" ".join(map(str, o)) for o in options[:4]),
-            **{k: params[k] for k in ("row_options", "cap") if k in params},
+            **{k: params[k] for k in ("row_options", "cap", "count", "want") if k in params},
         )
         if "cap" in params:
             # Too many combinations of ambiguous rows to try against the column rules: say so.

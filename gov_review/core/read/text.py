@@ -15,6 +15,7 @@ from gov_review.core.errors import ReadError
 from gov_review.core.locate.sections import match_heading
 from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
 from gov_review.core.read.encoding import decode, looks_binary
+from gov_review.core.read.text_layouts import rescan
 from gov_review.core.text.normalize import BOOKMARK_RE
 
 _WS = " \t\u00a0\u3000\ufeff\r"
@@ -157,4 +158,5 @@ def parse_text(text: str, path: str = "", encoding: str | None = None) -> Source
         notes.append(("bookmark_removed", {"count": bookmarks}))
     if odd_spaces:
         notes.append(("odd_spaces", {"count": odd_spaces}))
+    blocks = rescan(blocks, text)
     return SourceDocument(path=path, kind="text", blocks=blocks, text=text, encoding=encoding, notes=notes)

@@ -26,6 +26,7 @@ from gov_review.core.reconstruct.placement import (
     PLACE,
     SPLIT,
     UNPLACED,
+    UNREAD,
     UNPLACED_TEXT,
     Placements,
     Plan,
@@ -37,7 +38,7 @@ from gov_review.core.reconstruct.placement import (
     splits,
 )
 from gov_review.core.text.normalize import parse_value, strip_numbering
-from gov_review.core.text.runtogether import t3_row_ok, t4_row_ok
+from gov_review.core.text.runtogether import any_row, t3_row_ok, t4_row_ok
 
 _CAPTION_RE = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -121,6 +122,18 @@ def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
             placement = "order"
             plan.append((OBSERVE, "t2_no_header", {"row": row_id}))
         prefix = f"t2.{row_sub}.{row_id}."
+        ncols = len([c for c, _conf in cols if c is not None])
+        ids = tuple(prefix + c for c, _conf in cols if c is not None)
+        filled = [c for c in range(first + 1, len(cells)) if infos[c][0]]
+        tried_split = False
+        if placement == "label" and len(filled) == 1 and nvalues < ncols and len(infos[filled[0]][0]) > 1:
+            plan.append((SPLIT, "t2", r, filled[0], ids, any_row))
+            if splits(cells[filled[0]].text, ncols, any_row):
+                continue
+            tried_split = True
+        if ncols and _unreadable(infos, first + 1, ncols):
+            plan.append((UNREAD, "t2", r, first + 1, ids, len(filled), ncols, not tried_split))
+            continue
         items: list[tuple[int, str | None, float, str]] = []
         for i in range(nvalues):
             c = first + 1 + i
@@ -133,6 +146,14 @@ def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
         if items:
             plan.append((PLACE, "t2", r, tuple(items)))
     return tuple(plan)
+
+
+def _unreadable(infos: list[tuple[str, bool]], first_value: int, ncols: int) -> bool:
+    """Values that cannot be matched to the row's columns: fewer cells than columns, or more filled
+    cells than columns. Such a row is never filled from the left."""
+    nvalues = len(infos) - first_value
+    filled = sum(1 for n, _lab in infos[first_value:] if n)
+    return nvalues < ncols or filled > ncols
 
 
 def _cn_number(s: str) -> int:
@@ -180,6 +201,40 @@ def _expand_header(
     return [p for p in seq if p[-1] not in groups]
 
 
+# The national headers read row by row into one stream (a layout that lost the header's rows: one
+# cell per line, a flattened table, a header written one character per line).
+T3_HEADER_STREAMS = (
+    ["applicant", "c_natural", "legal", "c_total", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"],
+    ["applicant", "c_natural", "legal", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"],
+)
+_T4_LEAVES = ["c_upheld", "c_corrected", "c_other", "c_pending", "c_total"]
+T4_HEADER_STREAMS = (
+    ["review", "litigation", *_T4_LEAVES, "lit_direct", "lit_post", *_T4_LEAVES, *_T4_LEAVES],
+    ["review", "litigation", *_T4_LEAVES, "lit_direct", *_T4_LEAVES, "lit_post", *_T4_LEAVES],
+)
+
+
+def _rows_lost(header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]) -> bool:
+    """A header row holding a group and a member of it: the header's rows were run together, so the
+    row-by-row expansion cannot be trusted (it would read the group's members as its siblings)."""
+    for keys in header_rows:
+        for i, k in enumerate(keys):
+            if k not in groups:
+                continue
+            # One member beside its group is a header cell spanning the rows (seed 002's 总计 beside
+            # 申请人情况); two, or a member of a member group, are rows run together.
+            members = groups[k][0]
+            later = keys[i + 1 :]
+            deeper = {m for g in members if g in groups for m in groups[g][0]}
+            if sum(1 for x in later if x in members) >= 2 or not deeper.isdisjoint(later):
+                return True
+    return False
+
+
+def _flat_keys(header_rows: list[list[str]]) -> list[str]:
+    return [k for keys in header_rows for k in keys]
+
+
 def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
     keys: list[str] = []
     for c in cells:
@@ -217,6 +272,8 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
     cols = [p[-1] for p in leaves]
     col_conf = 1.0
     placement = "label"
+    if _rows_lost(header_rows, idx.t3_header_groups):
+        cols = T3_DEFAULT_COLS if _flat_keys(header_rows) in T3_HEADER_STREAMS else []
     if sorted(cols) != _T3_DEFAULT_SORTED:
         if header_rows and any(header_rows):
             plan.append((OBSERVE, "t3_header_unclear", {"found": cols}))
@@ -258,10 +315,15 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
         nvalues = len(cells) - first_value
         ids = [f"t3.{row_id}.{c}" for c in cols]
         filled = [c for c in range(first_value, len(cells)) if infos[c][0]]
+        tried_split = False
         if len(filled) == 1 and nvalues < ncols and len(infos[filled[0]][0]) > 1:
             plan.append((SPLIT, "t3", r, filled[0], tuple(ids), t3_row_ok))
             if splits(cells[filled[0]].text, len(ids), t3_row_ok):
                 continue
+            tried_split = True
+        if _unreadable(infos, first_value, ncols):
+            plan.append((UNREAD, "t3", r, first_value, tuple(ids), len(filled), ncols, not tried_split))
+            continue
         if nvalues != ncols:
             plan.append((OBSERVE, "t3_row_width", {"row": row_id, "found": nvalues, "expected": ncols}))
         width_conf = 1.0 if nvalues == ncols else 0.6
@@ -338,6 +400,8 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
         groups_in_path = [p for p in path if p in _T4_GROUPS]
         if groups_in_path and path[-1].startswith("c_"):
             cols.append((groups_in_path[-1], path[-1]))
+    if _rows_lost(header_rows, idx.t4_header_groups):
+        cols = T4_DEFAULT if _flat_keys(header_rows) in T4_HEADER_STREAMS else []
     conf, placement = 1.0, "label"
     if sorted(cols) != _T4_DEFAULT_SORTED:
         if header_rows:
@@ -355,10 +419,15 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     ncols = len(cols)
     ids = [f"t4.{g}.{c}" for g, c in cols]
     filled = [c for c in range(first_value, len(cells)) if infos[c][0]]
+    tried_split = False
     if len(filled) == 1 and nvalues < ncols and len(infos[filled[0]][0]) > 1:
         plan.append((SPLIT, "t4", r, filled[0], tuple(ids), t4_row_ok))
         if splits(cells[filled[0]].text, ncols, t4_row_ok):
             return tuple(plan)
+        tried_split = True
+    if _unreadable(infos, first_value, ncols):
+        plan.append((UNREAD, "t4", r, first_value, tuple(ids), len(filled), ncols, not tried_split))
+        return tuple(plan)
     if nvalues != ncols:
         plan.append((OBSERVE, "t4_row_width", {"found": nvalues, "expected": ncols}))
     confidence = conf if nvalues == ncols else 0.6

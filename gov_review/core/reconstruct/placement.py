@@ -69,6 +69,19 @@ class Placements:
         )
         return True
 
+    def place_unread(
+        self, table: str, ids: list[str], cells: list[RawCell], count: int, want: int, observe: bool
+    ) -> None:
+        """A row whose ``count`` values cannot be matched to its ``want`` columns: none is placed."""
+        text = " ".join(c.text.strip() for c in cells if c.text.strip())
+        anchor = cells[0].anchor if cells else None
+        note = f"该行有 {count} 个数，应为 {want} 个，无法确定对应的列（{count} values for {want} columns）"
+        for cid in ids:
+            if cid not in self.placed:
+                self.placed[cid] = (RawCell(text, anchor), 0.0, "unread", None, note)  # type: ignore[arg-type]
+        if observe:
+            self.observations.append(("row_unread", {"table": table, "cells": ids, "count": count, "want": want}))
+
     def narrow_runtogether(self, fmt: str) -> None:
         """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""
         known = {
@@ -122,12 +135,14 @@ def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
 # decisions as operations on (row, cell) positions, so that a table already seen (the same report
 # checked again, a file re-opened) is placed without deciding anything anew.
 
-PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT = range(7)
+PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT, UNREAD = range(8)
 # (PLACE, table, r, ((c, cell id or None, confidence, placement or unplaced reason), ...))
 # (UNPLACED, table, r, c, reason)            the cell's own text and anchor
 # (UNPLACED_TEXT, table, r, c, reason, text) a whole row's text, at the anchor of cell c
 # (OBSERVE, code, params)  (MARK, marker)  (FOUND, table)
 # (SPLIT, table, r, c, cell ids, row rule)   Placements.place_split of the cell
+# (UNREAD, table, r, c, cell ids, count, want, observe)  a row whose values cannot be matched to its
+#   columns (``count`` values for ``want`` columns): its cells are left unread, never filled from the left
 Plan = tuple[tuple[Any, ...], ...]
 
 
@@ -163,8 +178,10 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
             res.markers.add(op[1])
         elif kind == FOUND:
             res.found[op[1]] = True
-        else:  # SPLIT
+        elif kind == SPLIT:
             res.place_split(op[1], list(op[4]), rows[op[2]][op[3]], op[5])
+        else:  # UNREAD
+            res.place_unread(op[1], list(op[4]), rows[op[2]][op[3]:], op[5], op[6], op[7])
 
 
 # Where a settled plan puts a cell: (row, cell, raw text, value, unit, confidence, placement).
@@ -187,7 +204,7 @@ class TablePlan:
         self.markers = frozenset(op[1] for op in ops if op[0] == MARK)
         self.final: dict[str, Final] | None = None
         self.effects: Plan | None = None
-        if any(op[0] == SPLIT for op in ops):
+        if any(op[0] in (SPLIT, UNREAD) for op in ops):
             return
         final: dict[str, Final] = {}
         effects: list[tuple[Any, ...]] = []
@@ -254,7 +271,11 @@ def settled_cells(
                 cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
                 continue
             used += 1
-            cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
+            rc = rows[f[0]][f[1]]
+            if rc.how is not None:  # placed by where it stands (a space-aligned row with blanks)
+                cells[cid] = Cell(cid, f[2], f[3], rc.anchor, min(f[5], 0.75), rc.how, f[4])
+                continue
+            cells[cid] = Cell(cid, f[2], f[3], rc.anchor, f[5], f[6], f[4])
     if used < sum(len(plan.final) for plan, _rows in tables):  # type: ignore[arg-type]
         for plan, rows in tables:
             for cid, f in plan.final.items():  # type: ignore[union-attr]
@@ -282,6 +303,9 @@ def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
             # _make_cell's common case, inlined: it runs for every cell of the format.
             raw = p[0]
             parsed = parse_value(raw.text)
+            if raw.how is not None:
+                cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, min(p[1], 0.75), raw.how, parsed.unit)
+                continue
             cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, p[1], p[2], parsed.unit)
     if used < len(placed):
         for cid, p in placed.items():
@@ -292,6 +316,8 @@ def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
 
 def make_cell(cid: str, placed: Placed) -> Cell:
     cell, confidence, placement, candidates, note = placed
+    if placement == "unread":  # seen but not read: shown as not settled, with the row's text
+        return Cell(cid, cell.text, None, cell.anchor, 0.0, "ambiguous", notes=[note] if note else [])
     if candidates:
         return Cell(
             cid,

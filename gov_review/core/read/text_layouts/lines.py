@@ -1,0 +1,96 @@
+"""Lines of a text report, and what each one looks like: a pipe row, a flattened table, page furniture,
+one character of a header written vertically, a table's first words.
+
+Layouts are told apart by content, line by line, never by the file's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gov_review.core.locate.sections import match_heading
+from gov_review.core.read.text_layouts.vocab import label_hits
+
+WS = " \t\u00a0\u3000\ufeff\r"
+
+
+@dataclass(slots=True)
+class Line:
+    no: int  # 1-based line number
+    start: int  # offset of the line's first character in the decoded text
+    text: str  # without the line break
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip(WS)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(WS)
+
+
+# Page furniture: page numbers (— 4 —, - 4 -, 第 4 页, 4/12, a bare 4 is left alone: it may be a value).
+PAGE_NO_RE = re.compile(r"^(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页(?:\s*[，,/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})$")
+PIPE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+NUMBER_RE = re.compile(r"^[-−－]?\d+(?:[.．]\d+)?\s*(?:万元|元|件|个|条|项)?$")
+_TABLE_START = (
+    "第二十条",
+    "申请人情况",
+    "勾稽关系",
+    "信息内容",
+    "本年新收政府信息公开申请",
+    "行政复议",
+    "结果维持",
+)
+
+
+def is_furniture(text: str) -> bool:
+    return bool(PAGE_NO_RE.match(text.strip(WS)))
+
+
+def is_pipe_row(text: str) -> bool:
+    s = text.strip(WS)
+    return s.count("|") >= 2 or (s.startswith("|") and len(s) > 1)
+
+
+def is_number(text: str) -> bool:
+    return bool(NUMBER_RE.match(text.strip(WS)))
+
+
+def is_vertical_char(text: str) -> bool:
+    s = text.strip(WS)
+    return len(s) == 1 and "\u4e00" <= s <= "\u9fff"
+
+
+def is_flat(text: str) -> bool:
+    """A whole table (or several) run together on one line: many labels, digits glued to them."""
+    s = text.strip(WS)
+    if len(s) < 40 or not any(ch.isdigit() for ch in s):
+        return False
+    return label_hits(s) >= 4 and re.search(r"[\u4e00-\u9fff）\)][0-9]", s) is not None
+
+
+def starts_table(text: str) -> bool:
+    s = text.strip(WS)
+    if not s:
+        return False
+    if is_pipe_row(s) or is_flat(s):
+        return True
+    if len(s) > 45 or s.endswith(("。", "；", "：", ":")) or match_heading(s) is not None:
+        return False
+    s = s.rstrip(" |").lstrip("（(一二三四五六七八九十0123456789、.．)）")
+    return s.startswith(_TABLE_START) or s.startswith("本列数据")
+
+
+def ends_table(text: str) -> bool:
+    """A line inside a table region that closes it: a section heading or prose."""
+    s = text.strip(WS)
+    if not s or is_pipe_row(s) or is_flat(s):
+        return False
+    if match_heading(s) is not None:
+        return True
+    body = s.rstrip(" |")
+    if len(body) > 60 and not re.search(r"\d\s+\d", body):
+        return True
+    return body.endswith(("。", "；")) and len(body) > 15
