@@ -10,6 +10,7 @@ free or stale (its process died). A mixin of MainWindow.
 from __future__ import annotations
 
 import contextlib
+import os
 
 from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -103,6 +104,7 @@ class RecoveryMixin:
         """At start-up: sweep leftovers of interrupted saves, then offer the reviews a crash left
         behind (those no other running window holds). Returns how many reports were restored."""
         self.recovery.sweep()
+        self._sweep_bundle_temps()
         entries = [e for e in self.recovery.pending() if self._claim(e.id)]
         if not entries:
             return 0
@@ -131,6 +133,16 @@ class RecoveryMixin:
             self.statusBar().showMessage(self.tr("Restored {n} unsaved reviews").format(n=restored), 10000)
             self._schedule_autosave()
         return restored
+
+    def _sweep_bundle_temps(self) -> None:
+        """Temp files an interrupted save left beside the recent bundles (and beside the bundle a
+        recent report is saved to by default) go at start-up at the latest."""
+        from gov_review.core.review.ondisk import sweep_temp_files
+        from gov_review.gui import settings
+
+        for path in settings.get(settings.RECENT_FILES):
+            path = str(path)
+            sweep_temp_files(path if path.lower().endswith(".grb") else os.path.splitext(path)[0] + ".grb")
 
     # --------------------------------------------------------------------------------- locks
 

@@ -147,3 +147,24 @@ def test_a_latin_page_declaring_iso_8859_1_keeps_its_charset(tmp_path: Path) -> 
 
     doc = read_document(path)
     assert doc.encoding == "iso8859-1"
+
+
+def test_a_word_statistics_table_of_100000_rows_is_refused(tmp_path: Path) -> None:
+    from tests.core.helpers import docx_bytes
+
+    def tc(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    head = "<w:tr>" + tc("本年新收政府信息公开申请数量") + tc("自然人") + tc("总计") + "</w:tr>"
+    rows = "".join(f"<w:tr>{tc(f'行{i}')}{tc(str(i % 7))}{tc(str(i % 7))}</w:tr>" for i in range(100_000))
+    path = tmp_path / "rows.docx"
+    path.write_bytes(
+        docx_bytes(
+            f"<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p><w:tbl>{head}{rows}</w:tbl>"
+        )
+    )
+    started = time.monotonic()
+    report = analyse_file(path)
+    assert time.monotonic() - started < 15  # was 190 s
+    assert report.error is not None and report.error.code == "table_too_long"
+    assert report.error.message_zh.startswith("文件“rows.docx”中的统计表有 100001 行")

@@ -139,3 +139,17 @@ def test_the_first_change_is_autosaved_within_a_second(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: rec.is_dir() and any(rec.glob("*.json")), timeout=3000)
     assert time.monotonic() - started < 1.5
     assert window.autosave_timer.interval() == 5000  # then on the usual interval
+
+
+def test_temp_files_beside_a_recent_bundle_go_at_the_next_start(window, shared, tmp_path):
+    import os
+
+    from gov_review.gui import settings
+
+    settings.add_recent(str(shared))
+    leftover = shared.parent / ".shared.grb.k1ll3d.tmp"
+    leftover.write_bytes(b"x" * 150_000)  # a save killed half way
+    past = time.time() - 3600
+    os.utime(leftover, (past, past))
+    assert window.offer_recovery() == 0
+    assert not leftover.exists() and shared.exists()
