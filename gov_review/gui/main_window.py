@@ -41,6 +41,7 @@ from gov_review.gui.models.report_list import (
 )
 from gov_review.gui.views.grid_view import GridView
 from gov_review.gui.views.panels import AnnotationsPanel, FindingsPanel
+from gov_review.gui.views.source_pane import SourcePane
 from gov_review.gui.views.source_view import SourceView
 from gov_review.gui.window_actions import ActionsMixin
 from gov_review.gui.window_batch import BatchViewsMixin
@@ -91,8 +92,10 @@ class MainWindow(
 
     def _build(self) -> None:
         self._build_list()
-        self.source = SourceView(self)
-        self.source.cellClicked.connect(lambda cid: self.select_cell(cid, from_source=True))
+        self.source = SourceView(self)  # the text; with the pages of a PDF in the pane around it
+        self.source_pane = SourcePane(self.source, self)
+        self.source_pane.cellClicked.connect(lambda cid: self.select_cell(cid, from_source=True))
+        self.source_pane.findingClicked.connect(self.go_to_finding)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tableTabs")
@@ -128,7 +131,7 @@ class MainWindow(
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplitter")
         self.main_split.addWidget(self.list_panel)
-        self.main_split.addWidget(self.source)
+        self.main_split.addWidget(self.source_pane)
         self.main_split.addWidget(self.right_split)
         self.set_default_layout()
         self.setCentralWidget(self.main_split)
@@ -222,7 +225,7 @@ class MainWindow(
         self._retranslate_batch()
         self.findings.retranslate()
         self.annotations.model.retranslate()
-        self.source.retranslate()
+        self.source_pane.retranslate()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -271,7 +274,7 @@ class MainWindow(
         self.current = doc
         for grid in self.grids.values():
             grid.set_document(doc)
-        self.source.set_document(doc)
+        self.source_pane.set_document(doc)
         self.findings.set_document(doc)
         self.annotations.set_document(doc)
         self.undo_group.setActiveStack(doc.stack if doc is not None else None)

@@ -38,6 +38,7 @@ LAST_DIR = Setting("files/last_dir", str, "")
 PREVIOUS_DIR = Setting("files/previous_year_dir", str, "")  # last year's reports, for cross-year
 LANGUAGE = Setting("ui/language", str, "zh")
 REVIEWER = Setting("review/reviewer", str, "")
+SOURCE_VIEW = Setting("ui/source_view", str, "pages")  # a PDF's source pane: "pages" (原件) or "text"
 
 
 def store() -> QSettings:

@@ -59,7 +59,7 @@ class ReviewMixin:
         ok = grid.select_cells([cell_id, *same_table])
         if from_source:
             grid.setFocus()  # the reviewer clicked a number in the source: typing now edits its cell
-        self.source.highlight_cell(cell_id)
+        self.source_pane.highlight_cell(cell_id, same_table)
         return ok
 
     def current_cell(self) -> str | None:
@@ -67,7 +67,7 @@ class ReviewMixin:
         return grid.current_cell() if isinstance(grid, GridView) else None
 
     def _grid_cell_selected(self, cell_id: str) -> None:
-        self.source.highlight_cell(cell_id)
+        self.source_pane.highlight_cell(cell_id)
 
     def set_cell(self, cell_id: str, text: str) -> bool:
         """Type a value into a cell as the delegate would (through the model's setData)."""
@@ -88,7 +88,7 @@ class ReviewMixin:
             self.select_cell(finding.cells[0], others=finding.cells[1:])
         if finding.anchor is not None:
             # a prose finding, or one about a table value (N01): the sentence is the place to look
-            self.source.highlight_anchor(finding.anchor)
+            self.source_pane.highlight_anchor(finding.anchor)
         self.findings.select_finding(finding)
         self.statusBar().showMessage(i18n.pick(finding.message, finding.message_en), 10000)
 

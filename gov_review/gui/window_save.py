@@ -114,7 +114,7 @@ class SavingMixin:
             nxt = next((d for d in self.list_model.docs if d.ok), None)
             self.set_current(nxt)
             if nxt is None:
-                for view in (*self.grids.values(), self.source, self.findings, self.annotations):
+                for view in (*self.grids.values(), self.source_pane, self.findings, self.annotations):
                     view.set_document(None)
         doc.deleteLater()
         self._schedule_autosave()

@@ -958,6 +958,87 @@ Findings of this rule per report</source>
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../gov_review/gui/views/page_view.py" line="1"/>
+        <source>The pages of this PDF cannot be shown; see the text view.</source>
+        <translation>无法显示此 PDF 的页面，请看“文本”。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/page_view.py" line="1"/>
+        <source>Table 2</source>
+        <translation>表二</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/page_view.py" line="1"/>
+        <source>Table 3</source>
+        <translation>表三</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/page_view.py" line="1"/>
+        <source>Table 4</source>
+        <translation>表四</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/page_view.py" line="1"/>
+        <source>{table} {cell}: {value}</source>
+        <translation>{table} {cell}：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePane</name>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>The original file is no longer on disk: only its text can be shown.</source>
+        <translation>原文件已不在磁盘上，只能显示读出的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>The pages of the PDF as printed</source>
+        <translation>PDF 的页面原样</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>The text the tool read from the file</source>
+        <translation>本工具从文件中读出的文本</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Fit</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Fit the page to the pane's width (Ctrl+0)</source>
+        <translation>页面宽度适合窗格（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Zoom in (Ctrl+=, or Ctrl+wheel)</source>
+        <translation>放大（Ctrl+= 或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+</context>
+<context>
     <name>SourceView</name>
     <message>
         <location filename="../../gov_review/gui/source_view.py" line="298"/>
