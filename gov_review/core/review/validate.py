@@ -31,10 +31,10 @@ _EDIT_KEYS = {"cell": str, "old_raw": (str, type(None)), "new_raw": (str, type(N
 _NOTE_KEYS = {"cell": str, "text": str, "reviewer": str, "time": str, "id": str}
 _WAIVER_KEYS = {"key": str, "rule": str, "cells": list, "reason": str, "reviewer": str, "time": str,
                 "message": str}  # fmt: skip
-_REQUIRED = {
-    "修改": ("cell", "new_raw"),
-    "批注": ("cell", "text"),
-    "接受的警告": ("key", "rule", "reason"),
+_REQUIRED = {  # the fields without a default in session.Edit, Note and Waiver
+    "修改": ("cell", "old_raw", "new_raw", "reviewer", "time"),
+    "批注": ("cell", "text", "reviewer", "time"),
+    "接受的警告": ("key", "rule", "cells", "reason", "reviewer", "time"),
 }
 
 
