@@ -238,6 +238,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ImportError:
         _print("导出功能尚未安装。")
         return EXIT_UNREADABLE
+    from gov_review.cli.identity import saved_identity
+
+    args.saved_identity = saved_identity()
     return run_export(args)
 
 
@@ -308,6 +311,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="输出目录")
     export.add_argument("--docx-mode", choices=("clean", "comments", "tracked"), default="clean")
     export.add_argument("--lang", choices=("zh", "en"), default="zh")
+    export.add_argument(
+        "--reviewer", help="审核人（签署审核意见）；缺省时取审核包或图形界面设置中的审核人，都没有则留空待手签"
+    )
+    export.add_argument("--unit", help="审核单位（审核意见以其名义发出）；缺省规则同 --reviewer")
     export.set_defaults(func=cmd_export)
     return parser
 

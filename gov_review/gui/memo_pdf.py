@@ -1,4 +1,5 @@
-"""The review memo as PDF: the core's memo HTML laid out by QTextDocument and printed by QPdfWriter.
+"""The review memo as PDF: the core's memo HTML laid out by QTextDocument and painted page by page
+onto a QPdfWriter in the form of GB/T 9704-2012 (margins, fixed line pitch, ``— 1 —`` page numbers).
 
 Qt embeds the (subsetted) fonts it draws with, so the PDF shows the Chinese text on any machine.
 A CJK font is chosen explicitly: the default family on a bare Windows/Linux install may have no
@@ -13,15 +14,19 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTransform,
 )
 
 # Preferred Chinese families, most common first; the first one installed wins.
@@ -62,8 +67,46 @@ def cjk_family() -> str | None:
     return None
 
 
+# GB/T 9704-2012: A4, margins (mm) left 28, top 37, right 26, bottom 35; the page number in 四号
+# (14 pt) 宋体 7 mm below the text, odd pages right and even pages left, one character in.
+MARGINS_MM = (28.0, 37.0, 26.0, 35.0)
+PAGE_NUMBER_GAP_MM = 7.0
+PAGE_NUMBER_PT = 14
+RESOLUTION = 600
+BODY_LINE_PT = 28.95  # 22 lines a page at 三号
+TITLE_LINE_PT = 36.0
+
+
+def _scale_lengths(doc: QTextDocument, per_pt: float) -> None:
+    """The memo HTML writes lengths as px meaning points. Indents and margins are laid out in the
+    page's own pixels (``per_pt`` a point); line heights and table padding in pixels of 96 dpi that
+    the layout scales itself. Each paragraph gets the fixed line pitch of the national form; table
+    cells keep their natural lines."""
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        fmt.setTextIndent(fmt.textIndent() * per_pt)
+        fmt.setLeftMargin(fmt.leftMargin() * per_pt)
+        fmt.setRightMargin(fmt.rightMargin() * per_pt)
+        fmt.setTopMargin(fmt.topMargin() * per_pt)
+        fmt.setBottomMargin(fmt.bottomMargin() * per_pt)
+        table = QTextCursor(block).currentTable()
+        factor = 96 / 72
+        if block.textList() is None and table is None:
+            size = block.charFormat().font().pointSizeF()
+            it = block.begin()
+            while not it.atEnd():
+                size = max(size, it.fragment().charFormat().font().pointSizeF())
+                it += 1
+            line = TITLE_LINE_PT if size >= 20 else BODY_LINE_PT if size >= 15 else 0.0
+            if line:
+                fmt.setLineHeight(line * factor, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
+
+
 def memo_pdf_bytes(html: str) -> bytes:
-    """Lay out the memo HTML on A4 and return the PDF's bytes."""
+    """Lay out the memo HTML on A4 pages in the national form and return the PDF's bytes."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     ensure_app()
@@ -73,23 +116,47 @@ def memo_pdf_bytes(html: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(*MARGINS_MM),
+            QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setResolution(300)
+    writer.setResolution(RESOLUTION)
     writer.setTitle("审核意见")
     writer.setCreator("gov-review")
+    per_pt = RESOLUTION / 72.0
+    body = writer.pageLayout().paintRectPixels(RESOLUTION)
     doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # fonts sized for the page, not the screen
     family = cjk_family()
     font = QFont(family) if family else QFont()
-    font.setPointSizeF(11)
-    doc.setDefaultFont(font)
-    if family:
-        # The memo's CSS lists families too; put the one we found first so Qt never falls back.
-        html = html.replace("font-family: ", f"font-family: '{family}', ", 1)
+    font.setPointSizeF(16)
+    doc.setDefaultFont(font)  # a last resort with Chinese glyphs under the memo's own families
+    doc.setDocumentMargin(0)
     doc.setHtml(html)
-    # No page size of our own: print_() then paginates for the writer and scales points correctly.
-    doc.print_(writer)
+    _scale_lengths(doc, per_pt)
+    doc.setPageSize(QSizeF(body.width(), body.height()))
+    number_font = QFont(["宋体", "SimSun", "AR PL UMing CN", *([family] if family else [])])
+    number_font.setPointSizeF(PAGE_NUMBER_PT)
+    painter = QPainter(writer)
+    try:
+        for index in range(doc.pageCount()):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.setWorldTransform(QTransform.fromTranslate(0, -index * body.height()), True)
+            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(number_font)
+            one_char = PAGE_NUMBER_PT * per_pt
+            top = body.height() + PAGE_NUMBER_GAP_MM / 25.4 * RESOLUTION
+            box = QRectF(one_char, top, body.width() - 2 * one_char, 2 * one_char)
+            odd = index % 2 == 0  # page 1 is odd
+            align = Qt.AlignmentFlag.AlignRight if odd else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(box, int(align | Qt.AlignmentFlag.AlignTop), f"— {index + 1} —")
+    finally:
+        painter.end()
     del writer  # ends the PDF
     buffer.close()
     return bytes(data.data())

@@ -141,7 +141,9 @@ class ReviewMixin:
         if finding is None or not finding.suggestion or doc is None or doc.session is None:
             return
         cell = finding.suggestion["cell"]
-        doc.stack.push(EditCellCommand(doc, cell, str(finding.suggestion["value"]), reason=finding.rule))
+        # The reason is the finding in words (the memo and the corrections table show it), never a rule id.
+        reason = finding.message or finding.message_en
+        doc.stack.push(EditCellCommand(doc, cell, str(finding.suggestion["value"]), reason=reason))
         self.select_cell(cell)
 
     def waive_finding(self, finding: Finding | None) -> None:

@@ -118,6 +118,7 @@ class SavingMixin:
                     view.set_document(None)
         doc.deleteLater()
         self._schedule_autosave()
+        self._update_title()  # the last report closed: the title no longer names it
         return True
 
     def close_current(self) -> None:

@@ -4,10 +4,12 @@ what it must check and which warnings were accepted and why."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from gov_review.core.export.memo import build_memo, memo_docx, memo_html
 from gov_review.core.review.pipeline import analyse_file
@@ -31,7 +33,7 @@ def memo_text(session: ReviewSession) -> str:
 def test_memo_shows_corrections_questions_and_accepted_warnings(src: Path) -> None:
     text = memo_text(review_002(src))
     assert "关于《安镇街道2020年政府信息公开工作年度报告》的审核意见" in text
-    assert text.splitlines()[1] == "安镇街道："
+    assert [line for line in text.splitlines() if line][1] == "安镇街道："
     # Per table, in order.
     assert text.index("表二 主动公开政府信息情况") < text.index("表三 收到和处理政府信息公开申请情况")
     # The correction, with the cell, old and new value and reason.
@@ -80,3 +82,58 @@ def test_memo_asks_for_a_correction_the_docx_could_not_carry() -> None:
     assert "4.无正当理由大量反复申请 · 总计：原报告无此行或此格，更正稿中未能写入" in text
     # a text source gets a generated .docx with every row: nothing to ask there
     assert "更正稿中未能写入" not in memo_text(review_002(SEEDS[2]))
+
+
+def test_memo_docx_is_in_the_national_form() -> None:
+    """GB/T 9704-2012: A4 and its margins, the fonts a Chinese Windows has, no Word heading styles,
+    page numbers "— 1 —", unit and date at the foot, the reviewer in a note, reasons in words."""
+    session = review_002(DOCX2)
+    session.reviewer, session.unit = "张三", "某某区政务公开办公室"
+    d = docx.Document(io.BytesIO(memo_docx(build_memo(session, date="2026-03-05T10:00:00"))))
+    sec = d.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)] == [
+        37,
+        35,
+        28,
+        26,
+    ]
+    paras = [p for p in d.paragraphs if p.text.strip()]
+    assert {p.style.name for p in d.paragraphs} == {"Normal"}  # no blue Heading styles
+
+    def east_asia(p) -> set[str]:
+        return {r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in p.runs}
+
+    def size(p) -> set[float]:
+        return {r.font.size.pt for r in p.runs}
+
+    title = paras[0]
+    assert east_asia(title) == {"方正小标宋简体"} and size(title) == {22}
+    body = next(p for p in paras if p.text.startswith("经审核"))
+    assert east_asia(body) == {"仿宋_GB2312"} and size(body) == {16}
+    h1 = next(p for p in paras if p.text.startswith("一、"))
+    assert east_asia(h1) == {"黑体"}
+    h2 = next(p for p in paras if p.text.startswith("（一）"))
+    assert east_asia(h2) == {"楷体_GB2312"}
+    foot = [p.text.strip() for p in paras[-12:]]
+    assert "某某区政务公开办公室" in foot and "2026年3月5日" in foot and "（审核人：张三）" in foot
+    assert foot.index("某某区政务公开办公室") + 1 == foot.index("2026年3月5日")
+    # Reasons in words; no rule ids or sub-codes in the text a reader sees.
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert not re.search(r"\b[A-Z]{1,2}\d{2}\b", text) and ".mismatch" not in text
+    # Page numbers: a PAGE field between em dashes, odd right and even left.
+    assert d.settings.odd_and_even_pages_header_footer
+    for footer, align in ((sec.footer, "RIGHT"), (sec.even_page_footer, "LEFT")):
+        p = footer.paragraphs[0]
+        assert p.text.startswith("— ") and p.text.endswith(" —") and str(p.alignment).startswith(align)
+        assert " PAGE " in p._p.xml
+    # The fonts' Windows alternates are named in the font table.
+    font_table = next(r.target_part for r in d.part.rels.values() if r.reltype.endswith("/fontTable"))
+    assert "仿宋_GB2312" in font_table.blob.decode("utf-8") and 'w:val="仿宋"' in font_table.blob.decode("utf-8")
+
+
+def test_a_memo_without_a_reviewer_leaves_room_to_sign_never_the_login_name() -> None:
+    session = review_002(SEEDS[2], reviewer="")
+    text = memo_text(session)
+    assert "（审核人：\u3000\u3000\u3000\u3000\u3000\u3000）" in text
+    assert "审核人：审核人" not in text and "root" not in text

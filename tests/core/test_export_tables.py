@@ -49,8 +49,8 @@ def test_workbook_tables_highlights_comments_and_sheets(src: Path) -> None:
     rows = [[c.value for c in r] for r in findings.iter_rows(min_row=2)]
     status = {(r[1], r[3]) for r in rows}
     assert ("R01", "已更正") in status and ("R03", "已更正") in status
-    assert ("R08.unit_in_money", "已接受") in status
-    assert ("N01.mismatch", "待核实") in status
+    assert ("R08", "已接受") in status  # the rule id, never its sub-code (unit_in_money)
+    assert ("N01", "待核实") in status
     assert any(r[8] == WAIVE for r in rows)
 
     fixes = [[c.value for c in r] for r in wb["修改记录"].iter_rows(min_row=2)]
@@ -85,3 +85,39 @@ def test_review_json_carries_the_whole_review() -> None:
         and states["R08.unit_in_money"] == "waived"
         and states["N01.mismatch"] == "open"
     )
+
+
+def test_workbook_prints_on_a4_landscape_one_page_wide_with_headers_repeated() -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(corrections_xlsx(review_002(SEED))))
+    for name in ("表二", "表三", "表四", "问题清单", "修改记录"):
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape", name
+        assert ws.page_setup.paperSize == 9, name  # A4
+        # fitToWidth 1 is the file format's default, which XlsxWriter leaves implicit
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1), name
+        assert ws.page_setup.fitToHeight == 0, name
+        assert ws.print_title_rows, name
+    assert wb["表三"].print_title_rows == "$1:$6"  # title, legend, blank, three header rows
+
+
+def test_table_three_labels_have_the_height_they_need() -> None:
+    """Each label's wrapped lines fit its row (or its merged rows): no label drawn over the next."""
+    from gov_review.core.export.xlsx import _width
+
+    ws = openpyxl.load_workbook(io.BytesIO(corrections_xlsx(review_002(SEED))))["表三"]
+    widths = {c: ws.column_dimensions[c].width for c in "ABCDEFGHIJ"}
+    merged = {str(r).split(":")[0]: r for r in ws.merged_cells.ranges}
+    checked = 0
+    for row in ws.iter_rows(min_row=4, max_col=3):
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            rng = merged.get(cell.coordinate)
+            cols = range(rng.min_col, rng.max_col + 1) if rng else [cell.column]
+            rows = range(rng.min_row, rng.max_row + 1) if rng else [cell.row]
+            room = sum(widths[openpyxl.utils.get_column_letter(c)] for c in cols) - 1
+            lines = -(-_width(cell.value) // room)
+            height = sum(ws.row_dimensions[r].height or 15 for r in rows)
+            assert height >= lines * 13.5, (cell.coordinate, cell.value, height, lines)
+            checked += 1
+    assert checked > 20

@@ -58,3 +58,11 @@ def test_f8_close_open_another_f8_does_not_crash(window, qtbot, qapp, monkeypatc
         assert w.source.highlighted is not None
         assert w.findings.current_finding().key == found
     _source_owns_its_selections(w)
+
+
+def test_closing_the_last_report_takes_its_name_out_of_the_title(seed002, qtbot):
+    w = seed002
+    assert "seed_002.txt" in w.windowTitle()
+    qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert w.current is None
+    assert "seed_002" not in w.windowTitle()

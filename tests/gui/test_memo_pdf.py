@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from gov_review.core.export.memo import build_memo, memo_html
@@ -22,24 +20,53 @@ def _html() -> str:
     return memo_html(build_memo(review_002(SEED2)))
 
 
+def _poppler(tool: str, pdf: Path, *args: str) -> str:
+    return subprocess.run([tool, *args, str(pdf), "-"] if tool == "pdftotext" else [tool, *args, str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
 def test_memo_pdf_embeds_a_cjk_font_and_reads_back(qapp, tmp_path: Path) -> None:
     assert cjk_family() is not None, "no Chinese font installed (fonts-wqy-microhei)"
-    data = memo_pdf_bytes(_html())
+    session = review_002(SEED2)
+    session.reviewer, session.unit = "张三", "某某区政务公开办公室"
+    data = memo_pdf_bytes(memo_html(build_memo(session)))
     assert data.startswith(b"%PDF")
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        # Qt draws emulated bold twice; read each glyph once.
-        text = "".join(page.dedupe_chars().extract_text() or "" for page in pdf.pages)
-        fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+    pdf = tmp_path / "memo.pdf"
+    pdf.write_bytes(data)
+    text = _poppler("pdftotext", pdf, "-layout")
     squashed = "".join(text.split())
     assert "关于《安镇街道2020年政府信息公开工作年度报告》的审核意见" in squashed
     assert "更正为“4”" in squashed and "".join(WAIVE.split()) in squashed
-    assert fonts and all("WenQuanYi" in f or "CJK" in f or "Hei" in f or "Song" in f for f in fonts)
-    if shutil.which("pdffonts"):
-        pdf_path = tmp_path / "memo.pdf"
-        pdf_path.write_bytes(data)
-        out = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
-        rows = out.splitlines()[2:]
-        assert rows and all(r.split()[-5] == "yes" for r in rows)  # the "emb" column
+    assert "某某区政务公开办公室" in squashed and "（审核人：张三）" in squashed
+    # GB/T 9704-2012: A4, page numbers "— n —" on every page, odd right and even left.
+    info = _poppler("pdfinfo", pdf)
+    assert "(A4)" in info
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 2
+    for n, page in enumerate(pages, start=1):
+        last = [line for line in page.splitlines() if line.strip()][-1]
+        assert last.strip() == f"— {n} —", last
+        # In the bottom margin (35 mm = 99 pt), on the right of an odd page and the left of an even one.
+        crop = ["-f", str(n), "-l", str(n), "-y", "745", "-H", "97", "-W", "297"]
+        left = _poppler("pdftotext", pdf, *crop, "-x", "0").strip()
+        right = _poppler("pdftotext", pdf, *crop, "-x", "298").strip()
+        assert (right, left) == ((f"— {n} —", "") if n % 2 else ("", f"— {n} —")), (n, left, right)
+    rows = _poppler("pdffonts", pdf).splitlines()[2:]
+    assert rows and all(r.split()[-5] == "yes" for r in rows)  # the "emb" column: every font embedded
+    assert any("Hei" in r or "CJK" in r or "Ming" in r or "Kai" in r or "Song" in r for r in rows)
+
+
+def test_memo_pdf_body_is_never_a_sans_serif_when_a_serif_cjk_font_exists(qapp, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    if "AR PL UMing CN" not in QFontDatabase.families():
+        pytest.skip("fonts-arphic-uming not installed")
+    pdf = tmp_path / "memo.pdf"
+    pdf.write_bytes(memo_pdf_bytes(_html()))
+    fonts = _poppler("pdffonts", pdf)
+    assert "UMing" in fonts  # the body, in place of 仿宋
+    assert "UKai" in fonts  # the second-level headings, in place of 楷体
 
 
 @pytest.mark.slow

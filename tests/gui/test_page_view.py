@@ -335,3 +335,16 @@ def test_first_page_within_a_short_wait_and_clicks_outside_cells_do_nothing(wind
     qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert window.current_cell() == before
     assert pages.cell_at(QPointF(2, 2)) is None and pages.tooltip_at(QPointF(2, 2)) == ""
+
+
+def test_switching_to_text_shows_the_place_selected_on_the_pages(window, qtbot):
+    pane = window.source_pane
+    open_pdf(window, qtbot, H23)
+    window.select_cell("t4.review.c_upheld")
+    assert window.source.doc is None  # the text is laid out only when asked for
+    pane.btn_text.click()
+    cell = window.current.session.cell("t4.review.c_upheld")
+    assert window.source.doc is window.current
+    assert window.source.highlighted == cell.anchor and window.source.highlighted_text() == "10"
+    window.select_cell("t4.review.c_total")  # in 文本 the text follows at once
+    assert window.source.highlighted_text() == "0"

@@ -19,6 +19,18 @@ TABLE_ZH = {
 }
 OTHER_ZH = "正文及结构"
 
+# Characters XML 1.0 (so .docx, .xlsx) cannot hold: C0 controls other than tab/newline/return,
+# lone surrogates and the two non-characters. A vertical tab or form feed in a report's text is a
+# line or page break: it becomes a space; anything else is dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Text safe to write into a .docx, .xlsx or PDF: no characters those formats cannot hold."""
+    if not text:
+        return text
+    return _NOT_XML.sub(lambda m: " " if m.group(0) in "\x0b\x0c" else "", text)
+
 
 @dataclass(slots=True)
 class Correction:

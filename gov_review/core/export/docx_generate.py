@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from gov_review.core.export.common import clean_text
 from gov_review.core.formats.templates import Template, get_template
 from gov_review.core.model import Paragraph
 from gov_review.core.review.session import ReviewSession
@@ -204,7 +205,7 @@ def _tc(width: int, span: int, text: str | None, vmerge: str | None):
         size.set(qn("w:val"), "18")
         rpr.extend([fonts, size])
         t = OxmlElement("w:t")
-        t.text = text
+        t.text = clean_text(text)
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         run.extend([rpr, t])
         p.append(run)
@@ -231,7 +232,7 @@ def generate_docx_bytes(session: ReviewSession) -> bytes:
     title = data.title or f"{data.body.name or ''}{data.year or ''}年政府信息公开工作年度报告"
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _fonts(p.add_run(_squash(title)), "方正小标宋简体", 22)
+    _fonts(p.add_run(clean_text(_squash(title))), "方正小标宋简体", 22)
 
     blocks = doc_src.blocks if doc_src is not None else []
     sections = sorted(data.sections, key=lambda s: s.block_index)
@@ -264,7 +265,7 @@ def generate_docx_bytes(session: ReviewSession) -> bytes:
 def _body(document, text: str) -> None:
     p = document.add_paragraph()
     p.paragraph_format.first_line_indent = Pt(32)
-    _fonts(p.add_run(text.strip(" \t\u00a0\u3000")), "仿宋_GB2312", 16)
+    _fonts(p.add_run(clean_text(text).strip(" \t\u00a0\u3000")), "仿宋_GB2312", 16)
 
 
 def generate_docx(session: ReviewSession):

@@ -12,13 +12,15 @@ looks as before. Three modes:
 - ``tracked``: ``w:del`` (old text) + ``w:ins`` (new text) by the reviewer, so the originating
   office can accept or reject each correction in Word/WPS; reasons and notes as comments.
 
-Any other source (text, HTML, PDF) gets a clean .docx in the national layout (docx_generate).
+Any other source (text, HTML, PDF, a .doc/.wps read through a converter) and a .docx whose package
+is too damaged to copy get a clean .docx in the national layout (docx_generate).
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import logging
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,9 +28,12 @@ from typing import Literal
 
 from lxml import etree
 
+from gov_review.core.export.common import clean_text
 from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml
 from gov_review.core.review.bundle import SourceInfo, source_of
 from gov_review.core.review.session import ReviewSession
+
+log = logging.getLogger(__name__)
 
 DocxMode = Literal["clean", "comments", "tracked"]
 MODES: tuple[str, ...] = ("clean", "comments", "tracked")
@@ -48,6 +53,7 @@ class DocxResult:
     written: list[str] = field(default_factory=list)  # cell ids written back into the file
     skipped: list[str] = field(default_factory=list)  # corrected cells with no place in the file
     generated: bool = False  # True: a new document in the national layout, not the original edited
+    patch_failed: bool = False  # True: a .docx source that could not be edited in place
 
 
 def corrected_docx(
@@ -56,12 +62,25 @@ def corrected_docx(
     """The corrected report as .docx bytes (see module doc for the modes)."""
     if mode not in MODES:
         raise ValueError(f"unknown docx mode {mode!r}")
-    source = source or source_of(session)
-    if session.report.source is None or session.report.source.kind != "docx":
-        from gov_review.core.export.docx_generate import generate_docx
+    from gov_review.core.export.docx_generate import generate_docx
 
+    source = source or source_of(session)
+    if (
+        session.report.source is None
+        or session.report.source.kind != "docx"
+        or not source.data.startswith(b"PK")  # a .doc/.wps read through a converter
+    ):
         return generate_docx(session)
-    return _patch_docx(session, source.data, mode)
+    try:
+        return _patch_docx(session, source.data, mode)
+    except Exception:  # noqa: BLE001 - any damage to the package: the national layout instead
+        # A package that opened for reading can still hold a member that cannot be copied (a bad
+        # CRC in docProps/app.xml, a broken relationship part). The corrected values matter, not
+        # the original's furniture: generate the report in the national layout rather than fail.
+        log.info("corrected .docx generated instead of patched", exc_info=True)
+        result = generate_docx(session)
+        result.patch_failed = True
+        return result
 
 
 # ------------------------------------------------------------------------------------------------
@@ -95,7 +114,7 @@ def _run(text: str, rpr: etree._Element | None, tag: str = "t") -> etree._Elemen
     if rpr is not None:
         r.append(copy.deepcopy(rpr))
     t = etree.SubElement(r, _w(tag))
-    t.text = text
+    t.text = clean_text(text)
     t.set(XML_SPACE, "preserve")
     return r
 
@@ -241,6 +260,7 @@ def _attach_comment(p: etree._Element, cid: str) -> None:
 
 
 def _comment_el(cid: str, author: str, date: str, lines: list[str]) -> etree._Element:
+    author = clean_text(author)
     initials = author[:2] if author else "审"
     c = _el("comment", {"id": cid, "author": author or "审核人", "date": date, "initials": initials})
     for line in lines:
@@ -314,7 +334,7 @@ def _patch_docx(session: ReviewSession, data: bytes, mode: str) -> DocxResult:
             result.skipped.append(cid)
             continue
         edit = last_edit.get(cid)
-        author = (edit.reviewer if edit else "") or session.reviewer or "审核人"
+        author = clean_text((edit.reviewer if edit else "") or session.reviewer or "审核人")
         date = _w_date(edit.time if edit else "")
         p = _write_cell(tc, (cell.raw or "") if cell else "", mode, author, date, ids)
         result.written.append(cid)

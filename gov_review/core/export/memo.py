@@ -1,28 +1,25 @@
-"""The review memo (审核意见) for the reporting body, in Chinese.
+"""The review memo (审核意见) for the reporting body, in Chinese, in the form of GB/T 9704-2012.
 
 Per table, each finding with the place in the report it is about (the cell as written, or the
 prose sentence), then what was done: the correction made, the question asked (the reviewer's notes
-or a request to check), or the warning accepted and why. Built once as a list of blocks and
-rendered as HTML (for the GUI's PDF, which must be made with Qt outside the core) and as .docx.
+or a request to check), or the warning accepted and why. Signed as a government office issues a
+letter: the reviewing unit's name and the date at the foot, the reviewer in a note below them, the
+corrections as an attachment. Built once as a list of blocks and rendered as HTML (laid out by Qt
+into the memo PDF, outside the core: gov_review.gui.memo_pdf) and as .docx (memo_docx).
 """
 
 from __future__ import annotations
 
 import html
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from gov_review.core.export.common import (
     OTHER_ZH,
     SEVERITY_ZH,
     TABLE_ZH,
     Correction,
+    clean_text,
     FindingState,
     corrections,
     excerpt,
@@ -37,7 +34,7 @@ NUMERALS = "一二三四五六七八九十"
 
 @dataclass(slots=True)
 class Item:
-    heading: str  # "[错误] 表三“总计”列：…"
+    heading: str  # "1．表三“总计”列：…（错误，已更正）"
     lines: list[tuple[str, str]] = field(default_factory=list)  # (label, text): 原文 / 处理 / 审核意见
 
 
@@ -48,12 +45,27 @@ class Memo:
     intro: str
     sections: list[tuple[str, list[str | Item]]]  # heading, paragraphs and items
     corrections: list[Correction]
-    signature: list[str]
+    unit: str = ""  # 发文机关署名: the reviewing unit
+    reviewer: str = ""  # 审核人, in the note under the date ("" leaves room to sign by hand)
+    date: str = ""  # 成文日期, "2026年12月6日"
+
+    @property
+    def signature(self) -> list[str]:
+        """The foot of the memo as a reader sees it: unit, date, (审核人：…)."""
+        return [line for line in (self.unit, self.date, reviewer_note(self.reviewer)) if line]
+
+
+ATTACHMENT = "更正清单"
+BLANK_SIGNATURE = "\u3000" * 6  # room to sign by hand
+
+
+def reviewer_note(reviewer: str) -> str:
+    return f"（审核人：{reviewer.strip() or BLANK_SIGNATURE}）"
 
 
 def _date_zh(iso: str | None = None) -> str:
     t = datetime.fromisoformat(iso) if iso else datetime.now()
-    return f"{t.year}年{t.month}月{t.day}日"
+    return f"{t.year}年{t.month}月{t.day}日"  # GB/T 9704-2012: Arabic numerals, no leading zeros
 
 
 def _treatment(
@@ -85,9 +97,12 @@ def _treatment(
     return out
 
 
-def build_memo(session: ReviewSession, unwritten: list[str] | tuple[str, ...] = ()) -> Memo:
+def build_memo(
+    session: ReviewSession, unwritten: list[str] | tuple[str, ...] = (), date: str | None = None
+) -> Memo:
     """The memo; ``unwritten``: corrected cells the corrected .docx could not carry (their row is
-    missing from the original file), which the reporting body must add itself."""
+    missing from the original file), which the reporting body must add itself; ``date``: ISO time
+    it is issued (default now)."""
     data = session.data
     body = data.body.name or "报送单位"
     report_title = (data.title or f"{body}{data.year or ''}年政府信息公开工作年度报告").replace(" ", "")
@@ -121,7 +136,7 @@ def build_memo(session: ReviewSession, unwritten: list[str] | tuple[str, ...] = 
         n += 1
         for i, st in enumerate(group, start=1):
             f = st.finding
-            item = Item(f"{i}. [{SEVERITY_ZH[f.severity]}·{st.status_zh}] {f.message}")
+            item = Item(f"{i}．{f.message}（{SEVERITY_ZH[f.severity]}，{st.status_zh}）")
             src = excerpt(session, f)
             if src:
                 item.lines.append(("原文", src))
@@ -151,122 +166,112 @@ def build_memo(session: ReviewSession, unwritten: list[str] | tuple[str, ...] = 
     accepted = [st for st in states if st.status == "waived"]
     if accepted:
         sections.append(("已接受的警告", [f"{st.finding.message}——接受理由：{st.reason}" for st in accepted]))
-    reviewer = session.reviewer or "审核人"
-    times = [e.time for e in session.edits] + [n.time for n in session.notes]
     return Memo(
         title=f"关于《{report_title}》的审核意见",
         addressee=f"{body}：",
         intro=intro,
         sections=sections,
         corrections=list(fixes.values()),
-        signature=[f"审核人：{reviewer}", _date_zh(max(times) if times else None)],
+        unit=getattr(session, "unit", "").strip(),
+        reviewer=session.reviewer.strip(),
+        date=_date_zh(date),  # the day it is issued, not the day of the last edit
     )
 
 
 # ------------------------------------------------------------------------------------------------
-# HTML (QTextDocument understands a subset of HTML 4 and CSS: keep to it)
+# HTML, for the PDF (QTextDocument understands a subset of HTML 4 and CSS: keep to it; it ignores pt
+# for lengths, so lengths are written in px standing for points, and gov_review.gui.memo_pdf scales
+# them to the page). Font sizes are the
+# national ones: 二号 22 pt (title), 三号 16 pt (body), 四号 14 pt. The families are those a Chinese
+# Windows has, then free ones with the same look (AR PL UMing is a Song face, closer to 仿宋 than any
+# sans; AR PL UKai a 楷体) so that the layout machine's fallback is never a sans-serif body.
 
-CSS = """
-body { font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', 'SimSun', sans-serif; font-size: 11pt; }
-h1 { font-size: 16pt; text-align: center; }
-h2 { font-size: 13pt; margin-top: 12px; }
-h3 { font-size: 11pt; margin-top: 8px; }
-p.item { font-weight: bold; margin-top: 6px; }
-p.line { margin-left: 24px; }
-table.fix { border-collapse: collapse; }
-table.fix td, table.fix th { border: 1px solid #555; padding: 3px; }
-p.sign { text-align: right; }
+FANGSONG = "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'AR PL UMing CN', 'SimSun'"
+KAITI = "'楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'AR PL UKai CN'"
+HEITI = "'黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei'"
+XIAOBIAOSONG = "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', " + HEITI
+SONG = "'宋体', 'SimSun', 'AR PL UMing CN', " + FANGSONG
+
+CSS = f"""
+body {{ font-family: {FANGSONG}; font-size: 16pt; }}
+p {{ margin-top: 0; margin-bottom: 0; }}
+p.title {{ font-family: {XIAOBIAOSONG}; font-size: 22pt; text-align: center; }}
+p.to {{ }}
+p.body {{ text-indent: 32px; }}
+p.h1 {{ font-family: {HEITI}; text-indent: 32px; }}
+p.h2 {{ font-family: {KAITI}; text-indent: 32px; }}
+p.h3 {{ text-indent: 32px; font-weight: bold; }}
+p.unit, p.date {{ text-align: right; }}
+p.att {{ font-family: {HEITI}; page-break-before: always; }}
+p.atitle {{ font-family: {XIAOBIAOSONG}; font-size: 22pt; text-align: center; }}
+table.fix {{ border-collapse: collapse; }}
+table.fix td {{ font-family: {SONG}; font-size: 12pt; }}
+table.fix th {{ font-family: {HEITI}; font-size: 12pt; font-weight: normal; }}
 """
 
 
+def _width(text: str) -> float:
+    """Width in characters of 三号: a Chinese character is one, an ASCII digit or letter half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def signature_indents(memo: Memo) -> tuple[float, float]:
+    """Right indents (in characters) of the unit and the date, per GB/T 9704-2012 7.3.5.2 (a memo not
+    sealed): the unit two characters in from the right, the date starting two characters to the
+    right of where the unit starts."""
+    unit, date = _width(memo.unit), _width(memo.date)
+    if not memo.unit:
+        return 0.0, 2.0
+    return 2.0, max(0.0, 2.0 + unit - 2.0 - date)
+
+
 def memo_html(memo: Memo) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(clean_text(text))
+
+    unit_indent, date_indent = signature_indents(memo)
     parts = [f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>"]
-    parts.append(f"<h1>{e(memo.title)}</h1>")
-    parts.append(f"<p>{e(memo.addressee)}</p><p>{e(memo.intro)}</p>")
-    k = 0
-    for heading, content in memo.sections:
-        parts.append(f"<h2>{NUMERALS[k]}、{e(heading)}</h2>")
-        k += 1
+    parts.append(f"<p class='title'>{e(memo.title)}</p><p class='body'>&nbsp;</p>")
+    parts.append(f"<p class='to'>{e(memo.addressee)}</p><p class='body'>{e(memo.intro)}</p>")
+    for k, (heading, content) in enumerate(memo.sections):
+        parts.append(f"<p class='h1'>{NUMERALS[k]}、{e(heading)}</p>")
         for block in content:
             if isinstance(block, Item):
-                parts.append(f"<p class='item'>{e(block.heading)}</p>")
+                parts.append(f"<p class='h3'>{e(block.heading)}</p>")
                 for label, text in block.lines:
-                    parts.append(f"<p class='line'><b>{e(label)}：</b>{e(text)}</p>")
+                    parts.append(f"<p class='body'>{e(label)}：{e(text)}</p>")
             elif block.startswith("（"):
-                parts.append(f"<h3>{e(block)}</h3>")
+                parts.append(f"<p class='h2'>{e(block)}</p>")
             else:
-                parts.append(f"<p class='line'>{e(block)}</p>")
+                parts.append(f"<p class='body'>{e(block)}</p>")
     if memo.corrections:
-        parts.append(f"<h2>{NUMERALS[k]}、更正清单</h2>")
-        parts.append("<table class='fix' cellspacing='0' cellpadding='3' border='1' width='100%'>")
-        parts.append("<tr><th>单元格</th><th>原值</th><th>更正值</th><th>理由</th></tr>")
-        for c in memo.corrections:
+        parts.append(f"<p class='body'>&nbsp;</p><p class='body'>附件：{ATTACHMENT}</p>")
+    parts.append("<p class='body'>&nbsp;</p><p class='body'>&nbsp;</p>")
+    if memo.unit:
+        parts.append(f"<p class='unit' style='margin-right: {unit_indent * 16:g}px'>{e(memo.unit)}</p>")
+    parts.append(f"<p class='date' style='margin-right: {date_indent * 16:g}px'>{e(memo.date)}</p>")
+    parts.append(f"<p class='body'>{e(reviewer_note(memo.reviewer))}</p>")
+    if memo.corrections:
+        parts.append("<p class='att'>附件</p><p class='body'>&nbsp;</p>")
+        parts.append(f"<p class='atitle'>{ATTACHMENT}</p><p class='body'>&nbsp;</p>")
+        parts.append("<table class='fix' cellspacing='0' cellpadding='4' border='1' width='100%'>")
+        parts.append(
+            "<tr><th width='8%'>序号</th><th width='40%'>单元格</th><th width='12%'>原值</th>"
+            "<th width='12%'>更正值</th><th width='28%'>理由</th></tr>"
+        )
+        for n, c in enumerate(memo.corrections, start=1):
             parts.append(
-                f"<tr><td>{e(c.label)}</td><td>{e(c.original or '空白')}</td>"
-                f"<td>{e(c.corrected or '空白')}</td><td>{e(c.reason)}</td></tr>"
+                f"<tr><td align='center'>{n}</td><td>{e(c.label)}</td>"
+                f"<td align='center'>{e(c.original or '空白')}</td>"
+                f"<td align='center'>{e(c.corrected or '空白')}</td><td>{e(c.reason or '—')}</td></tr>"
             )
         parts.append("</table>")
-    parts += [f"<p class='sign'>{e(s)}</p>" for s in memo.signature]
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-# ------------------------------------------------------------------------------------------------
-# .docx
-
-
-def _run(p, text: str, font: str = "仿宋_GB2312", size: float = 14, bold: bool = False) -> None:
-    run = p.add_run(text)
-    run.font.name = "Times New Roman"
-    run.font.size = Pt(size)
-    run.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-
-
 def memo_docx(memo: Memo) -> bytes:
-    doc = Document()
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, memo.title, "方正小标宋简体", 20)
-    _run(doc.add_paragraph(), memo.addressee)
-    p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(28)
-    _run(p, memo.intro)
-    k = 0
-    for heading, content in memo.sections:
-        _run(doc.add_paragraph(), f"{NUMERALS[k]}、{heading}", "黑体", 15)
-        k += 1
-        for block in content:
-            if isinstance(block, Item):
-                _run(doc.add_paragraph(), block.heading, bold=True, size=12)
-                for label, text in block.lines:
-                    q = doc.add_paragraph()
-                    q.paragraph_format.left_indent = Pt(24)
-                    _run(q, f"{label}：", size=12, bold=True)
-                    _run(q, text, size=12)
-            elif block.startswith("（"):
-                _run(doc.add_paragraph(), block, "楷体_GB2312", 14, bold=True)
-            else:
-                q = doc.add_paragraph()
-                q.paragraph_format.left_indent = Pt(24)
-                _run(q, block, size=12)
-    if memo.corrections:
-        _run(doc.add_paragraph(), f"{NUMERALS[k]}、更正清单", "黑体", 15)
-        table = doc.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, ["单元格", "原值", "更正值", "理由"], strict=True):
-            _run(cell.paragraphs[0], text, "宋体", 10.5, bold=True)
-        for c in memo.corrections:
-            cells = table.add_row().cells
-            for cell, text in zip(
-                cells, [c.label, c.original or "空白", c.corrected or "空白", c.reason], strict=True
-            ):
-                _run(cell.paragraphs[0], text, "宋体", 10.5)
-    for s in memo.signature:
-        q = doc.add_paragraph()
-        q.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(q, s)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    """The memo as .docx in the national form (see memo_docx.py)."""
+    from gov_review.core.export.memo_docx import memo_docx_bytes
+
+    return memo_docx_bytes(memo)

@@ -1,13 +1,16 @@
-"""``gov-review export FILE_OR_BUNDLE --out DIR [--docx-mode clean|comments|tracked]``.
+"""``gov-review export FILE_OR_BUNDLE --out DIR [--docx-mode clean|comments|tracked] [--reviewer NAME]
+[--unit UNIT]``.
 
 A bundle exports its review; a plain report exports unreviewed (the corrected report equals the
 original, the memo lists the findings). The memo PDF needs Qt, which the core never loads: it is
-made by ``python -m gov_review.gui.memo_pdf`` in a child process.
+made by ``python -m gov_review.gui.memo_pdf`` in a child process. Each output is made on its own:
+one that cannot be made is left out, said in one sentence and named in ``（导出说明）.txt``.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -15,13 +18,13 @@ import tempfile
 from pathlib import Path
 
 from gov_review.core.errors import GovReviewError, SaveError
-from gov_review.core.export.common import file_stem
-from gov_review.core.export.outputs import SUFFIX_MEMO_HTML, SUFFIX_MEMO_PDF, export_all
+from gov_review.core.export.outputs import ExportProblem, make_exports
 from gov_review.core.review.bundle import SUFFIX, atomic_write, open_bundle, remember_source
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
 
 PDF_TIMEOUT = 120
+log = logging.getLogger(__name__)
 
 
 def _say(text: str) -> None:
@@ -43,12 +46,12 @@ def load_session(source: str, reviewer: str = "") -> ReviewSession:
     return session
 
 
-def memo_pdf(html: bytes, target: Path) -> str | None:
-    """Write the memo PDF through Qt in a child process; returns None or why it failed."""
+def child_pdf(html: str) -> bytes:
+    """The memo PDF made by Qt in a child process (the core never loads Qt). Raises ExportProblem."""
     with tempfile.TemporaryDirectory(prefix="gov-review-") as tmp:
         src = Path(tmp) / "memo.html"
         out = Path(tmp) / "memo.pdf"
-        src.write_bytes(html)
+        src.write_text(html, encoding="utf-8")
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         try:
             proc = subprocess.run(
@@ -58,15 +61,14 @@ def memo_pdf(html: bytes, target: Path) -> str | None:
                 env=env,
                 check=False,
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return str(exc)
+        except subprocess.TimeoutExpired as exc:
+            raise ExportProblem(f"排版超过 {PDF_TIMEOUT} 秒仍未完成。") from exc
+        except OSError as exc:
+            raise ExportProblem("无法启动排版程序。") from exc
         if proc.returncode != 0 or not out.exists():
-            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [
-                f"exit {proc.returncode}"
-            ]
-            return tail[0]
-        atomic_write(target, out.read_bytes())
-    return None
+            log.info("memo PDF child failed: %s", proc.stderr.decode("utf-8", "replace")[-2000:])
+            raise ExportProblem("本机的 Qt 图形组件不可用，无法排版 PDF；可用 Word 打开审核意见 .docx 另存为 PDF。")
+        return out.read_bytes()
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -75,34 +77,29 @@ def run_export(args: argparse.Namespace) -> int:
     mode = getattr(args, "docx_mode", "clean") or "clean"
     try:
         session = load_session(args.source)
+        # The options sign; else the bundle's own reviewer and unit; else the window's settings.
+        saved = getattr(args, "saved_identity", None) or {}
+        session.reviewer = getattr(args, "reviewer", None) or session.reviewer or saved.get("reviewer", "")
+        session.unit = getattr(args, "unit", None) or session.unit or saved.get("unit", "")
         outdir = Path(args.out)
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SaveError("save_read_only", name=outdir.name, folder=str(outdir)) from exc
-        outputs = export_all(session, docx_mode=mode)
+        made = make_exports(session, docx_mode=mode, pdf_maker=child_pdf)
         original = Path(args.source).resolve()
         written = []
-        for name, data in outputs.items():
+        for name, data in made.with_notice().items():
             target = outdir / name
             if target.resolve() == original:  # never, whatever the names: the original is read-only
                 raise SaveError("export_failed", name=name, reason="输出文件与原件同名")
             atomic_write(target, data)
             written.append(target)
-        pdf_target = outdir / (file_stem(session) + SUFFIX_MEMO_PDF)
-        html = outputs[file_stem(session) + SUFFIX_MEMO_HTML]
-        problem = memo_pdf(html, pdf_target)
     except GovReviewError as exc:
         _say(exc.message(lang))
         return 2
     for path in written:
         _say(("已写出：" if zh else "Written: ") + str(path))
-    if problem is None:
-        _say(("已写出：" if zh else "Written: ") + str(pdf_target))
-    else:
-        _say(
-            f"审核意见 PDF 未能生成（{problem}），其余文件已写出；可用 Word 打开审核意见 .docx 另存为 PDF。"
-            if zh
-            else f"The memo PDF could not be made ({problem}); the other files were written."
-        )
+    for line in made.problems + made.notices:
+        _say(line)
     return 0

@@ -186,6 +186,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        if os.name == "posix":  # mkstemp makes 0600; the user's files get the user's umask
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             _write_bytes(fh, data)
             fh.flush()
@@ -200,6 +202,20 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             # The temp file may never have come to be, or the folder vanished with it.
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

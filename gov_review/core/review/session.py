@@ -150,6 +150,7 @@ class ReviewSession:
         # None until kept: read from report.path the first time it is needed (bundle.source_of)
         self.source = source
         self.reviewer = reviewer
+        self.unit = ""  # the reviewing unit (审核单位) the memo is issued in the name of
         self.clock = clock
         self.original: dict[str, Cell] = copy.deepcopy(report.data.cells)
         self.edits: list[Edit] = []
@@ -317,6 +318,7 @@ class ReviewSession:
         return {
             "schema": REVIEW_SCHEMA,
             "reviewer": self.reviewer,
+            "unit": self.unit,
             "format": data.format,
             "year": data.year,
             "body": data.body.name,
@@ -336,6 +338,8 @@ class ReviewSession:
         """
         records = check_state(state, self.data.format)
         self.reviewer = state.get("reviewer", self.reviewer)
+        unit = state.get("unit", self.unit)
+        self.unit = unit if isinstance(unit, str) else self.unit
         for e in records["edits"]:
             edit = Edit(**e)
             value = None if edit.new_raw is None else validate(edit.cell, edit.new_raw, self.data.format)

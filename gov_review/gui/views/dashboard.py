@@ -30,11 +30,6 @@ from gov_review.gui.states import HUES
 
 # the figures moved to dashboard_figures; re-exported here so existing imports keep working
 from gov_review.gui.views.dashboard_figures import (
-    APPLICANTS,
-    OUTCOMES,
-    RATE_BANDS,
-    T4_COLS,
-    Bar,
     Chart,
     compute_charts,
 )

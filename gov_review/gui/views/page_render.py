@@ -40,6 +40,14 @@ class Opened:
     error: str = ""
 
 
+MIN_SCALE, MAX_SCALE = 0.3, 6.0
+
+
+def fit_scale(avail: float, widest: float) -> float:
+    """Logical pixels per point that fit the widest page into ``avail`` pixels."""
+    return max(MIN_SCALE, min(MAX_SCALE, avail / widest)) if avail > 0 and widest > 0 else 1.0
+
+
 class _Relay(QObject):
     done = Signal(object)
 
@@ -89,10 +97,12 @@ class PageRenderer(QObject):
 
     # ------------------------------------------------------------------ the GUI thread's side
 
-    def open(self, gen: int, data: bytes) -> None:
-        """Open a document (dropping every job for the one before)."""
+    def open(self, gen: int, data: bytes, first: tuple[float, float | None, float] | None = None) -> None:
+        """Open a document (dropping every job for the one before). ``first``: (the width for
+        the pages, the zoom or None to fit that width, the device pixel ratio) to render the
+        first page at as soon as the document is open, without waiting for the view to ask."""
         with self._mutex:
-            self._jobs = [("open", gen, data)]
+            self._jobs = [("open", gen, data, first)]
         self._start()
 
     def close(self) -> None:
@@ -153,7 +163,7 @@ class PageRenderer(QObject):
             holder.close()
             return None
         if job[0] == "open":
-            _, gen, data = job
+            _, gen, data, first = job
             holder.close()
             with PDFIUM_LOCK:
                 doc = pdfium.PdfDocument(data)
@@ -163,6 +173,11 @@ class PageRenderer(QObject):
                     page = doc[i]
                     sizes.append(tuple(page.get_size()))
                     page.close()
+            if first is not None and sizes:
+                avail, zoom, dpr = first
+                scale = (zoom or fit_scale(avail, max(w for w, _h in sizes))) * dpr
+                with self._mutex:  # before anything the view asks for once it knows the pages
+                    self._jobs.insert(0, ("render", gen, 0, scale))
             return Opened(gen, sizes)
         _, gen, index, scale = job
         with PDFIUM_LOCK:

@@ -37,12 +37,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from gov_review.core.model import Anchor, Finding
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.views import page_marks as marks
-from gov_review.gui.views.page_render import Opened, PageRenderer, Rendered
+from gov_review.gui.views.page_render import MAX_SCALE, MIN_SCALE, Opened, PageRenderer, Rendered, fit_scale
 
 MARGIN = 10  # around the pages, logical pixels
 GAP = 10  # between pages
 CACHE_BYTES = 96 * 1024 * 1024
-MIN_SCALE, MAX_SCALE = 0.3, 6.0
 
 
 class PageView(QAbstractScrollArea):
@@ -55,6 +54,9 @@ class PageView(QAbstractScrollArea):
         self.setObjectName("pageView")
         self.viewport().setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # always there: a bar appearing when the pages arrive would narrow the view, change the
+        # fit-width zoom and waste the first page's render
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(40)
         self.renderer = PageRenderer(self)
         self.renderer.opened.connect(self._opened)
@@ -111,7 +113,8 @@ class PageView(QAbstractScrollArea):
             doc.changed.connect(self.viewport().update)
             doc.extraFindingsChanged.connect(self.viewport().update)
         if data:
-            self.renderer.open(self.gen, data)
+            first = (self.viewport().width() - 2 * MARGIN, self.zoom, self.devicePixelRatioF())
+            self.renderer.open(self.gen, data, first)
         else:
             self.renderer.close()
         self._update_scrollbars()
@@ -164,8 +167,7 @@ class PageView(QAbstractScrollArea):
             return
         widest = max(w for w, _h in self.sizes)
         if self.zoom is None:
-            avail = self.viewport().width() - 2 * MARGIN
-            self.scale = max(MIN_SCALE, min(MAX_SCALE, avail / widest)) if avail > 0 else 1.0
+            self.scale = fit_scale(self.viewport().width() - 2 * MARGIN, widest)
         else:
             self.scale = self.zoom
         y = float(MARGIN)

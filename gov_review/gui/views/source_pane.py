@@ -1,10 +1,11 @@
 """The source pane: for a PDF, a switch between 原件 (the pages themselves) and 文本 (the text the
 tool read); for any other file, the text alone.
 
-原件 is the default for a PDF and the reviewer's choice is remembered (settings.SOURCE_VIEW). Both
-views follow the selection whichever is shown, so switching shows the same place. Clicks in
-either come out as ``cellClicked`` (a number's grid cell) or ``findingClicked`` (a prose finding's
-sentence, on the pages).
+原件 is the default for a PDF and the reviewer's choice is remembered (settings.SOURCE_VIEW). The
+text of a PDF shown as pages is laid out only when 文本 is chosen (laying out a report's text
+takes longer than showing its first page), and then shows the place last selected. Clicks in
+either view come out as ``cellClicked`` (a number's grid cell) or ``findingClicked`` (a prose
+finding's sentence, on the pages).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ class SourcePane(QWidget):
         lay.addWidget(self.note)
         lay.addWidget(self.stack)
         self.doc: ReportDocument | None = None
+        self._shown: list[tuple[str, object, object]] = []  # the highlights since the last selection
         self.has_pages = False
         self.btn_pages.clicked.connect(lambda: self.set_mode(PAGES, remember=True))
         self.btn_text.clicked.connect(lambda: self.set_mode(TEXT, remember=True))
@@ -108,7 +110,7 @@ class SourcePane(QWidget):
 
     def set_document(self, doc: ReportDocument | None) -> None:
         self.doc = doc
-        self.text.set_document(doc)
+        self._shown = []
         source = doc.report.source if doc is not None else None
         self.has_pages = False
         self.note.hide()
@@ -127,6 +129,8 @@ class SourcePane(QWidget):
             self.pages.set_document(None, None)
         self.head.setVisible(self.has_pages)
         self.set_mode(settings.get(settings.SOURCE_VIEW) if self.has_pages else TEXT)
+        if self.mode == PAGES and self.text.doc is not None:
+            self.text.set_document(None)  # laid out when 文本 is chosen
 
     @property
     def mode(self) -> str:
@@ -135,6 +139,13 @@ class SourcePane(QWidget):
     def set_mode(self, mode: str, remember: bool = False) -> None:
         if mode == PAGES and not self.has_pages:
             mode = TEXT
+        if mode == TEXT and self.text.doc is not self.doc:
+            self.text.set_document(self.doc)
+            for kind, what, _others in self._shown:
+                if kind == "cell":
+                    self.text.highlight_cell(what)
+                else:
+                    self.text.highlight_anchor(what)
         self.stack.setCurrentWidget(self.pages if mode == PAGES else self.text)
         (self.btn_pages if mode == PAGES else self.btn_text).setChecked(True)
         for w in (self.btn_zoom_in, self.btn_zoom_out, self.btn_fit, self.zoom_label):
@@ -145,12 +156,14 @@ class SourcePane(QWidget):
     # ------------------------------------------------------------------------- selection
 
     def highlight_cell(self, cell_id: str, others: list[str] | None = None) -> bool:
-        self.pages.show_cell(cell_id, others)
-        return self.text.highlight_cell(cell_id)
+        self._shown = [("cell", cell_id, others)]
+        ok = self.pages.show_cell(cell_id, others)
+        return self.text.highlight_cell(cell_id) if self.text.doc is self.doc else ok
 
     def highlight_anchor(self, anchor: Anchor) -> bool:
-        self.pages.show_anchor(anchor)
-        return self.text.highlight_anchor(anchor)
+        self._shown.append(("anchor", anchor, None))
+        ok = self.pages.show_anchor(anchor)
+        return self.text.highlight_anchor(anchor) if self.text.doc is self.doc else ok
 
     # --------------------------------------------------------------------------- words
 
