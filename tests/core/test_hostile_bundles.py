@@ -128,6 +128,16 @@ def test_a_waiver_on_an_error_is_refused(good: Path, tmp_path: Path) -> None:
     assert "错误必须改正" in msg
 
 
+@pytest.mark.parametrize("cells", [5, "t3", None, {"a": 1}])
+def test_saved_findings_with_odd_cells_still_open(good: Path, tmp_path: Path, cells) -> None:
+    # The findings at save time are only compared with today's (fuzz case grb#628: an int crashed it).
+    def change(review):
+        review["findings"][0]["cells"] = cells
+
+    session = open_bundle(_forge(good, tmp_path / "f.grb", change))
+    assert session.source is not None and session.source.findings_match is False
+
+
 def test_a_waiver_without_a_reason_is_refused(good: Path, tmp_path: Path) -> None:
     def change(review):
         review["waivers"][0]["reason"] = "  "

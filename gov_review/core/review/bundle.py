@@ -432,7 +432,7 @@ def _finding_id(f: dict[str, Any]) -> tuple[str, str, tuple[str, ...], bool]:
     return (
         str(f.get("code") or f.get("rule")),
         str(f.get("severity")),
-        tuple(str(c) for c in f.get("cells") or () if isinstance(f.get("cells"), list)),
+        tuple(str(c) for c in f["cells"]) if isinstance(f.get("cells"), list) else (),
         bool(f.get("waived")),
     )
 

@@ -114,7 +114,8 @@ def check_state(state: Any, fmt: str | None) -> dict[str, list[dict[str, Any]]]:
 def saved_severity(state: dict[str, Any], key: str) -> str | None:
     """The severity a finding had when the review was saved (None if not recorded)."""
     for f in state.get("findings", []):
-        where = ",".join(str(c) for c in f.get("cells") or ())
+        cells = f.get("cells")
+        where = ",".join(str(c) for c in cells) if isinstance(cells, list) else ""
         if f"{f.get('code') or f.get('rule')}|{where}" == key:
             return str(f.get("severity"))
     return None
