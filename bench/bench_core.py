@@ -1,6 +1,10 @@
 """Benchmark the core: read → reconstruct → check per seed, and whole-process `gov-review check`.
 
-Usage: python bench/bench_core.py [--runs 200] [--copies 1000] [--check-only]
+Usage: python bench/bench_core.py [--runs 200] [--copies 1000] [--check-only] [--layouts]
+
+``--layouts`` prints reading a text report in each text layout (tests/data/text/layouts/: the seeds
+and the real reports rendered by make_layouts.py), median ms per layout over its fixtures, against
+the TAB-layout seed text read in the same process (target < 20 ms per layout).
 
 ``--check-only`` prints the check alone per seed (.txt and .docx twins, resources/samples and
 tests/data/docx), CPU time: the first check with every memory emptied before each run (the
@@ -107,12 +111,11 @@ def check_only(runs: int) -> None:
     other work puts on the machine falls on all of them alike. Each file's round starts with an
     untimed check of it: a check right after another file's is ~0.2 ms slower from the CPU's caches
     alone (instruction and data), which is not what is measured here; ``clear()`` then empties
-    every memory the checks keep."""
+    every memory the core keeps of report content."""
     from decimal import Decimal
 
     from timing import CLOCK
-
-    from gov_review.core.check.prose_cache import clear
+    from timing import forget_content as clear
 
     edited = "t3.r_new.c_natural"  # in R01 and R02: equations, suggestions and tables redo work
     cases = []
@@ -145,7 +148,7 @@ def check_only(runs: int) -> None:
         return statistics.median(times[(k, col)]) * 1000
 
     print(f"check(doc, data) alone, CPU ms, median of {runs} rounds taken in turn")
-    print("  first  = every memory emptied (rules/memo.clear) before the check: the figure (target ≤ 0.6 ms)")
+    print("  first  = every memory of content emptied before the check: the figure (target ≤ 0.6 ms)")
     print("  [edit] = secondary: a re-check after one edit (a never-seen value in t3.r_new.c_natural)")
     print("  [rep]  = secondary: a re-check of the same values")
     print(f"{'report':<34}{'first':>8}{'[edit]':>9}{'[rep]':>8}{'findings':>9}")
@@ -158,12 +161,42 @@ def check_only(runs: int) -> None:
     print(f"after an edit: median {statistics.median(edits):.3f} ms, worst {max(edits):.3f} ms")
 
 
+def layouts(runs: int) -> None:
+    """Reading (read_document: decode, find the tables, build the rows) a report in each layout."""
+    from collections import defaultdict
+
+    folder = ROOT / "tests" / "data" / "text" / "layouts"
+    by_layout: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(folder.glob("*.txt")):
+        by_layout[path.stem.split("__")[1]].append(path)
+    for path in SAMPLES:
+        by_layout["tab (seed text)"].append(path)
+    print(f"Reading a text report per layout, median over the layout's fixtures of the median of {runs} runs (ms)")
+    print(f"{'layout':<18}{'read':>9}{'+ reconstruct':>15}{'worst read':>12}  files")
+    for layout, paths in by_layout.items():
+        reads, fulls = [], []
+        for path in paths:
+            data = path.read_bytes()
+            doc = read_document(path, data)
+            reconstruct(doc)  # warm the caches
+            reads.append(median_ms(lambda p=path, d=data: read_document(p, d), runs))
+            fulls.append(median_ms(lambda p=path, d=data: reconstruct(read_document(p, d)), runs))
+        print(
+            f"{layout:<18}{statistics.median(reads):>9.2f}{statistics.median(fulls):>15.2f}"
+            f"{max(reads):>12.2f}  {len(paths)}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--layouts", action="store_true")
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--copies", type=int, default=1000)
     ap.add_argument("--check-only", action="store_true")
     args = ap.parse_args()
+    if args.layouts:
+        layouts(args.runs)
+        return
     if args.check_only:
         check_only(args.runs)
         return

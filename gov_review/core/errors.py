@@ -92,6 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF 文件“{name}”第 {page} 页内容过于复杂（{found} 个文字或图形对象，上限 {limit}），为避免长时间无响应已停止读取；请向报送单位索取 Word 版或正常导出的 PDF。",
         "Page {page} of PDF “{name}” is too complex ({found} text or drawing objects, limit {limit}); reading stopped to stay responsive — ask for the Word file or a normally exported PDF.",
     ),
+    "too_many_tables": (
+        "文件“{name}”中有 {tables} 张表格，远多于一份年度报告（上限 {limit} 张），像是多份报告或其他数据连在一起，已停止读取；请确认选对了文件，或把每份报告分别保存后再打开。",
+        "“{name}” holds {tables} tables, far more than one annual report (limit {limit}); it looks like several reports or other data run together, so reading stopped — check the file, or save each report on its own.",
+    ),
     "table_too_long": (
         "文件“{name}”中的统计表有 {rows} 行，远多于任何年度报告（上限 {limit} 行），已停止读取；请确认选对了文件，或向报送单位索取正常导出的报告。",
         "A statistics table in “{name}” has {rows} rows, far more than any annual report (limit {limit}); reading stopped — check the file or ask for a normal export.",

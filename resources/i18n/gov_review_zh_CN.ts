@@ -83,6 +83,16 @@
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="125"/>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销 {what}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="126"/>
+        <source>&amp;Redo {what}</source>
+        <translation>重做 {what}(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsModel</name>
@@ -159,6 +169,11 @@
         <location filename="../../gov_review/gui/commands.py" line="81"/>
         <source>Accept warning {rule}</source>
         <translation>接受警告 {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/commands.py"/>
+        <source>Settle error {rule}</source>
+        <translation>核实错误 {rule}</translation>
     </message>
     <message>
         <location filename="../../gov_review/gui/commands.py" line="104"/>
@@ -442,7 +457,7 @@
     </message>
     <message>
         <location filename="../../gov_review/gui/dashboard_figures.py" line="334"/>
-        <source>Red: error rules, orange: warnings, blue: notes</source>
+        <source>Red: error rules, orange: warnings, blue: info</source>
         <translation>红色：错误类规则，橙色：警告类，蓝色：提示类</translation>
     </message>
     <message>
@@ -495,13 +510,18 @@
     </message>
     <message>
         <location filename="../../gov_review/gui/models/findings.py" line="206"/>
-        <source>Notes</source>
+        <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../gov_review/gui/models/findings.py" line="224"/>
         <source>[accepted] </source>
         <translation>【已接受】</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>[settled] </source>
+        <translation>【已核实】</translation>
     </message>
     <message>
         <location filename="../../gov_review/gui/models/findings.py" line="226"/>
@@ -522,6 +542,11 @@
         <location filename="../../gov_review/gui/models/findings.py" line="247"/>
         <source>Accepted by {who} ({when}): {reason}</source>
         <translation>{who} 已接受（{when}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>Settled by {who} ({when}): {reason}</source>
+        <translation>{who} 已核实（{when}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -547,6 +572,11 @@
         <translation>（已接受 {n} 项）</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source> ({n} errors settled)</source>
+        <translation>（已核实错误 {n} 项）</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/panels.py" line="122"/>
         <source> · {n} of them cross-year</source>
         <translation> · 其中跨年度 {n} 条</translation>
@@ -565,6 +595,11 @@
         <location filename="../../gov_review/gui/panels.py" line="172"/>
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source>Settle error…</source>
+        <translation>核实错误…</translation>
     </message>
 </context>
 <context>
@@ -919,6 +954,16 @@ Findings of this rule per report</source>
         <translation>接受警告 {rule}…</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/window_review.py"/>
+        <source>Settle error {rule}…</source>
+        <translation>核实错误 {rule}…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_review.py" line="128"/>
+        <source>Use candidate value {value}</source>
+        <translation>采用候选值 {value}</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/window_review.py" line="148"/>
         <source>Only warnings can be accepted; errors must be fixed.</source>
         <translation>错误必须改正，不能接受；只有警告可以在说明理由后接受。</translation>
@@ -1019,11 +1064,6 @@ Findings of this rule per report</source>
     </message>
     <message>
         <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
-        <source>Fit</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../gov_review/gui/views/source_pane.py" line="1"/>
         <source>Fit the page to the pane's width (Ctrl+0)</source>
         <translation>页面宽度适合窗格（Ctrl+0）</translation>
     </message>
@@ -1062,6 +1102,29 @@ Findings of this rule per report</source>
         <location filename="../../gov_review/gui/charts.py" line="119"/>
         <source>Comparison: new applications (blue) and errors (red) per report</source>
         <translation>各报告比较：本年新收申请（蓝）与错误数（红）</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle error</source>
+        <translation>核实错误</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>How was this error settled? Pick or write the reason; it goes into the review memo.</source>
+        <translation>这个错误如何处理？请选择或填写理由，理由将写入审核意见。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Also set the cell to the text&apos;s figure {n}</source>
+        <translation>同时把该单元格改为正文中的数 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle</source>
+        <translation>核实</translation>
     </message>
 </context>
 <context>

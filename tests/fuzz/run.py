@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gov_review.core.errors import GovReviewError
+from gov_review.core.export.outputs import save_with_exports
 from gov_review.core.review.bundle import open_bundle, save_bundle
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
@@ -74,7 +75,10 @@ def attempt(fmt: str, data: bytes, workdir: str | os.PathLike[str], exports: boo
             return Outcome("traceback", "open: " + _tail(exc))
         target = folder / "saved.grb"
         try:
-            save_bundle(session, target, exports=exports)
+            if exports:
+                save_with_exports(session, str(target))
+            else:
+                save_bundle(session, target)
             again = open_bundle(target)
         except Exception as exc:
             return Outcome("unsaveable", _tail(exc))

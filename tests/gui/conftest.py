@@ -53,12 +53,14 @@ def _no_blocking_dialogs(monkeypatch):
     from gov_review.gui.dialogs.note import NoteDialog
     from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
+    from gov_review.gui.dialogs.settle import SettleDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
     def unexpected(*_a, **_k):
         raise AssertionError("a modal dialog was opened that the test did not expect")
 
     monkeypatch.setattr(WaiverDialog, "exec", unexpected)
+    monkeypatch.setattr(SettleDialog, "exec", unexpected)
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
     monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
     monkeypatch.setattr(PairDialog, "exec", unexpected)

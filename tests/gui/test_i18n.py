@@ -229,6 +229,31 @@ def open_waiver(lang, qtbot, monkeypatch, finding, _window):
     return seen
 
 
+def open_settle(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.core.review.pipeline import analyse_file
+    from gov_review.gui.dialogs.settle import SettleDialog
+
+    error = next(f for f in analyse_file(str(seed_path(2))).findings if f.code == "N01.mismatch")
+    seen = {}
+
+    def fake_exec(self):
+        self.reason_box.setCurrentText("以正文为准")
+        seen.update(
+            title=self.windowTitle(),
+            prompt=self.prompt.text(),
+            check=self.edit_check.text(),
+            buttons=_buttons(self.buttons),
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SettleDialog, "exec", fake_exec)
+    assert SettleDialog.get_decision(error) is None
+    assert seen["title"] == _tr("SettleDialog", "Settle error", lang)
+    assert seen["check"] == _tr("SettleDialog", "Also set the cell to the text's figure {n}", lang).format(n=16)
+    assert _tr("SettleDialog", "Settle", lang) in seen["buttons"]
+    return seen
+
+
 def open_ask_save(lang, qtbot, monkeypatch, _finding, _window):
     seen = {}
 
@@ -352,6 +377,7 @@ OPENERS = {
     "PairDialog": open_pair,
     "warn": open_warn,
     "WaiverDialog": open_waiver,
+    "SettleDialog": open_settle,
     "ask_save": open_ask_save,
     "about": open_about,
     "CrashDialog": open_crash,

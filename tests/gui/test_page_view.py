@@ -270,7 +270,19 @@ def test_zoom_keys_and_wheel_and_back_to_fit_width(window, qtbot):
     assert pages.scale == pytest.approx(fit / 1.2 * 1.15**2)
     qtbot.keyClick(pages, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert pages.zoom is None and pages.scale == pytest.approx(fit)
-    assert window.source_pane.zoom_label.text() == "适合宽度"
+    assert window.source_pane.zoom_label.text() == f"{round(fit * 100)}%"
+    assert window.source_pane.btn_fit.text() == "适合宽度"
+
+
+def test_zooming_in_keeps_the_selected_cell_in_view(window, qtbot):
+    pages = open_pdf(window, qtbot, H23)
+    window.select_cell("t4.review.c_total")
+    a = window.current.session.cell("t4.review.c_total").anchor
+    for _ in range(5):
+        pages.zoom_by(1.2)
+        box = pages.box_rect(a.page - 1, QRectF(*_r(a.bbox)))
+        assert QRectF(pages.viewport().rect()).contains(box.center())
+    assert pages.scale > 1.0
 
 
 def test_the_choice_of_view_is_remembered_and_text_files_show_text(window, qtbot):

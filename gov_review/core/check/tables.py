@@ -181,6 +181,7 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
         "runtogether_ambiguous": "ambiguous",
         "runtogether_none": "unsplittable",
         "row_unread": "row_width",  # a row whose values cannot be matched to its columns
+        "runtogether_capped": "too_long",  # a digit run too long to decode within the work cap
     }
     for code, params in data.observations:
         if code not in codes:
@@ -199,7 +200,7 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
             values=" ".join(map(str, options[0])) if options else "",
             n=len(options),
             options="；".join(" ".join(map(str, o)) for o in options[:4]),
-            **{k: params[k] for k in ("row_options", "cap", "count", "want") if k in params},
+            **{k: params[k] for k in ("row_options", "cap", "count", "want", "digits") if k in params},
         )
         if "cap" in params:
             # Too many combinations of ambiguous rows to try against the column rules: say so.

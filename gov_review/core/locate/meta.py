@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gov_review.core.locate.levels import level_names, level_of, parent_level
 from gov_review.core.model import BodyInfo, Paragraph, Section, SourceDocument
 from gov_review.core.text.normalize import norm
 
@@ -15,68 +16,85 @@ _TITLE_TAIL_RE = re.compile(
 )
 _STATS_PERIOD_RE = re.compile(r"统计期限[^。]{0,10}?自?\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 
-LEVEL_NAMES_ZH = {
-    "province": "省级政府",
-    "city": "设区的市级政府",
-    "county": "县级政府",
-    "district": "区级政府",
-    "township": "乡镇政府",
-    "street": "街道办事处",
-    "department": "政府部门",
-}
+LEVEL_NAMES_ZH = level_names("zh")
 
-# Suffix → level, longest first. A name like 长春市九台区其塔木街道办事处 is a street office.
-_LEVEL_SUFFIXES: list[tuple[str, str]] = [
-    ("街道办事处", "street"),
-    ("街道办", "street"),
-    ("街道", "street"),
-    ("镇人民政府", "township"),
-    ("乡人民政府", "township"),
-    ("镇政府", "township"),
-    ("乡政府", "township"),
-    ("镇", "township"),
-    ("乡", "township"),
-    ("区人民政府", "district"),
-    ("县人民政府", "county"),
-    ("市人民政府", "city"),
-    ("州人民政府", "city"),
-    ("省人民政府", "province"),
-    ("自治区人民政府", "province"),
-    ("区政府", "district"),
-    ("县政府", "county"),
-    ("市政府", "city"),
-    ("旗", "county"),
-    ("县", "county"),
-    ("区", "district"),
-    ("市", "city"),
-    ("州", "city"),
-    ("盟", "city"),
-    ("省", "province"),
-    ("自治区", "province"),
-]
+# Suffixes that end a body's name, for the name's stem (长春市九台区其塔木街道办事处 → 其塔木).
+_LEVEL_SUFFIXES = (
+    *("街道办事处", "街道办", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府", "镇", "乡"),
+    *("区人民政府", "县人民政府", "市人民政府", "州人民政府", "省人民政府", "自治区人民政府"),
+    *("区政府", "县政府", "市政府", "旗", "县", "区", "市", "州", "盟", "省", "自治区"),
+)
 _DEPT_RE = re.compile(r"(局|委员会|委|办公室|办|厅|部|中心|署|院|所|站|队)$")
 _GOV_SUFFIX_RE = re.compile(r"(人民政府|政府)$")
-_PLACE_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)")
+
+
+# Site chrome and crawler metadata above a report copied from a web page (issue 14): never its title.
+_META_RE = re.compile(
+    r"^(?:标题|题目|发布时间|发布日期|成文日期|来源|信息来源|发布机构|发文机关|索引号|作者|浏览次数|点击数|"
+    r"访问量|字号|分类|主题分类|文号)\s*[:：]"
+)
+_NAV_START = ("首页", "当前位置", "您的位置", "您当前的位置", "网站首页", "当前所在位置")
+_NAV_WORDS = (
+    "当前所在位置",
+    "您当前的位置",
+    "当前位置",
+    "您的位置",
+    "网站首页",
+    "首页",
+    "政府信息公开年报",
+    "政府信息公开年度报告",
+    "法定主动公开内容",
+    "政府信息公开",
+    "政务公开",
+    "政务资讯",
+    "政务动态",
+    "信息公开",
+    "年度报告",
+    "年报",
+)
+_NAV_SEP = " \t\u3000>»›/|:：…·-—"
+_PAGE_NO_RE = re.compile(r"^[—–\-－]*\s*\d{1,3}\s*[—–\-－]*$|^第\s*\d{1,3}\s*页")
+
+
+def strip_chrome(text: str) -> str:
+    """A leading paragraph without the site's navigation run; "" for metadata, navigation, page numbers."""
+    s = text.strip()
+    if _META_RE.match(s) or _PAGE_NO_RE.match(s):
+        return ""
+    if not s.startswith(_NAV_START):
+        return s
+    changed = True
+    while changed:
+        changed = False
+        s = s.lstrip(_NAV_SEP)
+        for word in _NAV_WORDS:
+            if s.startswith(word):
+                s = s[len(word) :]
+                changed = True
+                break
+    return s.strip(_NAV_SEP)
 
 
 def find_title(doc: SourceDocument, sections: list[Section]) -> tuple[str | None, list[Paragraph]]:
-    """The title: the short leading paragraphs before section 一 (up to three lines)."""
+    """The title: the short leading paragraphs before section 一 (up to three lines), site chrome skipped."""
     limit = sections[0].block_index if sections else len(doc.blocks)
     parts: list[Paragraph] = []
+    texts: list[str] = []
     for block in doc.blocks[:limit]:
         if not isinstance(block, Paragraph):
             break
-        text = block.text.strip()
+        text = strip_chrome(block.text) if not parts else block.text.strip()
         if not text:
             continue
         if len(norm(text)) > 45 or text.startswith(("根据", "按照", "本报告", "依据")):
             break
         parts.append(block)
+        texts.append(text)
         if len(parts) == 3 or "报告" in norm(text):
             break
     if not parts:
         return None, []
-    return "".join(p.text.strip() for p in parts), parts
+    return "".join(texts), parts
 
 
 def find_year(title: str | None, doc: SourceDocument) -> int | None:
@@ -95,36 +113,13 @@ def stats_period_year(doc: SourceDocument) -> tuple[int, Paragraph] | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def _level_of(name: str) -> str | None:
-    n = _GOV_SUFFIX_RE.sub("", name) if not name.endswith(("镇人民政府", "乡人民政府")) else name
-    if _DEPT_RE.search(n) and not n.endswith(("街道办事处", "街道办")):
-        return "department"
-    for suffix, level in _LEVEL_SUFFIXES:
-        if n.endswith(suffix):
-            return level
-    return None
+    return level_of(name)
 
 
 def _parent_level(name: str) -> str | None:
     """For a department: the level of the government it belongs to (XX市XX局 → city)."""
-    places = [m for m in _PLACE_RE.finditer(name)]
-    if not places:
-        return None
-    last = places[-1].group(1)
-    return {
-        "省": "province",
-        "自治区": "province",
-        "市": "city",
-        "州": "city",
-        "盟": "city",
-        "县": "county",
-        "旗": "county",
-        "区": "district",
-        "镇": "township",
-        "乡": "township",
-        "街道": "street",
-    }[last]
+    return parent_level(name)
 
 
 @lru_cache(maxsize=1024)
@@ -220,7 +215,7 @@ def _strip_dept(name: str) -> str:
 @lru_cache(maxsize=1024)
 def _stem(name: str) -> str:
     s = _GOV_SUFFIX_RE.sub("", name)
-    for suffix, _level in _LEVEL_SUFFIXES:
+    for suffix in _LEVEL_SUFFIXES:
         if s.endswith(suffix):
             s = s[: -len(suffix)]
             break

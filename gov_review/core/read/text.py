@@ -12,10 +12,11 @@ as prose (long, or ending in 。) after a blank line.
 from __future__ import annotations
 
 from gov_review.core.errors import ReadError
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
 from gov_review.core.read.encoding import decode, looks_binary
 from gov_review.core.read.text_layouts import rescan
+from gov_review.core.read.text_layouts.lines import MAX_TABLE_ROWS, MAX_TABLES, TooMuch
 from gov_review.core.text.normalize import BOOKMARK_RE
 
 _WS = " \t\u00a0\u3000\ufeff\r"
@@ -26,7 +27,13 @@ def read(path: str, data: bytes) -> SourceDocument:
     if looks_binary(data):
         raise ReadError("binary", name=name)
     text, encoding = decode(data, name)
-    return parse_text(text, path=path, encoding=encoding)
+    try:
+        return parse_text(text, path=path, encoding=encoding)
+    except TooMuch as exc:
+        if exc.rows:
+            raise ReadError("table_too_long", name=name, rows=exc.rows, limit=MAX_TABLE_ROWS) from None
+        raise ReadError("too_many_tables", name=name, tables=exc.tables, limit=MAX_TABLES) from None
+
 
 
 class _CellBuilder:
@@ -80,16 +87,25 @@ def parse_text(text: str, path: str = "", encoding: str | None = None) -> Source
     blanks = 0
     table_count = 0
 
+    overflow = 0  # rows of the current table beyond MAX_TABLE_ROWS: counted, not built
+
     def close_row() -> None:
-        nonlocal row, cell
+        nonlocal row, cell, overflow
         if row:
-            rows.append([c.build() for c in row])
+            if len(rows) < MAX_TABLE_ROWS:
+                rows.append([c.build() for c in row])
+            else:
+                overflow += 1
         row = []
         cell = None
 
     def close_table(end_line: int, end_char: int) -> None:
-        nonlocal rows, table_start, table_count
+        nonlocal rows, table_start, table_count, overflow
         close_row()
+        if overflow:
+            raise TooMuch(rows=len(rows) + overflow)
+        if table_count >= MAX_TABLES:
+            raise TooMuch(tables=table_count + 1)
         if rows and table_start is not None:
             anchor = Anchor(
                 "text",

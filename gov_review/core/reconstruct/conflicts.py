@@ -48,15 +48,15 @@ def mark_conflicts(
     observations: list[tuple[str, dict[str, Any]]],
 ) -> None:
     """Empty every cell that rows claim with different values; add one observation per row pair."""
-    for plan, rows in tables:
+    for ops, rows in tables:
         groups: dict[tuple[str, int, int], list[tuple[str, str, str]]] = {}
         places: dict[tuple[str, int, int], tuple[str, str]] = {}
         table = ""
-        for op in plan.ops:
+        for op in ops:
             if op[0] == PLACE:
                 table = op[1]
                 break
-        for cell_id, claims in _claims(plan.ops).items():
+        for cell_id, claims in _claims(ops).items():
             if len(claims) < 2 or cell_id not in cells:
                 continue
             texts = [(r, rows[r][c].text.strip()) for r, c in claims]
@@ -69,9 +69,11 @@ def mark_conflicts(
             places.setdefault((table, r1, r2), (_place(rows, claims[0]), _place(rows, claims[other])))
             cell = cells[cell_id]
             candidates = [Decimal(v) for v in dict.fromkeys(values) if v is not None]
+            # The raw text holds both readings: no number from the file is the cell's until one is picked.
+            both = " / ".join(dict.fromkeys(t for _r, t in texts))
             cells[cell_id] = Cell(
                 cell.id,
-                cell.raw,
+                both,
                 None,
                 cell.anchor,
                 0.3,

@@ -2,44 +2,43 @@
 
 Every operation returns the record it made so that an undo command can hand it back:
 ``set_value`` → ``Edit`` (``undo_edit``/``redo_edit``), ``add_note`` → ``Note`` (``remove_note``/
-``restore_note``), ``waive`` → ``Waiver`` (``unwaive``/``restore_waiver``). The GUI's QUndoCommands
-call only these public methods. Findings are recomputed after every change.
+``restore_note``), ``waive`` → ``Waiver`` (``unwaive``/``restore_waiver``), ``settle`` →
+``Settlement`` (``unsettle``/``restore_settlement``). The GUI's QUndoCommands call only these public
+methods. Findings are recomputed after every change.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
-import re
+import os
 import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from gov_review.core.check.checker import check
-from gov_review.core.formats.templates import cell_info
+from gov_review.core.errors import SaveError
 from gov_review.core.model import Cell, Finding
 from gov_review.core.review.pipeline import Report
-from gov_review.core.review.validate import ReviewStateError, check_state, saved_severity
-from gov_review.core.text.normalize import MAX_DIGITS, fmt_number, parse_value
+from gov_review.core.review.validate import (  # noqa: F401  (InvalidValue, validate: the editor's names)
+    InvalidValue,
+    ReviewStateError,
+    check_state,
+    saved_severity,
+    validate,
+)
+from gov_review.core.text.normalize import fmt_number, parse_value
 
 REVIEW_SCHEMA = 1
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-class InvalidValue(ValueError):
-    """A value the reviewer typed that the cell cannot hold; carries the sentence to show."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
 
 
 class WaiverNotAllowed(ValueError):
@@ -80,39 +79,32 @@ class Waiver:
     message: str = ""  # the finding's message at the time, for the memo
 
 
-_INT_RE = re.compile(r"^[+-]?\d+$")
-_DEC_RE = re.compile(r"^\d+(?:\.\d+)?$")
+@dataclass(slots=True)
+class Settlement:
+    """An error the reviewer settled with a written reason (it cannot be waived): the prose was wrong
+    and the table right, or the reporting body confirmed the figures."""
+
+    key: str  # Finding.key
+    rule: str
+    cells: list[str]
+    reason: str
+    reviewer: str
+    time: str
+    message: str = ""  # the finding's message at the time, for the memo
 
 
-def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
-    """Parse what the reviewer typed for a cell. Blank clears the cell. Raises InvalidValue."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
-    if s == "":
-        return None
-    info = cell_info(cell_id, fmt)
-    kind = info.kind if info else "count"
-    if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
-        raise InvalidValue(
-            "数值位数过多，不是一个真实的数字。", "That number has too many digits to be real."
-        )
-    if kind == "money":
-        if not _DEC_RE.match(s):
-            raise InvalidValue(
-                "金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5."
-            )
-        return Decimal(s)
-    if not _INT_RE.match(s):
-        raise InvalidValue("此栏只能填写整数，如 4。", "This cell takes a whole number, e.g. 4.")
-    try:
-        value = Decimal(s)
-    except InvalidOperation as exc:  # pragma: no cover - the regex admits only integers
-        raise InvalidValue("此栏只能填写整数。", "This cell takes a whole number.") from exc
-    if value < 0 and kind != "delta":
-        raise InvalidValue(
-            "此栏不能为负数（只有“本年增/减”可以为负）。",
-            "This cell cannot be negative (only the change column can).",
-        )
-    return value
+# The reasons offered when settling an error; a prose-vs-table error (N01–N07) offers the first two.
+SETTLE_TABLE = "以表格为准（正文表述有误）"
+SETTLE_TEXT = "以正文为准"
+SETTLE_VERIFIED = "已与报送单位核实"
+_PROSE_RULES = ("N01", "N02", "N03", "N04", "N05", "N06", "N07", "N08")
+
+
+def settle_reasons(finding: Finding) -> list[str]:
+    """The reasons the reviewer may pick to settle an error (a written one is accepted too)."""
+    if finding.rule in _PROSE_RULES:
+        return [SETTLE_TABLE, SETTLE_TEXT, SETTLE_VERIFIED]
+    return [SETTLE_VERIFIED]
 
 
 @dataclass(slots=True)
@@ -156,6 +148,7 @@ class ReviewSession:
         self.edits: list[Edit] = []
         self.notes: list[Note] = []
         self.waivers: dict[str, Waiver] = {}
+        self.settlements: dict[str, Settlement] = {}
         self.revision = 0
         self._by_cell: dict[str, list[Finding]] = {}
         self._index_findings()
@@ -187,17 +180,24 @@ class ReviewSession:
     def is_waived(self, finding: Finding) -> bool:
         return finding.key in self.waivers
 
+    def is_settled(self, finding: Finding) -> bool:
+        return finding.severity == "error" and finding.key in self.settlements
+
     def findings_for(self, cell_id: str) -> list[Finding]:
         return self._by_cell.get(cell_id, [])
 
     def active_findings(self) -> list[Finding]:
-        return [f for f in self.findings if not self.is_waived(f)]
+        """The findings still open: not accepted (warnings) and not settled (errors)."""
+        return [f for f in self.findings if not self.is_waived(f) and not self.is_settled(f)]
 
     def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        """Open findings per severity; accepted warnings and settled errors counted apart."""
+        out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "settled": 0}
         for f in self.findings:
             if self.is_waived(f):
                 out["waived"] += 1
+            elif self.is_settled(f):
+                out["settled"] += 1
             else:
                 out[f.severity] += 1
         return out
@@ -242,10 +242,15 @@ class ReviewSession:
         cur.value = value
         cur.unit = None if raw is None else parse_value(raw).unit
         if orig is not None and (raw or "") == (orig.raw or ""):
+            # back to the text as read: its value as read too (an ambiguous cell's is None, not its
+            # run-together digits), with its candidates
             cur.placement, cur.confidence = orig.placement, orig.confidence
+            cur.value, cur.candidates = orig.value, orig.candidates
         else:
-            cur.placement = "edited" if orig is None or orig.placement == "missing" else orig.placement
+            settled = orig is not None and orig.placement != "missing" and orig.certainty == "exact"
+            cur.placement = orig.placement if settled else "edited"  # type: ignore[union-attr]
             cur.confidence = 1.0
+            cur.candidates = None  # the reviewer chose
 
     # ------------------------------------------------------------------------------ notes
 
@@ -296,6 +301,48 @@ class ReviewSession:
         self.waivers[waiver.key] = waiver
         self.revision += 1
 
+    # ------------------------------------------------------------------------ settlements
+
+    def settle(self, finding: Finding, reason: str) -> Settlement:
+        """Settle an error with a written reason (errors cannot be waived, but the reviewer may
+        decide, e.g., that the prose was wrong and the table right)."""
+        if finding.severity != "error":
+            raise WaiverNotAllowed(
+                "只有错误需要核实处理；警告请用“接受”。", "Only errors are settled; accept a warning instead."
+            )
+        if not reason.strip():
+            raise WaiverNotAllowed("核实错误必须填写理由。", "Settling an error needs a written reason.")
+        settlement = Settlement(
+            finding.key,
+            finding.rule,
+            list(finding.cells),
+            reason.strip(),
+            self.reviewer,
+            self.clock(),
+            finding.message,
+        )
+        self.settlements[finding.key] = settlement
+        self.revision += 1
+        return settlement
+
+    def unsettle(self, settlement: Settlement) -> None:
+        self.settlements.pop(settlement.key, None)
+        self.revision += 1
+
+    def restore_settlement(self, settlement: Settlement) -> None:
+        self.settlements[settlement.key] = settlement
+        self.revision += 1
+
+    def finding_dict(self, f: Finding) -> dict[str, Any]:
+        """A finding as review.json keeps it: the contract's keys, whether accepted, and a settled
+        error's ``"state": "settled"`` with its reason."""
+        out = f.to_dict() | {"waived": self.is_waived(f)}
+        settlement = self.settlements.get(f.key) if self.is_settled(f) else None
+        if settlement is not None:
+            out["state"] = "settled"
+            out["reason"] = settlement.reason
+        return out
+
     # ------------------------------------------------------------------------------ checks
 
     def _changed(self) -> None:
@@ -327,7 +374,8 @@ class ReviewSession:
             "edits": [asdict(e) for e in self.edits],
             "notes": [asdict(n) for n in self.notes],
             "waivers": [asdict(w) for w in self.waivers.values()],
-            "findings": [f.to_dict() | {"waived": self.is_waived(f)} for f in self.findings],
+            "settlements": [asdict(x) for x in self.settlements.values()],
+            "findings": [self.finding_dict(f) for f in self.findings],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -356,10 +404,65 @@ class ReviewSession:
                 raise ReviewStateError(f"第 {n + 1} 条接受的警告针对的是错误（错误必须改正，不能接受）")
             waivers[w["key"]] = Waiver(**w)
         self.waivers = waivers
+        self.settlements = _settlements(state)
         self.revision += 1
+
+
+def _settlements(state: dict[str, Any]) -> dict[str, Settlement]:
+    """The settled errors of a saved review, checked as the editor would have made them."""
+    from gov_review.core.review.validate import _WAIVER_KEYS, _records
+
+    out: dict[str, Settlement] = {}
+    for n, x in enumerate(_records(state, "settlements", "已核实的错误")):
+        where = f"第 {n + 1} 条已核实的错误"
+        if not isinstance(x, dict) or any(k not in _WAIVER_KEYS for k in x):
+            raise ReviewStateError(f"{where}的格式不对")
+        if any(not isinstance(v, _WAIVER_KEYS[k]) for k, v in x.items()):
+            raise ReviewStateError(f"{where}的字段类型不对")
+        if not all(k in x for k in ("key", "rule", "reason")) or not x["reason"].strip():
+            raise ReviewStateError(f"{where}缺少问题或理由")
+        if not all(isinstance(c, str) for c in x.get("cells", [])):
+            raise ReviewStateError(f"{where}的单元格列表格式不对")
+        out[x["key"]] = Settlement(
+            x["key"], x["rule"], list(x.get("cells", [])), x["reason"], x.get("reviewer", ""),
+            x.get("time", ""), x.get("message", ""),
+        )  # fmt: skip
+    return out
 
 
 def _num(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(fmt_number(value))
+
+
+def remember_source(session: ReviewSession, data: bytes | None = None, name: str | None = None) -> SourceInfo:
+    """Keep the original's bytes with the session (call right after opening a report).
+
+    Without ``data`` the file at ``session.report.path`` is read now. Raises SaveError
+    ("source_missing") if it is gone.
+    """
+    info = session.source
+    if info is not None and data is None:
+        return info
+    path = session.report.path
+    name = name or os.path.basename(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise SaveError("source_missing", name=name) from exc
+    info = SourceInfo(
+        name=name,
+        data=data,
+        created=info.created if info else "",
+        bundle_path=info.bundle_path if info else None,
+        bundle_sha256=info.bundle_sha256 if info else None,
+    )
+    session.source = info
+    return info
+
+
+def source_of(session: ReviewSession) -> SourceInfo:
+    """The original's name and bytes for a session (read from disk the first time)."""
+    return remember_source(session)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 
+from gov_review.core.formats.table_layout import DATA, HEADER, GridItem, GridLayout, layout_for
 from gov_review.core.formats.templates import cell_info
 from gov_review.core.model import Finding
 from gov_review.core.review.session import InvalidValue, validate
@@ -20,7 +21,6 @@ from gov_review.gui.commands import EditCellCommand, cell_label
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import current_lang, pick
 from gov_review.gui.states import CellState, background, cell_state, palette, state_icon
-from gov_review.gui.views.grid_layout import DATA, HEADER, GridItem, GridLayout, layout_for
 
 CellIdRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
@@ -253,13 +253,7 @@ class TableGridModel(QAbstractTableModel):
                 str(cell.value) if cell.value is not None else ""
             ):
                 lines.append(pick(f"原文：“{cell.raw}”", f"As written: “{cell.raw}”"))
-            if cell.candidates:
-                cands = "、".join(str(c) for c in cell.candidates)
-                lines.append(pick(f"数字连写，可能是：{cands}", f"Digits run together; could be: {cands}"))
-            elif cell.confidence < 0.8:
-                lines.append(
-                    pick(f"定位把握不大（{cell.confidence:.0%}）", f"Low confidence ({cell.confidence:.0%})")
-                )
+            lines += _certainty_lines(cell)
         if state & CellState.EDITED:
             orig = session.original.get(cell_id)
             was = "" if orig is None or orig.raw is None else orig.raw.strip()
@@ -315,6 +309,33 @@ class TableGridModel(QAbstractTableModel):
             return False
         self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text))
         return True
+
+
+_INFERRED_WHY = {
+    "position": ("按数字在对齐文本中所处的位置对应到列", "placed in its column by where its number stands"),
+    "split": ("由连写的数字按合计关系唯一拆出", "the one split of run-together digits that fits the totals"),
+    "order": ("表头未能识别，按标准列序读取", "header not recognised; read in the standard column order"),
+    "fuzzy": ("按相近的标签定位", "located by a similar label"),
+    "blank_row": ("该行标签后没有数字，按空白读取", "nothing follows the row's label: read as blank"),
+}
+
+
+def _certainty_lines(cell: Any) -> list[str]:
+    """How sure the reader is of a cell, in words (the grid also marks it with the ? badge)."""
+    certainty = cell.certainty
+    if certainty == "exact":
+        return []
+    if cell.candidates:
+        cands = "、".join(str(c) for c in cell.candidates)
+        return [
+            pick(f"不确定：数字连写，可能是：{cands}", f"Ambiguous: digits run together; could be: {cands}"),
+            pick("右键单击可选择其中一个值（可撤销）", "Right-click to pick one (undoable)"),
+        ]
+    if certainty == "ambiguous":
+        why = "；".join(cell.notes) if cell.notes else ""
+        return [pick(f"不确定，未读取：{why}，请对照原文填写", f"Ambiguous, not read: {why}; fill it from the original")]
+    zh, en = _INFERRED_WHY.get(cell.placement, ("定位把握不大", "low confidence"))
+    return [pick(f"推断（{cell.confidence:.0%}）：{zh}，请核对", f"Inferred ({cell.confidence:.0%}): {en}; please verify")]
 
 
 def _other_year(f: Finding, fmt: str | None) -> str:

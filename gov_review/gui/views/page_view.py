@@ -76,7 +76,7 @@ class PageView(QAbstractScrollArea):
         self.selected: str | None = None
         self.others: list[str] = []
         self.anchor: Anchor | None = None  # a sentence outlined (a prose finding)
-        self._pending: tuple[int, QRectF] | None = None  # scroll here once the pages are known
+        self._pending: tuple[int, QRectF, QRectF | None] | None = None  # scroll here once the pages are known
         self._press: QPointF | None = None
         for keys, slot in (
             (("Ctrl+=", "Ctrl++"), lambda: self.zoom_by(1.2)),
@@ -178,9 +178,8 @@ class PageView(QAbstractScrollArea):
         self._content_w = widest * self.scale + 2 * MARGIN
         self._update_scrollbars()
         if self._pending is not None:
-            page, box = self._pending
-            self._pending = None
-            self.ensure_visible(page, box)
+            pending, self._pending = self._pending, None
+            self.ensure_visible(*pending)
         elif keep is not None and keep[0] is not None:
             self.verticalScrollBar().setValue(int(self._tops[keep[0]] + keep[1] * self.scale))
         self._request()
@@ -274,6 +273,14 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        """Zoom by ``factor`` about ``at``; by default about the selected cell when it is in view
+        (the reviewer zooms in to read it), else about the middle of the view."""
+        if at is None:
+            box = marks.cell_box(self.doc, self.selected) if self.selected and self._tops else None
+            if box is not None and 0 <= box[0] < len(self.sizes):
+                centre = self.box_rect(*box).center()
+                if QRectF(self.viewport().rect()).contains(centre):
+                    at = centre
         self.set_zoom(self.scale * factor, at)
 
     def fit_width(self) -> None:
@@ -333,7 +340,12 @@ class PageView(QAbstractScrollArea):
         self.selected, self.others, self.anchor = cell_id, list(others or []), None
         box = marks.cell_box(self.doc, cell_id) if cell_id else None
         if box is not None:
-            self.ensure_visible(*box)
+            group = box[1]  # the finding's cells on the same page
+            for other in self.others:
+                ob = marks.cell_box(self.doc, other)
+                if ob is not None and ob[0] == box[0]:
+                    group = group.united(ob[1])
+            self.ensure_visible(box[0], box[1], group)
         self.viewport().update()
         return box is not None
 
@@ -346,13 +358,19 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
         return box is not None
 
-    def ensure_visible(self, page: int, box: QRectF) -> None:
-        """Scroll so that ``box`` on ``page`` is in view (centred when it was not)."""
+    def ensure_visible(self, page: int, box: QRectF, group: QRectF | None = None) -> None:
+        """Scroll so that ``box`` on ``page`` is in view (centred when it was not); ``group``
+        instead, a larger box around it (a finding's cells), when that fits in the view."""
         if not self._tops:
-            self._pending = (page, box)
+            self._pending = (page, box, group)
             return
         if not 0 <= page < len(self._tops):
             return
+        if group is not None and (
+            group.width() * self.scale <= self.viewport().width() - 8
+            and group.height() * self.scale <= self.viewport().height() - 8
+        ):
+            box = group
         rect = self.box_rect(page, box)
         vp = QRectF(self.viewport().rect())
         v, h = self.verticalScrollBar(), self.horizontalScrollBar()

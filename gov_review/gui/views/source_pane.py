@@ -168,17 +168,14 @@ class SourcePane(QWidget):
     # --------------------------------------------------------------------------- words
 
     def _show_zoom(self) -> None:
-        if self.pages.zoom is None:
-            self.zoom_label.setText(QCoreApplication.translate("SourcePane", "Fit width"))
-        else:
-            self.zoom_label.setText(f"{round(self.pages.scale * 100)}%")
+        self.zoom_label.setText(f"{round(self.pages.scale * 100)}%")
 
     def retranslate(self) -> None:
         self.btn_pages.setText(self.tr("Original"))
         self.btn_pages.setToolTip(self.tr("The pages of the PDF as printed"))
         self.btn_text.setText(self.tr("Text"))
         self.btn_text.setToolTip(self.tr("The text the tool read from the file"))
-        self.btn_fit.setText(self.tr("Fit"))
+        self.btn_fit.setText(self.tr("Fit width"))
         self.btn_fit.setToolTip(self.tr("Fit the page to the pane's width (Ctrl+0)"))
         self.btn_zoom_in.setToolTip(self.tr("Zoom in (Ctrl+=, or Ctrl+wheel)"))
         self.btn_zoom_out.setToolTip(self.tr("Zoom out (Ctrl+-)"))

@@ -158,8 +158,8 @@ def render_pipe(rows, outer: bool = True) -> list[str]:
 def render_cells(rows, blank: bool = False, pipe: bool = False) -> list[str]:
     out = []
     for _kind, cells in rows:
-        for c in cells:
-            if c == "" and _kind == "data" and not any(cells[: cells.index(c)]):
+        for i, c in enumerate(cells):
+            if c == "" and _kind == "data" and not any(cells[:i]):
                 continue  # an empty leading label cell: a merged label, not copied
             out.append(f"{c} |" if pipe else c)
             if blank:

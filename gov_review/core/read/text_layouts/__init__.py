@@ -14,6 +14,8 @@ from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable
 from gov_review.core.read.text_layouts.aligned import aligned_rows, is_aligned_row
 from gov_review.core.read.text_layouts.flat import split_flat
 from gov_review.core.read.text_layouts.lines import (
+    MAX_TABLE_ROWS,
+    MAX_TABLES,
     PIPE_SEP_RE,
     WS,
     Line,
@@ -23,12 +25,14 @@ from gov_review.core.read.text_layouts.lines import (
     is_pipe_row,
     is_vertical_char,
     starts_table,
+    TooMuch,
 )
 from gov_review.core.read.text_layouts.rows import Token, build_rows, finish, _Row
 from gov_review.core.text.normalize import BOOKMARK_RE
 
-# A region longer than this is not a table a report has (issue 18: 10⁵ rows); it is left as text.
-MAX_REGION_LINES = 4000
+# A table region of more lines than this cannot hold MAX_TABLE_ROWS rows of a real table (one cell per
+# line with blank lines between cells takes ~16 lines a row of table 三): it is refused unread.
+MAX_REGION_LINES = 8 * MAX_TABLE_ROWS
 
 
 def rescan(blocks: list[Block], text: str) -> list[Block]:
@@ -45,9 +49,11 @@ def rescan(blocks: list[Block], text: str) -> list[Block]:
         out.append(block)
     if run:
         out += _scan_run(run, text)
-    for i, block in enumerate(out):
-        if isinstance(block, RawTable):
-            block.index = i
+    tables = [b for b in out if isinstance(b, RawTable)]
+    if len(tables) > MAX_TABLES:
+        raise TooMuch(tables=len(tables))
+    for i, block in enumerate(tables):
+        block.index = i
     return out
 
 
@@ -95,6 +101,10 @@ def _scan_run(run: list[Paragraph], text: str) -> list[Block]:
             lines[j].text
         ):
             j += 1
+        if j - i >= MAX_REGION_LINES:
+            while j < len(lines) and not ends_table(lines[j].text):
+                j += 1
+            raise TooMuch(rows=sum(1 for ln in lines[i:j] if not ln.blank))
         region = lines[i:j]
         while region and region[-1].blank:
             region.pop()
@@ -221,7 +231,10 @@ def _line_cells(s: str) -> list[str]:
     while k > 0 and is_number(parts[k - 1]):
         k -= 1
     if k < len(parts):
-        return ([" ".join(parts[:k])] if k else []) + parts[k:]
+        labels = parts[:k]
+        if len(labels) > 1 and not all(token_kind(p) in ("row", "caption") for p in labels):
+            labels = [" ".join(labels)]
+        return labels + parts[k:]
     if all(token_kind(p) in ("header", "header_start", "caption") for p in parts):
         return parts
     return [s]
@@ -246,6 +259,8 @@ def _finish_tokens(rows: list[list[Token]]) -> list[list[RawCell]]:
 
 
 def _table(rows: list[list[RawCell]], layout: str, positional: set[int] | None = None) -> RawTable:
+    if len(rows) > MAX_TABLE_ROWS:
+        raise TooMuch(rows=len(rows))
     cells = [c for row in rows for c in row]
     a, b = cells[0].anchor, cells[-1].anchor
     anchor = Anchor("text", line_start=a.line_start, line_end=b.line_end, char_start=a.char_start, char_end=b.char_end)

@@ -20,14 +20,19 @@ _FIELD_RE = re.compile(r"\S+(?: \S+)*")  # runs separated by two spaces or more
 _NUM_RE = re.compile(r"[-−－]?\d+(?:[.．]\d+)?(?:万元|元)?")
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+def _columns(text: str) -> list[int]:
+    """The display column before each character (a CJK character is two wide), and after the last."""
+    out = [0]
+    for ch in text:
+        out.append(out[-1] + (2 if ch > "\u2e7f" and unicodedata.east_asian_width(ch) in "WF" else 1))
+    return out
 
 
 def _fields(line: Line) -> list[tuple[Token, int]]:
     """The line's fields with the display column of each one's right edge."""
     out = []
     text = line.text.replace("\t", "    ")
+    cols = _columns(text)
     for m in _FIELD_RE.finditer(text):
         piece = m.group(0)
         # "3 0 1" (single spaces between numbers) are three fields all the same
@@ -37,7 +42,7 @@ def _fields(line: Line) -> list[tuple[Token, int]]:
             a = text.index(p, pos)
             pos = a + len(p)
             tok = Token(p, line.start + a, line.start + a + len(p), line.no, line.no)
-            out.append((tok, _width(text[:a]) + _width(p)))
+            out.append((tok, cols[a + len(p)]))
     return out
 
 
@@ -57,7 +62,8 @@ def aligned_rows(lines: list[Line]) -> tuple[list[list[Token]], set[int]]:
         fields = _fields(line)
         if not fields:
             continue
-        raw.append((fields, is_aligned_row(line)))
+        # a row's values: its last field a number standing apart (one value of a mostly blank row too)
+        raw.append((fields, is_number(fields[-1][0].text) and (len(fields) > 1 or is_aligned_row(line))))
     # Header block: the lines before the first row with numbers whose words are not row labels.
     rows: list[list[tuple[Token, int]]] = []
     i = 0
@@ -97,13 +103,25 @@ def aligned_rows(lines: list[Line]) -> tuple[list[list[Token]], set[int]]:
     return _by_position(rows)
 
 
+def _labels(tok: Token) -> list[Token]:
+    """A label field holding two labels one space apart (``三、本年度办理结果 （一）予以公开``) as two."""
+    parts = tok.text.split(" ")
+    if len(parts) < 2 or not all(token_kind(p) in ("row", "caption") for p in parts):
+        return [tok]
+    out, pos = [], tok.start
+    for p in parts:
+        out.append(Token(p, pos, pos + len(p), tok.line_start, tok.line_end))
+        pos += len(p) + 1
+    return out
+
+
 def _join_header(block: list[list[tuple[Token, int]]]) -> list[tuple[Token, int]]:
     """Header words split over lines joined top-down where they stand in the same column."""
     words: list[tuple[Token, int]] = []
     for fields in block:
         for tok, x in fields:
             for k, (w, wx) in enumerate(words):
-                if wx == x and w.line_end == tok.line_start - 1 and token_kind(w.text) not in ("header",):
+                if wx == x and w.line_end == tok.line_start - 1 and token_kind(w.text) not in ("header", "header_start"):
                     words[k] = (Token(w.text + tok.text, w.start, tok.end, w.line_start, tok.line_end), x)
                     break
             else:
@@ -121,12 +139,12 @@ def _by_position(rows: list[list[tuple[Token, int]]]) -> tuple[list[list[Token]]
         if texts and texts[0].strip(WS) == "信息内容":
             header_width = len(texts) - 1
         nums = [(t, x) for t, x in fields if is_number(t.text)]
-        labels = [t for t, _x in fields if not is_number(t.text)]
+        labels = [part for t, _x in fields if not is_number(t.text) for part in _labels(t)]
         want = expected_values(labels[0].text if labels else None, header_width) if nums else None
         if want is not None and len(nums) == want:
             edges[want] = [x for _t, x in nums]
         if want is None or len(nums) >= want or not nums or want not in edges:
-            out.append([t for t, _x in fields])
+            out.append([*labels, *(t for t, _x in nums)] if labels else [t for t, _x in fields])
             continue
         # Fewer numbers than columns: each goes under the column whose right edge it shares.
         cols = edges[want]
@@ -141,7 +159,7 @@ def _by_position(rows: list[list[tuple[Token, int]]]) -> tuple[list[list[Token]]
             slots[k] = tok
             last = k
         if not ok:
-            out.append([t for t, _x in fields])
+            out.append([*labels, *(t for t, _x in nums)])
             continue
         anchor_tok = nums[0][0]
         blank = Token("", anchor_tok.start, anchor_tok.start, anchor_tok.line_start, anchor_tok.line_end)

@@ -8,11 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.read.text_layouts.vocab import label_hits
 
 WS = " \t\u00a0\u3000\ufeff\r"
+# Bounds for text no report has (issue 18): a statistics table of more rows than this, or more tables
+# than this in one file, is refused with a sentence before the rest is built.
+MAX_TABLE_ROWS = 500
+MAX_TABLES = 60
+
+
+class TooMuch(Exception):
+    """More table rows or tables than any report has (the reader turns it into a ReadError)."""
+
+    def __init__(self, rows: int = 0, tables: int = 0) -> None:
+        super().__init__(rows, tables)
+        self.rows = rows
+        self.tables = tables
 
 
 @dataclass(slots=True)
@@ -45,13 +59,18 @@ _TABLE_START = (
 )
 
 
+def _squeeze(s: str) -> str:
+    """Runs of spaces (column gaps of a space-aligned layout) as one space."""
+    return " ".join(s.split())
+
+
 def is_furniture(text: str) -> bool:
     return bool(PAGE_NO_RE.match(text.strip(WS)))
 
 
 def is_pipe_row(text: str) -> bool:
     s = text.strip(WS)
-    return s.count("|") >= 2 or (s.startswith("|") and len(s) > 1)
+    return s.count("|") >= 2 or (s.startswith("|") and len(s) > 1) or "|" in s.strip(WS + "|")
 
 
 def is_number(text: str) -> bool:
@@ -63,6 +82,7 @@ def is_vertical_char(text: str) -> bool:
     return len(s) == 1 and "\u4e00" <= s <= "\u9fff"
 
 
+@lru_cache(maxsize=8192)
 def is_flat(text: str) -> bool:
     """A whole table (or several) run together on one line: many labels, digits glued to them."""
     s = text.strip(WS)
@@ -71,18 +91,20 @@ def is_flat(text: str) -> bool:
     return label_hits(s) >= 4 and re.search(r"[\u4e00-\u9fff）\)][0-9]", s) is not None
 
 
+@lru_cache(maxsize=8192)
 def starts_table(text: str) -> bool:
     s = text.strip(WS)
     if not s:
         return False
     if is_pipe_row(s) or is_flat(s):
         return True
-    if len(s) > 45 or s.endswith(("。", "；", "：", ":")) or match_heading(s) is not None:
+    if len(_squeeze(s)) > 45 or s.endswith(("。", "；", "：", ":")) or match_heading(s) is not None:
         return False
     s = s.rstrip(" |").lstrip("（(一二三四五六七八九十0123456789、.．)）")
     return s.startswith(_TABLE_START) or s.startswith("本列数据")
 
 
+@lru_cache(maxsize=8192)
 def ends_table(text: str) -> bool:
     """A line inside a table region that closes it: a section heading or prose."""
     s = text.strip(WS)
@@ -90,7 +112,9 @@ def ends_table(text: str) -> bool:
         return False
     if match_heading(s) is not None:
         return True
-    body = s.rstrip(" |")
+    body = _squeeze(s.rstrip(" |"))
+    if body.replace(" ", "").isdigit():
+        return False  # a row of digits, however long, belongs to the table
     if len(body) > 60 and not re.search(r"\d\s+\d", body):
         return True
     return body.endswith(("。", "；")) and len(body) > 15

@@ -9,6 +9,7 @@ page break is dropped. The rows then go to reconstruction like any other table's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gov_review.core.formats.labels import is_label, template_indexes
 from gov_review.core.model import Anchor, RawCell
@@ -38,6 +39,7 @@ class _Row:
     values: int = 0
 
 
+@lru_cache(maxsize=8192)
 def token_kind(text: str) -> str:
     """"value" | "caption" | "header" | "row" | "other" for one cell's text."""
     if not text.strip() or not is_label(text):
@@ -95,9 +97,12 @@ def build_rows(tokens: list[Token]) -> list[list[RawCell]]:
         if kind in ("caption", "header_start") or (kind == "header" and (cur is None or cur.kind != "header" or cur.values)):
             cur = _Row("header")
             rows.append(cur)
-        elif kind in ("row", "other") and not (
-            kind == "other" and cur is not None and cur.kind == "data" and not cur.values and cur.tokens
-        ):
+        elif kind == "other" and cur is not None and cur.kind == "data" and not cur.values and cur.tokens:
+            # a row label wrapped onto the next line: one label again
+            prev = cur.tokens[-1]
+            cur.tokens[-1] = Token(prev.text + tok.text, prev.start, tok.end, prev.line_start, tok.line_end)
+            continue
+        elif kind in ("row", "other"):
             if cur is None or cur.kind == "header" or cur.values or kind == "row":
                 cur = _Row("data")
                 rows.append(cur)
@@ -128,7 +133,7 @@ def finish(rows: list[_Row]) -> list[list[RawCell]]:
         labels = [t for t in toks if t.text.strip() and token_kind(t.text) != "value"]
         want = expected_values(labels[0].text if labels else None, header_width)
         if want is not None:
-            last_label = max((i for i, t in enumerate(toks) if t in labels), default=-1)
+            last_label = max((i for i, t in enumerate(toks) if any(t is lab for lab in labels)), default=-1)
             while len(toks) - last_label - 1 > want and not toks[-1].text.strip():
                 toks.pop()
         out.append([t.cell() for t in toks])
