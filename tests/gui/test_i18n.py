@@ -371,7 +371,45 @@ def open_pair(lang, qtbot, monkeypatch, _finding, _window):
     return seen
 
 
+def open_identity(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.gui.dialogs.identity import IdentityDialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen.update(title=self.windowTitle(), prompt=self.prompt.text(), buttons=_buttons(self.buttons))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IdentityDialog, "exec", fake_exec)
+    assert IdentityDialog.ask(None, "", "", "someone") is None
+    assert seen["title"] == _tr("IdentityDialog", "Reviewer and reviewing unit", lang)
+    return seen
+
+
+def open_export(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.gui.dialogs.export import ExportDialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen.update(
+            title=self.windowTitle(),
+            mode=self.mode.itemText(0),
+            outputs=[b.text() for b in self.checks.values()],
+            buttons=_buttons(self.buttons),
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", fake_exec)
+    assert ExportDialog.get_options(None, "/tmp") is None
+    assert seen["title"] == _tr("ExportDialog", "Export", lang)
+    assert seen["mode"] == _tr("ExportDialog", "Clean copy (new values only)", lang)
+    return seen
+
+
 OPENERS = {
+    "IdentityDialog": open_identity,
+    "ExportDialog": open_export,
     "NoteDialog": open_note,
     "RecoveryDialog": open_recovery,
     "PairDialog": open_pair,
