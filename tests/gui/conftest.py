@@ -56,11 +56,11 @@ def _no_blocking_dialogs(monkeypatch):
 
     from gov_review.gui.dialogs import confirm
     from gov_review.gui.dialogs.conflict import ConflictDialog
+    from gov_review.gui.dialogs.export import ExportDialog
+    from gov_review.gui.dialogs.identity import IdentityDialog
     from gov_review.gui.dialogs.note import NoteDialog
     from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
-    from gov_review.gui.dialogs.export import ExportDialog
-    from gov_review.gui.dialogs.identity import IdentityDialog
     from gov_review.gui.dialogs.settle import SettleDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
