@@ -12,27 +12,16 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from gov_review import __version__
-from gov_review.core.batch.run import REPORT_EXTENSIONS, collect_files
+from gov_review.core.batch.files import REPORT_EXTENSIONS, collect_files, sample_reports
 
 SUPPORTED_EXTENSIONS = set(REPORT_EXTENSIONS)
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_EN = {"error": "error", "warning": "warning", "info": "info"}
-
-
-def sample_reports() -> list[str]:
-    """Paths of the sample reports shipped in resources/samples (sorted)."""
-    folder = resources.files("gov_review.resources").joinpath("samples")
-    out = []
-    for entry in folder.iterdir():
-        if entry.name.endswith((".txt", ".docx")) and not entry.name.startswith("SOURCES"):
-            out.append(str(entry))
-    return sorted(out)
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -242,7 +231,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gov_review.cli.identity import saved_identity
 
     args.saved_identity = saved_identity()
-    return run_export(args)
+    from gov_review.cli import memo_pdf_child
+
+    return run_export(args, pdf_maker=memo_pdf_child.child_pdf)
 
 
 def _jobs(text: str) -> int:

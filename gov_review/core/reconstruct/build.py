@@ -14,10 +14,18 @@ import re
 from functools import cache
 from typing import Any
 
-from gov_review.core.formats.labels import LabelIndex, TemplateIndexes, template_indexes, text_info
+from gov_review.core.formats.labels import TemplateIndexes, template_indexes, text_info
 from gov_review.core.locate.meta import detect_body, find_title, find_year, stats_period_year
 from gov_review.core.locate.sections import locate_sections, section_numbers, split_rows
 from gov_review.core.model import RawCell, ReportData, SourceDocument
+from gov_review.core.reconstruct.headers import (
+    T3_HEADER_STREAMS,
+    T4_HEADER_STREAMS,
+    expand_header,
+    flat_keys,
+    header_keys,
+    rows_lost,
+)
 from gov_review.core.reconstruct.placement import (
     FOUND,
     MARK,
@@ -25,15 +33,12 @@ from gov_review.core.reconstruct.placement import (
     PLACE,
     SPLIT,
     UNPLACED,
-    UNREAD,
     UNPLACED_TEXT,
+    UNREAD,
     Placements,
     Plan,
-    PlanCache,
-    TablePlan,
     apply_plan,
     placed_cells,
-    settled_cells,
     splits,
 )
 from gov_review.core.text.normalize import parse_value, strip_numbering
@@ -164,88 +169,6 @@ def _cn_number(s: str) -> int:
 
 
 # ------------------------------------------------------------------------------------------------
-# Header expansion (tables 三 and 四)
-
-
-def _expand_header(
-    header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]
-) -> list[tuple[str, ...]]:
-    """Top-down expansion of grouped headers into leaf paths, in left-to-right order."""
-    seq: list[tuple[str, ...]] = []
-    for items in header_rows:
-        if not items:
-            continue
-        if not seq:
-            seq = [(k,) for k in items]
-            continue
-        it = 0
-        new: list[tuple[str, ...]] = []
-        for path in seq:
-            key = path[-1]
-            group = groups.get(key)
-            if group is None:
-                new.append(path)
-                continue
-            members, capacity = group
-            children: list[str] = []
-            while it < len(items) and items[it] in members and len(children) < capacity:
-                children.append(items[it])
-                it += 1
-            if children:
-                new.extend((*path, c) for c in children)
-            else:
-                new.append(path)
-        new.extend((k,) for k in items[it:])
-        seq = new
-    return [p for p in seq if p[-1] not in groups]
-
-
-# The national headers read row by row into one stream (a layout that lost the header's rows: one
-# cell per line, a flattened table, a header written one character per line).
-T3_HEADER_STREAMS = (
-    ["applicant", "c_natural", "legal", "c_total", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"],
-    ["applicant", "c_natural", "legal", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"],
-)
-_T4_LEAVES = ["c_upheld", "c_corrected", "c_other", "c_pending", "c_total"]
-T4_HEADER_STREAMS = (
-    ["review", "litigation", *_T4_LEAVES, "lit_direct", "lit_post", *_T4_LEAVES, *_T4_LEAVES],
-    ["review", "litigation", *_T4_LEAVES, "lit_direct", *_T4_LEAVES, "lit_post", *_T4_LEAVES],
-)
-
-
-def _rows_lost(header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]) -> bool:
-    """A header row holding a group and a member of it: the header's rows were run together, so the
-    row-by-row expansion cannot be trusted (it would read the group's members as its siblings)."""
-    for keys in header_rows:
-        for i, k in enumerate(keys):
-            if k not in groups:
-                continue
-            # One member beside its group is a header cell spanning the rows (seed 002's 总计 beside
-            # 申请人情况); two, or a member of a member group, are rows run together.
-            members = groups[k][0]
-            later = keys[i + 1 :]
-            deeper = {m for g in members if g in groups for m in groups[g][0]}
-            if sum(1 for x in later if x in members) >= 2 or not deeper.isdisjoint(later):
-                return True
-    return False
-
-
-def _flat_keys(header_rows: list[list[str]]) -> list[str]:
-    return [k for keys in header_rows for k in keys]
-
-
-def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
-    keys: list[str] = []
-    for c in cells:
-        if not text_info(c.text)[1]:
-            continue
-        key, _conf = index.match(c.text)
-        if key is not None:
-            keys.append(key)
-    return keys
-
-
-# ------------------------------------------------------------------------------------------------
 # Table 三
 
 
@@ -264,15 +187,15 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
         if _t3_data_label(cells, idx) is not None:
             data_start = i
             break
-        header_rows.append(_header_keys(cells, idx.t3_header))
+        header_rows.append(header_keys(cells, idx.t3_header))
     if data_start < len(rows):
         plan.append((FOUND, "t3"))
-    leaves = _expand_header(header_rows, idx.t3_header_groups)
+    leaves = expand_header(header_rows, idx.t3_header_groups)
     cols = [p[-1] for p in leaves]
     col_conf = 1.0
     placement = "label"
-    if _rows_lost(header_rows, idx.t3_header_groups):
-        cols = T3_DEFAULT_COLS if _flat_keys(header_rows) in T3_HEADER_STREAMS else []
+    if rows_lost(header_rows, idx.t3_header_groups):
+        cols = T3_DEFAULT_COLS if flat_keys(header_rows) in T3_HEADER_STREAMS else []
     if sorted(cols) != _T3_DEFAULT_SORTED:
         if header_rows and any(header_rows):
             plan.append((OBSERVE, "t3_header_unclear", {"found": cols}))
@@ -392,20 +315,20 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     header_rows: list[list[str]] = []
     data_rows: list[int] = []
     for r, cells in enumerate(rows):
-        keys = _header_keys(cells, idx.t4_header)
+        keys = header_keys(cells, idx.t4_header)
         has_values = any(parse_value(c.text).status == "ok" for c in cells)
         if keys and not has_values and not data_rows:
             header_rows.append(keys)
         elif header_rows or has_values:
             data_rows.append(r)
-    leaves = _expand_header(header_rows, idx.t4_header_groups)
+    leaves = expand_header(header_rows, idx.t4_header_groups)
     cols: list[tuple[str, str]] = []
     for path in leaves:
         groups_in_path = [p for p in path if p in _T4_GROUPS]
         if groups_in_path and path[-1].startswith("c_"):
             cols.append((groups_in_path[-1], path[-1]))
-    if _rows_lost(header_rows, idx.t4_header_groups):
-        cols = T4_DEFAULT if _flat_keys(header_rows) in T4_HEADER_STREAMS else []
+    if rows_lost(header_rows, idx.t4_header_groups):
+        cols = T4_DEFAULT if flat_keys(header_rows) in T4_HEADER_STREAMS else []
     conf, placement = 1.0, "label"
     if sorted(cols) != _T4_DEFAULT_SORTED:
         if header_rows:
@@ -452,33 +375,6 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
 
 
 # ------------------------------------------------------------------------------------------------
-# Plans by table content
-
-
-# The tables of the last 64 reports (three each): a report checked again, re-opened, or its twin in
-# another file format is placed from its plans. About 25 KB a plan, so at most ~5 MB.
-_PLANS = PlanCache(192)
-
-
-def _table_plan(
-    table: str, rows: list[list[RawCell]], texts: list[tuple[str, ...]], fmt: str | None = None
-) -> TablePlan:
-    """The plan for one table's exact texts, made now when not seen before."""
-    key = (table, fmt, tuple(texts))
-    plan = _PLANS.get(key)
-    if plan is None:
-        if table == "t3":
-            ops = _plan_t3(rows)
-        elif table == "t4":
-            ops = _plan_t4(rows)
-        else:
-            ops = _plan_t2(rows, fmt)
-        plan = TablePlan(ops, rows)
-        _PLANS.put(key, plan)
-    return plan
-
-
-# ------------------------------------------------------------------------------------------------
 
 
 def detect_format(markers: set[str], year: int | None) -> tuple[str | None, dict[str, Any]]:
@@ -504,27 +400,17 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     body, other_names = detect_body(title, doc)
 
     res = Placements()
-    split, texts = split_rows(doc, section_numbers(doc, sections))
+    split, _texts = split_rows(doc, section_numbers(doc, sections))
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
-    p3 = _table_plan("t3", split["t3"], texts["t3"])
-    p4 = _table_plan("t4", split["t4"], texts["t4"])
+    apply_plan(_plan_t3(split["t3"]), split["t3"], res)
+    apply_plan(_plan_t4(split["t4"]), split["t4"], res)
     # Table 二's defaults depend on the format, which table 三 may already have told us.
-    t2_fmt = detect_format(set(p3.markers | p4.markers), year)[0] or fmt_hint
-    p2 = _table_plan("t2", split["t2"], texts["t2"], t2_fmt)
-    tables = ((p3, split["t3"]), (p4, split["t4"]), (p2, split["t2"]))
-    if p3.effects is not None and p4.effects is not None and p2.effects is not None:
-        # No run-together row: every placement is settled in the plans.
-        for plan, rows in tables:
-            apply_plan(plan.effects, rows, res)
-        fmt, evidence = detect_format(res.markers, year)
-        cells = settled_cells(fmt, tables)
-    else:
-        for plan, rows in tables:
-            apply_plan(plan.ops, rows, res)
-        fmt, evidence = detect_format(res.markers, year)
-        if res.ambiguous and fmt is not None:
-            res.narrow_runtogether(fmt)
-        cells = placed_cells(fmt, res)
+    t2_fmt = detect_format(set(res.markers), year)[0] or fmt_hint
+    apply_plan(_plan_t2(split["t2"], t2_fmt), split["t2"], res)
+    fmt, evidence = detect_format(res.markers, year)
+    if res.ambiguous and fmt is not None:
+        res.narrow_runtogether(fmt)
+    cells = placed_cells(fmt, res)
 
     observations = list(res.observations)
     if other_names:
