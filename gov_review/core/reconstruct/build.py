@@ -14,10 +14,18 @@ import re
 from functools import cache
 from typing import Any
 
-from gov_review.core.formats.labels import LabelIndex, TemplateIndexes, template_indexes, text_info
+from gov_review.core.formats.labels import TemplateIndexes, template_indexes, text_info
 from gov_review.core.locate.meta import detect_body, find_title, find_year, stats_period_year
 from gov_review.core.locate.sections import locate_sections, section_numbers, split_rows
 from gov_review.core.model import RawCell, ReportData, SourceDocument
+from gov_review.core.reconstruct.headers import (
+    T3_HEADER_STREAMS,
+    T4_HEADER_STREAMS,
+    expand_header,
+    flat_keys,
+    header_keys,
+    rows_lost,
+)
 from gov_review.core.reconstruct.placement import (
     FOUND,
     MARK,
@@ -25,8 +33,8 @@ from gov_review.core.reconstruct.placement import (
     PLACE,
     SPLIT,
     UNPLACED,
-    UNREAD,
     UNPLACED_TEXT,
+    UNREAD,
     Placements,
     Plan,
     PlanCache,
@@ -164,88 +172,6 @@ def _cn_number(s: str) -> int:
 
 
 # ------------------------------------------------------------------------------------------------
-# Header expansion (tables 三 and 四)
-
-
-def _expand_header(
-    header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]
-) -> list[tuple[str, ...]]:
-    """Top-down expansion of grouped headers into leaf paths, in left-to-right order."""
-    seq: list[tuple[str, ...]] = []
-    for items in header_rows:
-        if not items:
-            continue
-        if not seq:
-            seq = [(k,) for k in items]
-            continue
-        it = 0
-        new: list[tuple[str, ...]] = []
-        for path in seq:
-            key = path[-1]
-            group = groups.get(key)
-            if group is None:
-                new.append(path)
-                continue
-            members, capacity = group
-            children: list[str] = []
-            while it < len(items) and items[it] in members and len(children) < capacity:
-                children.append(items[it])
-                it += 1
-            if children:
-                new.extend((*path, c) for c in children)
-            else:
-                new.append(path)
-        new.extend((k,) for k in items[it:])
-        seq = new
-    return [p for p in seq if p[-1] not in groups]
-
-
-# The national headers read row by row into one stream (a layout that lost the header's rows: one
-# cell per line, a flattened table, a header written one character per line).
-T3_HEADER_STREAMS = (
-    ["applicant", "c_natural", "legal", "c_total", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"],
-    ["applicant", "c_natural", "legal", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"],
-)
-_T4_LEAVES = ["c_upheld", "c_corrected", "c_other", "c_pending", "c_total"]
-T4_HEADER_STREAMS = (
-    ["review", "litigation", *_T4_LEAVES, "lit_direct", "lit_post", *_T4_LEAVES, *_T4_LEAVES],
-    ["review", "litigation", *_T4_LEAVES, "lit_direct", *_T4_LEAVES, "lit_post", *_T4_LEAVES],
-)
-
-
-def _rows_lost(header_rows: list[list[str]], groups: dict[str, tuple[frozenset[str], int]]) -> bool:
-    """A header row holding a group and a member of it: the header's rows were run together, so the
-    row-by-row expansion cannot be trusted (it would read the group's members as its siblings)."""
-    for keys in header_rows:
-        for i, k in enumerate(keys):
-            if k not in groups:
-                continue
-            # One member beside its group is a header cell spanning the rows (seed 002's 总计 beside
-            # 申请人情况); two, or a member of a member group, are rows run together.
-            members = groups[k][0]
-            later = keys[i + 1 :]
-            deeper = {m for g in members if g in groups for m in groups[g][0]}
-            if sum(1 for x in later if x in members) >= 2 or not deeper.isdisjoint(later):
-                return True
-    return False
-
-
-def _flat_keys(header_rows: list[list[str]]) -> list[str]:
-    return [k for keys in header_rows for k in keys]
-
-
-def _header_keys(cells: list[RawCell], index: LabelIndex) -> list[str]:
-    keys: list[str] = []
-    for c in cells:
-        if not text_info(c.text)[1]:
-            continue
-        key, _conf = index.match(c.text)
-        if key is not None:
-            keys.append(key)
-    return keys
-
-
-# ------------------------------------------------------------------------------------------------
 # Table 三
 
 
@@ -264,15 +190,15 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
         if _t3_data_label(cells, idx) is not None:
             data_start = i
             break
-        header_rows.append(_header_keys(cells, idx.t3_header))
+        header_rows.append(header_keys(cells, idx.t3_header))
     if data_start < len(rows):
         plan.append((FOUND, "t3"))
-    leaves = _expand_header(header_rows, idx.t3_header_groups)
+    leaves = expand_header(header_rows, idx.t3_header_groups)
     cols = [p[-1] for p in leaves]
     col_conf = 1.0
     placement = "label"
-    if _rows_lost(header_rows, idx.t3_header_groups):
-        cols = T3_DEFAULT_COLS if _flat_keys(header_rows) in T3_HEADER_STREAMS else []
+    if rows_lost(header_rows, idx.t3_header_groups):
+        cols = T3_DEFAULT_COLS if flat_keys(header_rows) in T3_HEADER_STREAMS else []
     if sorted(cols) != _T3_DEFAULT_SORTED:
         if header_rows and any(header_rows):
             plan.append((OBSERVE, "t3_header_unclear", {"found": cols}))
@@ -392,20 +318,20 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
     header_rows: list[list[str]] = []
     data_rows: list[int] = []
     for r, cells in enumerate(rows):
-        keys = _header_keys(cells, idx.t4_header)
+        keys = header_keys(cells, idx.t4_header)
         has_values = any(parse_value(c.text).status == "ok" for c in cells)
         if keys and not has_values and not data_rows:
             header_rows.append(keys)
         elif header_rows or has_values:
             data_rows.append(r)
-    leaves = _expand_header(header_rows, idx.t4_header_groups)
+    leaves = expand_header(header_rows, idx.t4_header_groups)
     cols: list[tuple[str, str]] = []
     for path in leaves:
         groups_in_path = [p for p in path if p in _T4_GROUPS]
         if groups_in_path and path[-1].startswith("c_"):
             cols.append((groups_in_path[-1], path[-1]))
-    if _rows_lost(header_rows, idx.t4_header_groups):
-        cols = T4_DEFAULT if _flat_keys(header_rows) in T4_HEADER_STREAMS else []
+    if rows_lost(header_rows, idx.t4_header_groups):
+        cols = T4_DEFAULT if flat_keys(header_rows) in T4_HEADER_STREAMS else []
     conf, placement = 1.0, "label"
     if sorted(cols) != _T4_DEFAULT_SORTED:
         if header_rows:
