@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from gov_review.core.export.csv import corrections_csv  # noqa: E402
 from gov_review.core.export.docx_writer import corrected_docx  # noqa: E402
-from gov_review.core.export.memo import build_memo, memo_docx, memo_html  # noqa: E402
-from gov_review.core.export.outputs import review_json  # noqa: E402
+from gov_review.core.export.memo import build_memo, memo_html  # noqa: E402
+from gov_review.core.export.memo_docx import memo_docx  # noqa: E402
+from gov_review.core.export.outputs import review_json, save_with_exports  # noqa: E402
 from gov_review.core.export.xlsx import corrections_xlsx  # noqa: E402
 from gov_review.core.review.bundle import open_bundle, save_bundle, source_of  # noqa: E402
 from gov_review.core.review.pipeline import analyse_file  # noqa: E402
@@ -39,7 +40,7 @@ def review(path: Path) -> ReviewSession:
 def cases_for(s: ReviewSession, target: Path, pdf: bool) -> list[tuple[str, Callable[[], object]]]:
     cases: list[tuple[str, Callable[[], object]]] = [
         ("save bundle (no exports)", lambda: save_bundle(s, target, exports=False)),
-        ("save bundle (with exports)", lambda: save_bundle(s, target)),
+        ("save bundle (with exports)", lambda: save_with_exports(s, str(target))),
         ("open bundle", lambda: open_bundle(target)),
         ("docx clean", lambda: corrected_docx(s, "clean")),
         ("docx comments", lambda: corrected_docx(s, "comments")),

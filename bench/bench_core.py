@@ -111,12 +111,11 @@ def check_only(runs: int) -> None:
     other work puts on the machine falls on all of them alike. Each file's round starts with an
     untimed check of it: a check right after another file's is ~0.2 ms slower from the CPU's caches
     alone (instruction and data), which is not what is measured here; ``clear()`` then empties
-    every memory the checks keep."""
+    every memory the core keeps of report content."""
     from decimal import Decimal
 
     from timing import CLOCK
-
-    from gov_review.core.check.prose_cache import clear
+    from timing import forget_content as clear
 
     edited = "t3.r_new.c_natural"  # in R01 and R02: equations, suggestions and tables redo work
     cases = []
@@ -149,7 +148,7 @@ def check_only(runs: int) -> None:
         return statistics.median(times[(k, col)]) * 1000
 
     print(f"check(doc, data) alone, CPU ms, median of {runs} rounds taken in turn")
-    print("  first  = every memory emptied (rules/memo.clear) before the check: the figure (target ≤ 0.6 ms)")
+    print("  first  = every memory of content emptied before the check: the figure (target ≤ 0.6 ms)")
     print("  [edit] = secondary: a re-check after one edit (a never-seen value in t3.r_new.c_natural)")
     print("  [rep]  = secondary: a re-check of the same values")
     print(f"{'report':<34}{'first':>8}{'[edit]':>9}{'[rep]':>8}{'findings':>9}")

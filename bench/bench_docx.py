@@ -11,10 +11,6 @@ timed run the core's memories of report content are emptied and the *other* file
 (untimed; ``meet_as_new`` in bench/timing.py), so a repeated file is not flattered by what the core
 remembers of it. ``again`` is the whole path with the memories kept (the same file re-read).
 
-The reader takes its one-pass walk (readers/docx_fast.py) on files of the common shape and the
-general walk otherwise: ``walk`` says which one this file took, and ``general`` is the read with the
-general walk forced, for comparison.
-
     .venv/bin/python bench/bench_docx.py [runs]
 """
 
@@ -33,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from timing import interleaved_medians_ms, meet_as_new  # noqa: E402  (bench/timing.py: CPU time unless BENCH_WALL=1)
 
 from gov_review.core.check.checker import check  # noqa: E402
-from gov_review.core.read import docx_fast, read_document  # noqa: E402
+from gov_review.core.read import read_document  # noqa: E402
 from gov_review.core.reconstruct.build import reconstruct  # noqa: E402
 from gov_review.core.review.pipeline import analyse_file  # noqa: E402
 
@@ -44,32 +40,6 @@ TEMPLATE = ROOT.parent / "shared" / "real" / "template_2021.docx"
 def parse_only(path: Path) -> None:
     with zipfile.ZipFile(path) as zf:
         etree.fromstring(zf.read("word/document.xml"))
-
-
-def general_read(path: Path) -> None:
-    fast_walk = docx_fast.walk
-    docx_fast.walk = lambda *args: None
-    try:
-        read_document(path)
-    finally:
-        docx_fast.walk = fast_walk
-
-
-def walk_taken(path: Path) -> str:
-    taken = []
-    fast_walk = docx_fast.walk
-
-    def spy(*args):
-        result = fast_walk(*args)
-        taken.append("fast" if result is not None else "general")
-        return result
-
-    docx_fast.walk = spy
-    try:
-        read_document(path)
-    finally:
-        docx_fast.walk = fast_walk
-    return taken[0] if taken else "?"
 
 
 def full(path: Path) -> None:
@@ -83,7 +53,7 @@ def main() -> None:
     print(f".docx: medians over {runs} runs, CPU milliseconds (same process)")
     print(
         f"{'file':<22}{'KB':>5}{'(a) parse':>10}{'read':>8}{'reconstr':>9}{'check':>8}{'(b) full':>9}"
-        f"{'read/a':>8}{'b/a':>7}{'again/a':>9}{'walk':>9}{'general/a':>10}"
+        f"{'read/a':>8}{'b/a':>7}{'again/a':>9}"
     )
     ratios, again_ratios = [], []
     shares = {"parse": [], "read": [], "reconstruct": [], "check": []}
@@ -100,12 +70,11 @@ def main() -> None:
                 "check": lambda doc=doc, data=data: check(doc, data),
                 "b": lambda path=path: full(path),
                 "again": lambda path=path: full(path),
-                "general": lambda path=path: general_read(path),
             },
             runs,
-            before=dict.fromkeys(("read", "reconstruct", "check", "b", "general"), new),
+            before=dict.fromkeys(("read", "reconstruct", "check", "b"), new),
         )
-        a, r, rec, chk, b, g = m["a"], m["read"], m["reconstruct"], m["check"], m["b"], m["general"]
+        a, r, rec, chk, b = m["a"], m["read"], m["reconstruct"], m["check"], m["b"]
         again_ratios.append(m["again"] / a)
         ratios.append(b / a)
         parts = a + max(r - a, 0) + rec + chk
@@ -116,7 +85,7 @@ def main() -> None:
         kb = path.stat().st_size // 1024
         print(
             f"{path.name:<22}{kb:>5}{a:>10.2f}{r:>8.2f}{rec:>9.2f}{chk:>8.2f}{b:>9.2f}{r / a:>8.2f}{b / a:>7.2f}"
-            f"{m['again'] / a:>9.2f}{walk_taken(path):>9}{g / a:>10.2f}"
+            f"{m['again'] / a:>9.2f}"
         )
     print(
         f"median b/a: {statistics.median(ratios):.2f} (target ≤ 2; each file met as new, after the "

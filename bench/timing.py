@@ -54,8 +54,7 @@ def interleaved_medians_ms(
 def forget_content() -> int:
     """Empty every memory the core keeps of report *content*; returns how many were emptied.
 
-    The core remembers what it worked out from texts it has seen (label look-ups, table plans, a
-    document's prose for the checks): a report seen again costs less than a new one.
+    The core remembers what it worked out from texts it has seen (label look-ups, table plans): a report seen again costs less than a new one.
     A benchmark that repeats one file would measure only the second case, so the headline figures
     call this before each timed run: the report is met as new, in a process that is otherwise warm
     (imports done, the rule pack and the templates prepared — what any report after the first finds).
@@ -75,7 +74,7 @@ def forget_content() -> int:
             elif type(value).__name__ == "PlanCache":
                 value.clear()
                 emptied += 1
-    memo = sys.modules.get("gov_review.core.check.prose_cache")
+    memo = sys.modules.get("gov_review.core.check.prose_cache")  # gone; kept for older trees
     if memo is not None and hasattr(memo, "clear"):
         memo.clear()
         emptied += 1

@@ -12,27 +12,16 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from gov_review import __version__
-from gov_review.core.batch.run import REPORT_EXTENSIONS, collect_files
+from gov_review.core.batch.files import REPORT_EXTENSIONS, collect_files, sample_reports
 
 SUPPORTED_EXTENSIONS = set(REPORT_EXTENSIONS)
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_EN = {"error": "error", "warning": "warning", "info": "info"}
-
-
-def sample_reports() -> list[str]:
-    """Paths of the sample reports shipped in resources/samples (sorted)."""
-    folder = resources.files("gov_review.resources").joinpath("samples")
-    out = []
-    for entry in folder.iterdir():
-        if entry.name.endswith((".txt", ".docx")) and not entry.name.startswith("SOURCES"):
-            out.append(str(entry))
-    return sorted(out)
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -228,8 +217,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         _print(f"无法启动图形界面：{exc}。请确认已安装 PySide6（pip install gov-review）。")
         return EXIT_UNREADABLE
-    files = expand_paths(args.files) if args.files else sample_reports()
-    return run(files, screenshot=args.screenshot, lang=args.lang)
+    files = expand_paths(args.files) if args.files else []
+    # no files named: the samples, unless a crash left a review to restore (the window decides)
+    return run(files, screenshot=args.screenshot, lang=args.lang, samples=sample_reports() if not files else [])
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -241,7 +231,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gov_review.cli.identity import saved_identity
 
     args.saved_identity = saved_identity()
-    return run_export(args)
+    from gov_review.cli import memo_pdf_child
+
+    return run_export(args, pdf_maker=memo_pdf_child.child_pdf)
 
 
 def _jobs(text: str) -> int:
@@ -260,13 +252,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="政府信息公开工作年度报告审核工具 — review government information-disclosure annual reports.",
     )
     parser.add_argument("--version", action="version", version=f"gov-review {__version__}")
+    # handled in main() before parsing; here so that --help lists it
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="自检：打开样例、核对结果、保存并重新打开审核包 / self-test: open the samples, check, save and reopen a bundle",
+    )
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="检查报告并输出结果 / check reports")
     check.add_argument("files", nargs="+", help="报告文件或文件夹 / report files or folders")
     check.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
-    check.add_argument("--verbose", "-v", action="store_true", help="同时列出提示类结果 / list notes too")
+    check.add_argument("--verbose", "-v", action="store_true", help="同时列出提示类结果 / list info findings too")
     check.add_argument(
         "--jobs", "-j", type=_jobs, default=1, metavar="N", help="并行进程数 / worker processes (default 1)"
     )

@@ -60,7 +60,7 @@ def run_checks(workdir: Path, log=print) -> None:
     """Every check, in a reviewer's order; raises SelfTestFailed (or anything unexpected)."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gov_review.cli.main import sample_reports
+    from gov_review.core.batch.files import sample_reports
     from gov_review.core.review.pipeline import analyse_file
     from gov_review.core.review.recovery import RecoveryStore
 

@@ -22,16 +22,19 @@ def make_app(lang: str | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(files: list[str], screenshot: str | None = None, lang: str | None = None) -> int:
+def run(
+    files: list[str], screenshot: str | None = None, lang: str | None = None, samples: list[str] | None = None
+) -> int:
+    """``samples``: what to open when ``files`` is empty and no crashed review is restored."""
     app = make_app(lang)
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool
 
     if screenshot:
+        files = files or list(samples or [])
         window = MainWindow(pool=SyncPool())
         window.remember_layout = False  # the picture shows the default layout and keeps no state
-        window.resize(1600, 1000)
-        window.set_default_layout()
+        window.fit_to_screen()  # as a first start on this screen shows it (docs/make_screenshots.py)
         window.open_paths(files, remember=False)  # a screenshot is not the reviewer's recent work
         window.show()
         window.next_finding()  # show a finding as the reviewer would see it after F8
@@ -50,7 +53,13 @@ def run(files: list[str], screenshot: str | None = None, lang: str | None = None
     window.show()
     if files:
         window.open_paths(files)
-    # once the window is up: what a crash left behind is offered back
-    QTimer.singleShot(0, window.offer_recovery)
+    # once the window is up: what a crash left behind is offered back; the samples only when
+    # nothing was named and nothing restored (the restored review is the one to look at)
+
+    def start() -> None:
+        if not window.offer_recovery() and not files and samples:
+            window.open_paths(samples, remember=False)
+
+    QTimer.singleShot(0, start)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     return app.exec()

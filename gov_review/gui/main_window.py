@@ -11,7 +11,7 @@ dashboard docks (window_batch).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QUndoGroup
+from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -52,6 +52,8 @@ from gov_review.gui.window_save import SavingMixin
 from gov_review.gui.workers import SyncPool, TaskPool
 
 TABLES = ("t2", "t3", "t4")
+DEFAULT_SIZE = (1600, 1000)
+FRAME, TITLE_BAR = 8, 32  # what a window manager adds around the window, roughly
 __all__ = ["TABLES", "MainWindow", "walk_findings"]
 
 
@@ -147,10 +149,17 @@ class MainWindow(
         self.cancel_button.hide()
 
     def set_default_layout(self) -> None:
-        # the list wide enough for a seeds-style file name and its four headers, the grid for the
-        # eight columns of 表三 without scrolling; the source view reads well at this width too
-        self.main_split.setSizes([460, 300, 840])
-        self.right_split.setSizes([600, 360])
+        """Pane sizes for the window's width: the list wide enough for a seeds-style file name and
+        its counts, the rest shared by the source (a third) and the tables (the remainder)."""
+        width = max(self.width(), 1000)
+        listed = min(440, max(250, width * 22 // 100))
+        source = (width - listed) * 38 // 100
+        self.main_split.setSizes([listed, source, width - listed - source])
+        self.main_split.setStretchFactor(0, 0)  # a wider window widens the source and the tables
+        self.main_split.setStretchFactor(1, 2)
+        self.main_split.setStretchFactor(2, 3)
+        height = max(self.height(), 600)
+        self.right_split.setSizes([height * 3 // 5, height * 2 // 5])
         if hasattr(self, "dock_league"):  # the docks come after the splitters in _build
             self.hide_batch_docks()
 
@@ -240,13 +249,40 @@ class MainWindow(
         self.retranslate()  # findings text comes from the core in either language
         if self.current is not None:
             self.findings.update_banner()
+        # the status bar too: the finding shown says it again in the new language, anything else goes
+        self.statusBar().clearMessage()
+        if self.current is not None and self._finding_key is not None:
+            for finding in self.current.findings():
+                if finding.key == self._finding_key:
+                    self.statusBar().showMessage(i18n.pick(finding.message, finding.message_en), 10000)
+                    break
+
+    def fit_to_screen(self) -> None:
+        """The first start, or a saved place that no longer fits: 1600×1000 (or nine tenths of a
+        larger screen), or the screen's available area when that is smaller (a 1366×768 laptop),
+        centred, panes sized to it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry()
+        # leave room for the frame and title bar the window manager adds around the window
+        w = min(max(DEFAULT_SIZE[0], avail.width() * 9 // 10), avail.width() - 2 * FRAME)
+        h = min(max(DEFAULT_SIZE[1], avail.height() * 9 // 10), avail.height() - TITLE_BAR - 2 * FRAME)
+        self.resize(w, h)
+        self.move(avail.x() + (avail.width() - w) // 2, avail.y() + (avail.height() - h - TITLE_BAR) // 2)
+        self.set_default_layout()
+
+    def _fits_a_screen(self) -> bool:
+        if self.isMaximized() or self.isFullScreen():
+            return True
+        geo = self.geometry()
+        return any(s.availableGeometry().contains(geo) for s in QGuiApplication.screens())
 
     def _restore_layout(self) -> None:
         geo = settings.get(settings.GEOMETRY)
-        if not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1600, 1000)
+        if geo.isEmpty() or not self.restoreGeometry(geo) or not self._fits_a_screen():
+            # saved on a larger screen (or a second monitor since unplugged): fit this one
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.fit_to_screen()
+            return
         docks = settings.get(settings.WINDOW_STATE)
         if not docks.isEmpty():
             self.restoreState(docks)

@@ -1,58 +1,16 @@
-"""What a grid cell's state is, and how it is drawn: palette-derived colours plus icons and borders,
-so that no state is told by colour alone.
+"""How a grid cell's state (core/review/cell_states.py) is drawn: palette-derived colours plus icons
+and borders, so that no state is told by colour alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from enum import IntFlag
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from gov_review.core.model import Finding
-from gov_review.core.review.session import ReviewSession
-
-LOW_CONFIDENCE = 0.8
-
-
-class CellState(IntFlag):
-    NONE = 0
-    ERROR = 1  # an error pinned on this cell (it is the finding's first cell)
-    WARNING = 2
-    INVOLVED = 4  # takes part in a failed check pinned elsewhere
-    EDITED = 8
-    WAIVED = 16  # a warning on this cell was accepted with a reason
-    NOTE = 32
-    UNCERTAIN = 64  # inferred (placed by position or by the one split that fits) or ambiguous
-    MISSING = 128  # the row/column is absent from the report
-
-
-def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding] | None = None) -> CellState:
-    """``findings``: those on the cell, when more than the session's own (a document's extra
-    cross-year findings); by default the session's."""
-    state = CellState.NONE
-    cell = session.cell(cell_id)
-    if cell is None or cell.placement == "missing":
-        state |= CellState.MISSING
-    elif cell.candidates or cell.certainty != "exact" or cell.confidence < LOW_CONFIDENCE:
-        state |= CellState.UNCERTAIN
-    if session.is_edited(cell_id):
-        state |= CellState.EDITED
-    if session.notes_for(cell_id):
-        state |= CellState.NOTE
-    for f in session.findings_for(cell_id) if findings is None else findings:
-        if f.severity == "info" or not f.assessable:
-            continue
-        if session.is_waived(f):
-            state |= CellState.WAIVED
-        elif f.cells and f.cells[0] == cell_id:
-            state |= CellState.ERROR if f.severity == "error" else CellState.WARNING
-        else:
-            state |= CellState.INVOLVED
-    return state
+from gov_review.core.review.cell_states import LOW_CONFIDENCE, CellState, cell_state  # noqa: F401
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

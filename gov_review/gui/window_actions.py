@@ -36,11 +36,16 @@ class ActionsMixin:
         self.act_save_as = act(QKeySequence("Ctrl+Shift+S"), self.save_current_as, "actSaveAs")
         self.act_close = act(QKeySequence("Ctrl+W"), self.close_current, "actClose")
         self.act_quit = act(QKeySequence("Ctrl+Q"), self.close, "actQuit")
-        self.act_undo = self.undo_group.createUndoAction(self)
-        self.act_undo.setShortcuts(keys.Undo)
-        self.act_redo = self.undo_group.createRedoAction(self)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addActions([self.act_undo, self.act_redo])
+        # our own actions, not QUndoGroup's: those are named by Qt's catalogue (撤消) and keep the
+        # language they were made in
+        self.act_undo = act(keys.Undo, self.undo_group.undo, "actUndo")
+        self.act_redo = act([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], self.undo_group.redo, "actRedo")
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.undo_group.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _t: self._retranslate_undo())
+        self.undo_group.redoTextChanged.connect(lambda _t: self._retranslate_undo())
         self.act_note = act(QKeySequence("Ctrl+M"), lambda: self.add_note(), "actNote")
         self.act_waive = act(None, lambda: self.waive_finding(self.findings.current_finding()), "actWaive")
         self.act_fix = act(
@@ -110,8 +115,13 @@ class ActionsMixin:
             self.act_zh: "中文",
             self.act_en: "English",
             self.act_about: self.tr("&About"),
-            self.act_undo: self.tr("&Undo"),
-            self.act_redo: self.tr("&Redo"),
         }
         for a, text in texts.items():
             a.setText(text)
+        self._retranslate_undo()
+
+    def _retranslate_undo(self) -> None:
+        """Undo/Redo name the step they would take (“撤销 设置 … 为 4”), in the current language."""
+        undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
+        self.act_undo.setText(self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo"))

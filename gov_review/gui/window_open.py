@@ -16,7 +16,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from gov_review.cli.main import SUPPORTED_EXTENSIONS, expand_paths
+from gov_review.core.batch.files import REPORT_EXTENSIONS, collect_files
 from gov_review.core.review.pipeline import Report
 from gov_review.gui import settings
 from gov_review.gui.document import ReportDocument, load
@@ -52,7 +52,7 @@ class OpeningMixin:
         self._processes: ProcessTaskPool | None = None
 
     def open_dialog(self) -> None:
-        exts = " ".join(f"*{e}" for e in sorted(SUPPORTED_EXTENSIONS))
+        exts = " ".join(f"*{e}" for e in sorted(REPORT_EXTENSIONS))
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Open reports"),
@@ -90,7 +90,7 @@ class OpeningMixin:
                 if os.path.exists(p):
                     settings.add_recent(os.path.abspath(p))
         open_now = {os.path.abspath(d.path) for d in self.list_model.docs}
-        files = [p for p in expand_paths(paths) if os.path.abspath(p) not in open_now]
+        files = [p for p in collect_files(paths) if os.path.abspath(p) not in open_now]
         if not files:
             return 0
         if self._job is not None:  # another batch still loading: this one adds to the bar

@@ -92,7 +92,7 @@ class RecoveryMixin:
             for e in entries:
                 self._release(e.id)
             return 0
-        restored = 0
+        restored, first = 0, None
         for e in entries:
             if answer == DISCARD or e.damaged:
                 self.recovery.discard(e)
@@ -107,7 +107,10 @@ class RecoveryMixin:
             doc = ReportDocument(session, self.reviewer, self)
             doc.unsaved_recovery = True
             self.add_document(doc)
+            first = first or doc
             restored += 1
+        if first is not None:
+            self.set_current(first)  # the review the reviewer came back for, not a file opened before
         if restored:
             self.statusBar().showMessage(self.tr("Restored {n} unsaved reviews").format(n=restored), 10000)
             self._schedule_autosave()

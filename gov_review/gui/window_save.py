@@ -40,10 +40,10 @@ class SavingMixin:
                 return False
             if not path.lower().endswith(".grb"):
                 path += ".grb"
-        from gov_review.core.review.bundle import save_bundle  # zip and exports: only when saving
+        from gov_review.core.export.outputs import save_with_exports  # zip and exports: only when saving
 
         try:
-            save_bundle(doc.session, path)
+            save_with_exports(doc.session, path)
         except GovReviewError as exc:
             text = exc.message(i18n.current_lang())
             self.statusBar().showMessage(text, 15000)

@@ -114,8 +114,9 @@ class ProcessTaskPool(QObject):
     Reading is pure Python: on worker *threads* it holds the GIL that every paint of the window
     needs for each call into a Python model, and a folder of 200 reports froze the window for up to
     a second at a time. Worker processes share nothing with the window; each result (a session of
-    ~100 KB) is pickled back. The processes are started (``spawn``: a Qt process must not fork) on
-    the first task, which costs a few hundred ms, so the window uses this pool for folders only.
+    ~100 KB) is pickled back. The processes come from core/batch/pool.py, the batch's own (never
+    forked from this Qt process), on the first task, which costs a few hundred ms, so the window uses
+    this pool for folders only. A worker that dies fails its own task; later tasks get a new pool.
     ``fn`` must be picklable: a module-level function, or a ``functools.partial`` of one.
     """
 
@@ -131,17 +132,22 @@ class ProcessTaskPool(QObject):
         POOLS.add(self)  # type: ignore[arg-type]
 
     def run_task(self, fn: Callable[[], Any], callback: Callable[[Any], None]) -> None:
-        if self._executor is None:
-            # imported here: ~30 ms the start of the window need not pay (a folder is not always opened)
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        # imported here: ~30 ms the start of the window need not pay (a folder is not always opened)
+        from concurrent.futures.process import BrokenProcessPool
 
-            self._executor = ProcessPoolExecutor(self._max, mp_context=multiprocessing.get_context("spawn"))
+        from gov_review.core.batch.pool import new_pool
+
+        if self._executor is None:
+            self._executor = new_pool(self._max)
         token = next(self._ids)
         self._callbacks[token] = callback
         try:
-            future = self._executor.submit(_call, fn)
-        except Exception as exc:  # a broken pool (a worker was killed): this task fails, visibly
+            try:
+                future = self._executor.submit(_call, fn)
+            except BrokenProcessPool:  # a worker died (its file's task failed): the rest go on in a new pool
+                self._executor = new_pool(self._max, self._executor)
+                future = self._executor.submit(_call, fn)
+        except Exception as exc:  # the pool cannot start at all: this task fails, visibly
             self._relay.done.emit(token, TaskFailed(exc))
             return
         self._futures[token] = future

@@ -83,6 +83,16 @@
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="125"/>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销 {what}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="126"/>
+        <source>&amp;Redo {what}</source>
+        <translation>重做 {what}(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsModel</name>
@@ -409,7 +419,7 @@
     </message>
     <message>
         <location filename="../../gov_review/gui/dashboard_figures.py" line="334"/>
-        <source>Red: error rules, orange: warnings, blue: notes</source>
+        <source>Red: error rules, orange: warnings, blue: info</source>
         <translation>红色：错误类规则，橙色：警告类，蓝色：提示类</translation>
     </message>
     <message>
@@ -462,7 +472,7 @@
     </message>
     <message>
         <location filename="../../gov_review/gui/models/findings.py" line="206"/>
-        <source>Notes</source>
+        <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 DATA = ROOT / "tests" / "data"
+REAL = Path("/work/shared/real")  # real PDFs, for the 原件 page view (where the machine has them)
 
 
 def monkey_files(workdir: Path) -> list[str]:
@@ -38,6 +39,7 @@ def monkey_files(workdir: Path) -> list[str]:
         str(SAMPLES / "seed_004.docx"),
         str(DATA / "html" / "seed002_gbk_site.html"),
         str(empty),
+        *(str(p) for p in sorted(REAL.glob("*.pdf"))),
     ]
 
 
@@ -108,6 +110,7 @@ class Monkey:
             (3, self.fix),
             (5, self.click_cell),
             (3, self.click_source),
+            (3, self.click_page),
             (2, self.save),
             (2, self.reopen_bundle),
             (1, self.language),
@@ -155,7 +158,9 @@ class Monkey:
         doc = self.w.current
         if doc is None or doc.session is None:
             return []
-        return [cid for g in self.w.grids.values() if g.grid_model.layout for cid in g.grid_model.layout.where]
+        return [
+            cid for g in self.w.grids.values() if g.grid_model.layout for cid in g.grid_model.layout.where
+        ]
 
     def open_file(self) -> str:
         path = self.rng.choice(self.files)
@@ -264,6 +269,26 @@ class Monkey:
         QTest.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         return "click source"
 
+    def click_page(self) -> str:
+        """A click, or a Ctrl+wheel zoom, somewhere on a PDF's pages (原件)."""
+        pages = self.w.source_pane.pages
+        if self.w.source_pane.mode != "pages":  # a PDF open but not current: pick it in the list
+            pdfs = [d for d in self._docs() if d.ok and d.report.source.kind == "pdf"]
+            if not pdfs:
+                return "click page (no pages)"
+            self.w.set_current(self.rng.choice(pdfs))
+            if self.w.source_pane.mode != "pages":
+                return "click page (text chosen)"
+        rect = pages.viewport().rect()
+        pos = rect.topLeft() + type(rect.topLeft())(
+            self.rng.randrange(max(1, rect.width())), self.rng.randrange(max(1, rect.height()))
+        )
+        if self.rng.random() < 0.2:
+            pages.zoom_by(self.rng.choice((1.2, 1 / 1.2)))
+            return "zoom page"
+        QTest.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        return "click page"
+
     def save(self) -> str:
         self.answers.save_path = str(self.workdir / f"saved_{self.steps}.grb")
         doc = self.w.current
@@ -319,6 +344,11 @@ class Monkey:
                 self.fail(f"table {grid.table} shows another report than the current one")
         if w.findings.doc is not cur:
             self.fail("the findings panel shows another report than the current one")
+        pane = w.source_pane
+        if pane.mode == "pages" and pane.pages.doc is not cur:
+            self.fail("the PDF's pages shown are another report's than the current one")
+        if cur is None and pane.pages.doc is not None:
+            self.fail("the page view still holds a closed report")
         want_stack = cur.stack if cur is not None else None
         if w.undo_group.activeStack() is not want_stack:
             self.fail("Undo would act on another report than the current one")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from gov_review.core.formats.table_layout import DATA
 from gov_review.gui.models.findings import FindingsModel
 from gov_review.gui.models.table_grid import StateRole, TableGridModel
-from gov_review.gui.views.grid_layout import DATA
 
 NAT = "t3.r_total.c_natural"
 ROLES = (Qt.ItemDataRole.DisplayRole, StateRole, Qt.ItemDataRole.ToolTipRole)

@@ -8,10 +8,10 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
+from gov_review.core.formats.table_layout import DATA, layout_for
 from gov_review.core.formats.templates import get_template
 from gov_review.gui.models.report_list import ReportFilterProxy, ReportListModel
 from gov_review.gui.models.table_grid import KindRole, TableGridModel
-from gov_review.gui.views.grid_layout import DATA, layout_for
 from tests.gui.conftest import seeds
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.monkey import Answers, Monkey, patch_dialogs
+from tests.gui.monkey import REAL, Answers, Monkey, patch_dialogs
 
 STEPS = 200
 
@@ -24,3 +24,5 @@ def test_monkey(window, tmp_path, monkeypatch, seed):
     taken = "\n".join(monkey.log)
     for what in ("open seed", "close seed", "F8", "Ctrl+Z", "taken", "waive ", "note on t", "language"):
         assert what in taken, what
+    if REAL.is_dir():  # the real PDFs: their pages were shown, clicked and zoomed
+        assert "click page\n" in taken or "zoom page" in taken

@@ -63,3 +63,22 @@ def test_process_pool_returns_results_and_failures_on_the_gui_thread(qtbot):
     assert got[0] == (1024, True)
     assert isinstance(got[1], TaskFailed) and isinstance(got[1].exc, ValueError)
     pool.shutdown()
+
+
+def test_a_worker_process_that_dies_fails_only_its_own_task(qtbot):
+    """A report that kills its reader (a crash in a C library) fails; the folder's next reports are
+    still read, in a new pool."""
+    import os
+    from functools import partial
+
+    from gov_review.gui.workers import ProcessTaskPool
+
+    pool = ProcessTaskPool(max_workers=1)
+    got = []
+    pool.run_task(partial(os._exit, 3), got.append)
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=60_000)
+    assert isinstance(got[0], TaskFailed)
+    pool.run_task(partial(pow, 2, 3), got.append)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=60_000)
+    assert got[1] == 8
+    pool.shutdown()

@@ -9,70 +9,26 @@ one-sentence reason. ``jobs=1`` runs in this process (no start-up cost; the test
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
+from gov_review.core.batch.files import (  # noqa: F401  (collect_files: where callers found it)
+    BatchError,
+    collect_files,
+    open_report,
+)
+from gov_review.core.batch.pool import new_pool
 from gov_review.core.errors import GovReviewError
 from gov_review.core.model import Finding
 from gov_review.core.review.pipeline import Report
-
-# Report files a folder may hold (the file's content still decides the reader).
-REPORT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".docx", ".docm", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps", ".grb"}
-)
-# Files this tool writes next to reports (export/outputs.py): never checked as reports themselves.
-OUTPUT_MARKERS = ("（更正稿）", "（审核意见）", "（修改记录）", "（审核记录）", "汇总表")
-
-class BatchError(GovReviewError):
-    """A file of a batch could not be checked for a reason other than its content."""
-
-
-# ------------------------------------------------------------------------------------------------
-# Collecting files
-
-
-def _is_skipped(name: str) -> bool:
-    if name.startswith((".", "~$", "~")) or name.endswith((".tmp", ".part", ".crdownload", "~")):
-        return True  # hidden files, Office lock files (~$报告.docx), editors' and browsers' temp files
-    stem = Path(name).stem
-    return any(marker in stem for marker in OUTPUT_MARKERS)
-
-
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Report files among ``paths``: files as given, folders searched recursively (sorted).
-
-    Hidden files and folders, Office lock files (``~$x.docx``), temp files and the files this tool
-    writes (corrected reports, memos, summaries) are skipped inside folders. A file named explicitly
-    is always kept, so that a wrong path gets its own clear message.
-    """
-    out: list[str] = []
-    seen: set[str] = set()
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in REPORT_EXTENSIONS and not _is_skipped(name):
-                        full = str(Path(root) / name)
-                        if full not in seen:
-                            seen.add(full)
-                            out.append(full)
-        elif str(path) not in seen:
-            seen.add(str(path))
-            out.append(str(path))
-    return out
-
 
 # ------------------------------------------------------------------------------------------------
 # League rows
@@ -243,26 +199,6 @@ def row_from_report(
     return row
 
 
-def open_report(path: str | os.PathLike[str]) -> tuple[Report, int]:
-    """A report file, or a bundle's report with the reviewer's edits applied and waived findings
-    left out; also how many findings were waived."""
-    from gov_review.core.review.pipeline import analyse_file
-
-    if Path(path).suffix.lower() != ".grb":
-        return analyse_file(path), 0
-    from gov_review.core.review.bundle import open_bundle
-
-    try:
-        session = open_bundle(path)
-    except GovReviewError as exc:
-        return Report(path=str(path), error=exc), 0
-    report = session.report
-    waived = session.counts()["waived"]
-    report.findings = session.active_findings()
-    report.path = str(path)
-    return report, waived
-
-
 def check_one(index: int, path: str, options: RowOptions = RowOptions()) -> LeagueRow:
     """Check one file (or open one bundle) into a row. Never raises for a bad file."""
     try:
@@ -308,18 +244,6 @@ def _crashed_row(index: int, path: str) -> LeagueRow:
 
 
 Progress = Callable[[int, int], None]
-
-
-def _mp_context() -> Any:
-    # fork is the cheapest (workers inherit the imported readers) and never re-runs the caller's
-    # main script, but forking a process that runs Qt threads (the GUI) is unsafe: there, and where
-    # fork does not exist (Windows, macOS), workers come from a clean forkserver or are spawned.
-    import sys
-
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and "PySide6" not in sys.modules and sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def default_jobs() -> int:
@@ -381,7 +305,7 @@ def _run_pool(
     """
     in_flight: deque[tuple[list[tuple[int, str]], Future[list[LeagueRow]]]] = deque()
     suspects: deque[tuple[int, str]] = deque()
-    executor = _new_pool(jobs)
+    executor = new_pool(jobs)
     succeeded = breaks = 0
     try:
         while work or in_flight or suspects:
@@ -406,7 +330,7 @@ def _run_pool(
                     rows = _wait(executor.submit(_check_chunk, [one], options), cancel)
                 except BrokenProcessPool:
                     breaks += 1
-                    executor = _new_pool(jobs, executor)
+                    executor = new_pool(jobs, executor)
                     if succeeded:
                         yield _crashed_row(*one)
                     else:  # perhaps no worker can start at all: the check above decides
@@ -431,7 +355,7 @@ def _run_pool(
                 rows = _wait(in_flight[0][1], cancel)
             except BrokenProcessPool:
                 breaks += 1
-                executor = _new_pool(jobs, executor)
+                executor = new_pool(jobs, executor)
                 suspects.extend(one for items, _fut in in_flight for one in items)
                 in_flight.clear()
                 continue
@@ -442,12 +366,6 @@ def _run_pool(
             yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _new_pool(jobs: int, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
-    if broken is not None:
-        broken.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
 
 
 def _wait(fut: Future[list[LeagueRow]], cancel: threading.Event | None) -> list[LeagueRow] | None:

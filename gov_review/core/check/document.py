@@ -8,8 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from gov_review.core.check.emit import emit
-from gov_review.core.check.narrative import facts, leading_words
-from gov_review.core.check.prose_cache import remembered
+from gov_review.core.check.narrative import ProseFacts, facts, leading_words
 from gov_review.core.formats.templates import get_template
 from gov_review.core.locate.meta import LEVEL_NAMES_ZH
 from gov_review.core.locate.sections import STANDARD_TITLES, section_text
@@ -29,7 +28,7 @@ NUMERALS = "一二三四五六"
 LOW_LEVELS = {"township", "street", "county", "district"}
 
 
-def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def check_body(doc: SourceDocument, data: ReportData, text: TextFacts | None = None) -> list[Finding]:
     out: list[Finding] = []
     body = data.body
     level = body.level
@@ -82,7 +81,7 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
                         value=fmt_number(value),
                     )
                 )
-    text = _text_facts(doc, data)
+    text = text or text_facts(doc, data)
     out += _s04(data, text.explained)
     out += _s05(data, text.fee_in_six)
     out += _s06(data, text.claims)
@@ -90,7 +89,7 @@ def check_body(doc: SourceDocument, data: ReportData) -> list[Finding]:
 
 
 @dataclass(frozen=True, slots=True)
-class _TextFacts:
+class TextFacts:
     """What S04–S06 and D02/D04 read from the text: it does not change when a cell is edited."""
 
     explained: bool  # S04: the prose gives review/litigation figures or speaks of earlier years
@@ -100,13 +99,9 @@ class _TextFacts:
     dated: tuple[Paragraph, re.Match[str]] | None  # D04: the date line near the end
 
 
-def _text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
-    key = ("text", tuple((s.number, s.block_index, s.end_block) for s in data.sections), data.title)
-    return remembered(doc, key, lambda: _find_text_facts(doc, data))
-
-
-def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
-    texts = facts(doc, data).texts
+def text_facts(doc: SourceDocument, data: ReportData, prose: ProseFacts | None = None) -> TextFacts:
+    """What S04–S06 and D02/D04 read from the text (the checker works it out once per check)."""
+    texts = (prose or facts(doc, data)).texts
     all_text = "".join(texts)
     explained = _found(_CASES_RE, _CASES_LEADS, all_text) or any(
         k in all_text for k in ("以前年度", "往年", "历年", "跨年度")
@@ -125,7 +120,7 @@ def _find_text_facts(doc: SourceDocument, data: ReportData) -> _TextFacts:
         if m and len(norm(para.text)) <= 30:
             dated = (para, m)
             break
-    return _TextFacts(
+    return TextFacts(
         explained=explained,
         claims=claims,
         fee_in_six="处理费" in six or "信息处理费" in six,
@@ -236,7 +231,7 @@ def _s06(data: ReportData, claims: list[str]) -> list[Finding]:
 _DATE_RE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def check_document(doc: SourceDocument, data: ReportData, text: TextFacts | None = None) -> list[Finding]:
     out: list[Finding] = []
     found = {s.number: s for s in data.sections}
     for n in range(1, 7):
@@ -256,16 +251,16 @@ def check_document(doc: SourceDocument, data: ReportData) -> list[Finding]:
                     written=sec.title.strip(),
                 )
             )
-    if 5 in found and _text_facts(doc, data).five_empty:
+    text = text or text_facts(doc, data)
+    if 5 in found and text.five_empty:
         out.append(emit("D02", "empty", anchor=found[5].anchor))
-    out += _d04(doc, data)
+    out += _d04(data, text.dated)
     return out
 
 
-def _d04(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def _d04(data: ReportData, dated: tuple[Paragraph, re.Match[str]] | None) -> list[Finding]:
     if data.year is None:
         return []
-    dated = _text_facts(doc, data).dated
     if dated is None:
         return []
     para, m = dated

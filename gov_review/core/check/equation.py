@@ -1,8 +1,5 @@
-"""One equation's finding: its texts (the equation with its numbers) and messages.
-
-The engine asks here only for the equations that fail or have blanks (compiled.py's scan); the
-texts of an equation's sides are prepared once per equation instance.
-"""
+"""One equation's finding: whether it holds, and when not, its texts (the equation with its numbers)
+and messages."""
 
 from __future__ import annotations
 
@@ -10,8 +7,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from gov_review.core.check import emit as _emit  # noqa: F401 - asserts Finding's field order at import
-from gov_review.core.check.messages import formatter
 from gov_review.core.formats.evaluator import Formula, compare, side_value
 from gov_review.core.formats.pack import HOLDS, MAX_TERMS_SHOWN, NEGATE, EquationInstance
 from gov_review.core.formats.templates import CellInfo, get_template
@@ -34,15 +29,8 @@ class Prepared(NamedTuple):
     cells: tuple[str, ...]  # a finding's cells: the primary first, then the formula's others
 
 
-# Per equation instance (they live for the process in ``equations``' cache), so messages do not
-# look labels up. The entry keeps its instance: an id is only reused once its object is gone.
-_PREPARED: dict[int, tuple[EquationInstance, Prepared]] = {}
-
-
 def prepared(inst: EquationInstance) -> Prepared:
-    entry = _PREPARED.get(id(inst))
-    if entry is not None and entry[0] is inst:
-        return entry[1]
+    """The equation's terms with the labels they are printed with, and a finding's cells."""
     info = get_template_cells_for(inst)
     sides = tuple(
         tuple(
@@ -56,9 +44,7 @@ def prepared(inst: EquationInstance) -> Prepared:
         for side in (inst.formula.left, inst.formula.right)
     )
     cells = (inst.primary, *(c for c in inst.formula.cells if c != inst.primary))
-    hit = Prepared(sides, cells)  # type: ignore[arg-type]
-    _PREPARED[id(inst)] = (inst, hit)
-    return hit
+    return Prepared(sides, cells)  # type: ignore[arg-type]
 
 
 def _short_side(
@@ -110,23 +96,18 @@ def equation_texts(
     holds: bool,
     langs: tuple[str, ...] = ("zh", "en"),
     sums: tuple[Decimal, Decimal] | None = None,
-    texts: tuple[SideTexts, SideTexts] = (None, None),
 ) -> list[str]:
     """The equation with its numbers (``一 4 + 二 0 ≠ （七）0 + 四 0，差 4``), once per language.
 
     Sides of up to six terms read the same in every language and are built once. ``sums``: the
-    sides' values (side_value's) and ``texts``: the sides' texts, when the caller has them.
+    sides' values (side_value's), when the caller has them.
     """
     prep_sides = prepared(inst).sides
     if sums is None:
         sums = (side_value(inst.formula.left, values)[0], side_value(inst.formula.right, values)[0])
     sides: list[list[str]] = []
-    for terms, prep, total, given in zip(
-        (inst.formula.left, inst.formula.right), prep_sides, sums, texts, strict=True
-    ):
-        if given is not None:
-            sides.append([given[0] if lang == "zh" else given[1] for lang in langs])
-        elif len(terms) <= MAX_TERMS_SHOWN:
+    for terms, prep, total in zip((inst.formula.left, inst.formula.right), prep_sides, sums, strict=True):
+        if len(terms) <= MAX_TERMS_SHOWN:
             sides.append([_short_side(prep, values)] * len(langs))
         else:
             sides.append(_long_side(total, prep, values, langs))
@@ -141,29 +122,6 @@ def equation_texts(
             text += f"，差 {diff}" if lang == "zh" else f", difference {diff}"
         out.append(text)
     return out
-
-
-def _texts(
-    inst: EquationInstance,
-    values: Mapping[str, Decimal | None],
-    holds: bool,
-    lv: Decimal,
-    rv: Decimal,
-    texts: tuple[SideTexts, SideTexts],
-) -> tuple[str, str]:
-    """equation_texts in Chinese and English, written out when both sides' texts are given."""
-    left, right = texts
-    if left is None or right is None:
-        zh, en = equation_texts(inst, values, holds, sums=(lv, rv), texts=texts)
-        return zh, en
-    op = inst.formula.op
-    sym = HOLDS[op] if holds else NEGATE[op]
-    zh = f"{left[0]} {sym} {right[0]}"
-    en = f"{left[1]} {sym} {right[1]}"
-    if holds:
-        return zh, en
-    diff = fmt_number(abs(lv - rv))
-    return f"{zh}，差 {diff}", f"{en}, difference {diff}"
 
 
 def get_template_cells_for(inst: EquationInstance) -> Mapping[str, CellInfo]:
@@ -211,63 +169,40 @@ def fails_bounded(op: str, up: bool, down: bool, known_diff: Decimal) -> bool:
     return False
 
 
-# What compiled.py's ``sides_<i>`` works out: each side's value, the blank cells, whether blanks
-# can raise / lower left − right, and each side's text in Chinese and English.
-SideTexts = tuple[str, str] | None
-Sides = tuple[Decimal, Decimal, list[str], bool, bool, SideTexts, SideTexts]
-
-
-def evaluate_instance(
-    inst: EquationInstance, values: Mapping[str, Decimal | None], sides: Sides | None = None
-) -> tuple[Finding | None, bool]:
-    """One equation on the values: its finding (None when it holds), and whether it fails for sure.
-
-    ``sides``: what compiled.py's ``sides_<i>`` works out, when the caller has it.
-    """
+def evaluate_instance(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> tuple[Finding | None, bool]:
+    """One equation on the values: its finding (None when it holds), and whether it fails for sure."""
     op = inst.formula.op
-    texts: tuple[SideTexts, SideTexts] = (None, None)
-    if sides is None:
-        lv, lmiss = side_value(inst.formula.left, values)
-        rv, rmiss = side_value(inst.formula.right, values)
-        missing = lmiss + rmiss
-        definite = bool(missing) and fails_for_any_blank(inst.formula, values, lv - rv)
-    else:
-        lv, rv, missing, up, down, left_text, right_text = sides
-        texts = (left_text, right_text)
-        definite = bool(missing) and fails_bounded(op, up, down, lv - rv)
-    cells = list(prepared(inst).cells)
+    lv, lmiss = side_value(inst.formula.left, values)
+    rv, rmiss = side_value(inst.formula.right, values)
+    missing = lmiss + rmiss
     holds = compare(lv, op, rv)
-    rule = inst.rule
-    params: dict[str, Any] = {"instance": inst.instance_zh, "formula": inst.formula.source}
-    if definite:
+    if missing and fails_for_any_blank(inst.formula, values, lv - rv):
         missing = []  # blanks cannot rescue it: a definite failure, reported below
         holds = False
+    if holds and not missing:
+        return None, False
+    rule = inst.rule
+    cells = list(prepared(inst).cells)
+    params: dict[str, Any] = {"instance": inst.instance_zh, "formula": inst.formula.source}
+    eq_zh, eq_en = equation_texts(inst, values, holds, sums=(lv, rv))
     if missing:
         # Not assessable: say so, with what the rule gives when blanks are read as 0.
         hint_zh = "成立" if holds else "不成立"
         hint_en = "holds" if holds else "fails"
-        eq_zh, eq_en = _texts(inst, values, holds, lv, rv, texts)
-        return (
-            Finding(  # positional, as emit.py builds them (its import asserts the order)
-                rule.id,
-                "info",
-                cells,
-                f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
-                f"若空白按 0 计，则{hint_zh}：{eq_zh}",
-                f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
-                f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
-                f"{rule.id}.na",
-                {**params, "missing": missing, "holds_as_zero": holds},
-                None,
-                None,
-                False,
-                eq_zh,
-            ),
-            False,
+        finding = Finding(
+            rule=rule.id,
+            severity="info",
+            cells=cells,
+            message=f"{rule.title_zh}（“{inst.instance_zh}”）无法核验：{len(missing)} 个单元格为空；"
+            f"若空白按 0 计，则{hint_zh}：{eq_zh}",
+            message_en=f"{rule.title_en} (“{inst.instance_en}”) cannot be assessed: {len(missing)} blank "
+            f"cells; with blanks read as 0 it {hint_en}: {eq_en}",
+            code=f"{rule.id}.na",
+            params={**params, "missing": missing, "holds_as_zero": holds},
+            assessable=False,
+            equation=eq_zh,
         )
-    if holds:
-        return None, False
-    eq_zh, eq_en = _texts(inst, values, False, lv, rv, texts)
+        return finding, False
     fmt_params = {
         "instance": inst.instance_zh,
         "equation": eq_zh,
@@ -275,19 +210,17 @@ def evaluate_instance(
         "pub": fmt_number(values.get(inst.formula.cells[0])),
     }
     fmt_params_en = {**fmt_params, "instance": inst.instance_en, "equation": eq_en}
-    return (
-        Finding(
-            rule.id,
-            rule.severity,  # type: ignore[arg-type]
-            cells,
-            formatter(rule.message("", "zh"))(fmt_params),
-            formatter(rule.message("", "en"))(fmt_params_en),
-            rule.id,
-            params,
-            f"{fmt_number(lv)} {HOLDS[op]} {fmt_number(rv)}",
-            f"{fmt_number(lv)} {NEGATE[op]} {fmt_number(rv)}",
-            True,
-            eq_zh,
-        ),
-        True,
+    finding = Finding(
+        rule=rule.id,
+        severity=rule.severity,  # type: ignore[arg-type]
+        cells=cells,
+        message=rule.message("", "zh").format_map(fmt_params),
+        message_en=rule.message("", "en").format_map(fmt_params_en),
+        code=rule.id,
+        params=params,
+        expected=f"{fmt_number(lv)} {HOLDS[op]} {fmt_number(rv)}",
+        found=f"{fmt_number(lv)} {NEGATE[op]} {fmt_number(rv)}",
+        assessable=True,
+        equation=eq_zh,
     )
+    return finding, True

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gov_review.core.check.emit import emit
-from gov_review.core.check.prose_cache import remembered
 from gov_review.core.formats.templates import get_template
 from gov_review.core.model import Finding, Paragraph, ReportData, SourceDocument
 from gov_review.core.text.normalize import fmt_number, norm
@@ -151,7 +150,7 @@ def prose(doc: SourceDocument, data: ReportData) -> list[Paragraph]:
 
 @dataclass(frozen=True, slots=True)
 class ProseFacts:
-    """What the checks read from the prose, worked out once per document (and headings, title)."""
+    """What the checks read from the prose (all but headings and the title)."""
 
     paragraphs: list[Paragraph]
     texts: list[str]  # norm(text) of each paragraph
@@ -162,13 +161,7 @@ class ProseFacts:
 
 
 def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
-    # The prose depends on the document and on which blocks are headings or the title; an edit of
-    # a cell changes neither, so a re-check finds it here.
-    key = ("prose", tuple(s.block_index for s in data.sections), data.title)
-    return remembered(doc, key, lambda: _facts(doc, data))
-
-
-def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
+    """Read the prose once per check (the checker hands the result to every check that needs it)."""
     headings = {s.block_index for s in data.sections}
     paragraphs = []
     for i, b in enumerate(doc.blocks):
@@ -199,10 +192,10 @@ def _facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
     return ProseFacts(paragraphs, texts, quotes, years)
 
 
-def check_narrative(doc: SourceDocument, data: ReportData) -> list[Finding]:
+def check_narrative(doc: SourceDocument, data: ReportData, prose: ProseFacts | None = None) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
-    prose_facts = facts(doc, data)
+    prose_facts = prose or facts(doc, data)
     targets = _target_cells(data.format or "2021") if prose_facts.quotes else {}
     for pat, phrase, n, para in prose_facts.quotes:
         cells = targets[pat.target]

@@ -15,10 +15,8 @@ from decimal import (
     localcontext,
 )
 
-from gov_review.core.check.compiled import Plan, plan
-from gov_review.core.check.equation import fails_for_any_blank
-from gov_review.core.formats.evaluator import compare, side_value, solve_for
-from gov_review.core.formats.pack import EquationInstance
+from gov_review.core.check.engine import Plan, fails_for_sure, plan
+from gov_review.core.formats.evaluator import solve_for
 from gov_review.core.formats.templates import cell_info, get_template
 from gov_review.core.model import Finding, ReportData
 
@@ -31,22 +29,8 @@ class Suggestion:
     breaks: int  # equations that hold now and would fail after it
 
 
-def _fails(inst: EquationInstance, values: Mapping[str, Decimal | None]) -> bool:
-    """The reference: whether an equation fails for certain (blanks taken into account)."""
-    lv, lm = side_value(inst.formula.left, values)
-    rv, rm = side_value(inst.formula.right, values)
-    if lm or rm:
-        return fails_for_any_blank(inst.formula, values, lv - rv)
-    return not compare(lv, inst.formula.op, rv)
-
-
 def _failed(values: Mapping[str, Decimal | None], fmt: str) -> set[int]:
-    p = plan(fmt)
-    get = values.get
-    try:
-        return {i for i in p.scan(get) if p.fails[i](get)}  # the others hold with every cell filled
-    except (ArithmeticError, TypeError):  # a NaN, say: the reference says what it always said
-        return {i for i, inst in enumerate(p.insts) if _fails(inst, values)}
+    return {i for i, inst in enumerate(plan(fmt).insts) if fails_for_sure(inst, values)}
 
 
 def suggest(
@@ -103,13 +87,12 @@ def _choose(
             continue
         if trial is None:
             trial = dict(values)
-        get = trial.get  # the compiled equations read the trial values
         had = cell in trial
         old = trial.get(cell)
         trial[cell] = target
         after = set()
         for i in touched:
-            if p.fails[i](get):
+            if p.fails(i, trial):
                 after.add(i)
         if had:
             trial[cell] = old

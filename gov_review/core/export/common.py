@@ -149,7 +149,7 @@ def excerpt(session: ReviewSession, finding: Finding, limit: int = 160) -> str:
 
 
 def file_stem(session: ReviewSession) -> str:
-    from gov_review.core.review.bundle import source_of
+    from gov_review.core.review.session import source_of
 
     name = source_of(session).name
     stem = name.rsplit(".", 1)[0] if "." in name else name

@@ -19,16 +19,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from gov_review.core.export.common import clean_text
-from gov_review.core.formats.templates import Template, get_template
+from gov_review.core.formats.table_layout import layout_for
 from gov_review.core.model import Paragraph
 from gov_review.core.review.session import ReviewSession
 
 # (row, column, colspan, rowspan, text, cell id or None) — one entry per visible cell of a grid.
 Entry = tuple[int, int, int, int, str, "str | None"]
-
-
-def _entries(raw: list[tuple]) -> list[Entry]:
-    return [e if len(e) == 6 else (*e, None) for e in raw]
 
 
 SECTION_TITLES = {
@@ -57,91 +53,22 @@ def _value(session: ReviewSession, cid: str) -> str:
 # Grids
 
 
-def t2_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
-    out: list[tuple] = []
-    r = 0
-    for sub in tpl.t2_subtables:
-        out.append((r, 0, 4, 1, sub["caption"]))
-        r += 1
-        cols = sub["columns"]
-        spans = [1, 1, 1] if len(cols) == 3 else ([1, 2] if len(cols) == 2 else [3])
-        out.append((r, 0, 1, 1, "信息内容"))
-        c = 1
-        for col, span in zip(cols, spans, strict=True):
-            out.append((r, c, span, 1, col["label"]))
-            c += span
-        r += 1
-        for row in sub["rows"]:
-            out.append((r, 0, 1, 1, row["label"]))
-            c = 1
-            for col, span in zip(cols, spans, strict=True):
-                cid = f"t2.{sub['id']}.{row['id']}.{col['id']}"
-                out.append((r, c, span, 1, _value(session, cid), cid))
-                c += span
-            r += 1
-    return 4, _entries(out)
-
-
-def t3_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
-    t3 = tpl.raw["t3"]
-    cols = t3["columns"]
-    legal = next(g for g in t3["header_groups"] if g["id"] == "legal")
-    out: list[tuple] = [
-        (0, 0, 3, 3, t3["corner"]),
-        (0, 3, 7, 1, "申请人情况"),
-        (1, 3, 1, 2, cols[0]["label"]),
-        (1, 4, 5, 1, legal["label"]),
-        (1, 9, 1, 2, cols[-1]["label"]),
+def grid(table: str, fmt: str, session: ReviewSession) -> tuple[int, list[Entry]]:
+    """Table ``table`` as the format prints it (formats/table_layout.py, the grid the window shows
+    too), with the session's values in its data cells: the column count and one entry per cell."""
+    layout = layout_for(table, fmt)
+    entries = [
+        (
+            it.row,
+            it.col,
+            it.colspan,
+            it.rowspan,
+            _value(session, it.cell_id) if it.cell_id else it.zh,
+            it.cell_id,
+        )
+        for it in layout.items
     ]
-    out += [(2, 4 + i, 1, 1, cols[1 + i]["label"]) for i in range(5)]
-    groups = {g["id"]: g for g in t3["row_groups"]}
-    rows = [r for r in t3["rows"]]
-    first = 3
-    # How many rows each group label covers, and where it starts.
-    starts: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for i, row in enumerate(rows):
-        g = row.get("group")
-        if g:
-            starts.setdefault(g, first + i)
-            counts[g] = counts.get(g, 0) + 1
-    outcome_rows = sum(counts.values())
-    for i, row in enumerate(rows):
-        r = first + i
-        g = row.get("group")
-        label = row.get("number", "") + row["label"]
-        if not g:
-            out.append((r, 0, 3, 1, label))
-        else:
-            if starts["outcomes"] == r:
-                og = groups["outcomes"]
-                out.append((r, 0, 1, outcome_rows, og["number"] + og["label"]))
-            if g == "outcomes":
-                out.append((r, 1, 2, 1, label))
-            else:
-                if starts[g] == r:
-                    grp = groups[g]
-                    out.append((r, 1, 1, counts[g], grp["number"] + grp["label"]))
-                out.append((r, 2, 1, 1, label))
-        for j, col in enumerate(cols):
-            cid = f"t3.{row['id']}.{col['id']}"
-            out.append((r, 3 + j, 1, 1, _value(session, cid), cid))
-    return 10, _entries(out)
-
-
-def t4_grid(tpl: Template, session: ReviewSession) -> tuple[int, list[Entry]]:
-    t4 = tpl.raw["t4"]
-    cols = t4["columns"]
-    groups = t4["groups"]
-    out: list[tuple] = [(0, 0, 5, 1, groups[0]["label"]), (0, 5, 10, 1, "行政诉讼")]
-    out += [(1, i, 1, 2, c["label"]) for i, c in enumerate(cols)]
-    out += [(1, 5, 5, 1, groups[1]["label"]), (1, 10, 5, 1, groups[2]["label"])]
-    out += [(2, 5 + i, 1, 1, cols[i % 5]["label"]) for i in range(10)]
-    for gi, g in enumerate(groups):
-        for ci, c in enumerate(cols):
-            cid = f"t4.{g['id']}.{c['id']}"
-            out.append((3, gi * 5 + ci, 1, 1, _value(session, cid), cid))
-    return 15, _entries(out)
+    return layout.cols, entries
 
 
 def add_grid(document, ncols: int, entries: Sequence[Entry]) -> None:
@@ -223,7 +150,7 @@ def _squash(text: str) -> str:
 def generate_docx_bytes(session: ReviewSession) -> bytes:
     data = session.data
     doc_src = session.report.source
-    tpl = get_template(data.format or "2021")
+    fmt = data.format or "2021"
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
@@ -251,12 +178,8 @@ def generate_docx_bytes(session: ReviewSession) -> bytes:
             for b in blocks[sec.block_index + 1 : end]:
                 if isinstance(b, Paragraph) and b.text.strip():
                     _body(document, b.text)
-        if number == 2:
-            add_grid(document, *t2_grid(tpl, session))
-        elif number == 3:
-            add_grid(document, *t3_grid(tpl, session))
-        elif number == 4:
-            add_grid(document, *t4_grid(tpl, session))
+        if number in (2, 3, 4):
+            add_grid(document, *grid(f"t{number}", fmt, session))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -268,7 +191,6 @@ def _body(document, text: str) -> None:
     _fonts(p.add_run(clean_text(text).strip(" \t\u00a0\u3000")), "仿宋_GB2312", 16)
 
 
-def generate_docx(session: ReviewSession):
-    from gov_review.core.export.docx_writer import DocxResult
-
-    return DocxResult(generate_docx_bytes(session), written=session.edited_cells(), generated=True)
+def generate_docx(session: ReviewSession) -> tuple[bytes, list[str]]:
+    """A new .docx in the national layout, and the edited cells it carries (all of them)."""
+    return generate_docx_bytes(session), session.edited_cells()

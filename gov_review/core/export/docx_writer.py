@@ -30,8 +30,7 @@ from lxml import etree
 
 from gov_review.core.export.common import clean_text
 from gov_review.core.read.docx import W_MAIN, find_tc, parse_document_xml
-from gov_review.core.review.bundle import SourceInfo, source_of
-from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.session import ReviewSession, SourceInfo, source_of
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +61,13 @@ def corrected_docx(
     """The corrected report as .docx bytes (see module doc for the modes)."""
     if mode not in MODES:
         raise ValueError(f"unknown docx mode {mode!r}")
-    from gov_review.core.export.docx_generate import generate_docx
-
     source = source or source_of(session)
     if (
         session.report.source is None
         or session.report.source.kind != "docx"
         or not source.data.startswith(b"PK")  # a .doc/.wps read through a converter
     ):
-        return generate_docx(session)
+        return _generated(session)
     try:
         return _patch_docx(session, source.data, mode)
     except Exception:  # noqa: BLE001 - any damage to the package: the national layout instead
@@ -78,9 +75,17 @@ def corrected_docx(
         # CRC in docProps/app.xml, a broken relationship part). The corrected values matter, not
         # the original's furniture: generate the report in the national layout rather than fail.
         log.info("corrected .docx generated instead of patched", exc_info=True)
-        result = generate_docx(session)
+        result = _generated(session)
         result.patch_failed = True
         return result
+
+
+def _generated(session: ReviewSession) -> DocxResult:
+    """A new .docx in the national layout carrying every corrected value."""
+    from gov_review.core.export.docx_generate import generate_docx  # python-docx: only when needed
+
+    data, written = generate_docx(session)
+    return DocxResult(data, written=written, generated=True)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ prose sentence), then what was done: the correction made, the question asked (th
 or a request to check), or the warning accepted and why. Signed as a government office issues a
 letter: the reviewing unit's name and the date at the foot, the reviewer in a note below them, the
 corrections as an attachment. Built once as a list of blocks and rendered as HTML (laid out by Qt
-into the memo PDF, outside the core: gov_review.gui.memo_pdf) and as .docx (memo_docx).
+into the memo PDF, outside the core: gov_review.gui.memo_pdf) and as .docx (memo_docx.py, which builds on this module).
 """
 
 from __future__ import annotations
@@ -268,10 +268,3 @@ def memo_html(memo: Memo) -> str:
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts)
-
-
-def memo_docx(memo: Memo) -> bytes:
-    """The memo as .docx in the national form (see memo_docx.py)."""
-    from gov_review.core.export.memo_docx import memo_docx_bytes
-
-    return memo_docx_bytes(memo)

@@ -206,3 +206,5 @@ def memo_docx_bytes(memo: Memo) -> bytes:
     doc.save(buf)
     return buf.getvalue()
 
+
+memo_docx = memo_docx_bytes  # the name the outputs use, beside memo.memo_html

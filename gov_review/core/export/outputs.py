@@ -1,4 +1,5 @@
-"""Every output of a review at once, as {file name: bytes} (for the bundle's exports/ and the CLI)."""
+"""Every output of a review at once, as {file name: bytes} (for the bundle's exports/ and the CLI),
+and saving a bundle with them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 
 from gov_review import __version__
 from gov_review.core.export.common import corrections, file_stem, finding_states
-from gov_review.core.review.bundle import SourceInfo, source_of
-from gov_review.core.review.session import ReviewSession
+from gov_review.core.review.bundle import save_bundle
+from gov_review.core.review.session import ReviewSession, SourceInfo, source_of
 
 # File-name suffixes (Chinese: the reviewer mails these files to the reporting body as they are).
 SUFFIX_DOCX = "（更正稿）.docx"
@@ -130,7 +131,8 @@ def make_exports(
     stops the others (nor the bundle, which holds the review whatever happens here)."""
     from gov_review.core.export.csv import corrections_csv
     from gov_review.core.export.docx_writer import DocxResult, corrected_docx
-    from gov_review.core.export.memo import build_memo, memo_docx, memo_html
+    from gov_review.core.export.memo import build_memo, memo_html
+    from gov_review.core.export.memo_docx import memo_docx
     from gov_review.core.export.xlsx import corrections_xlsx
 
     source = source or source_of(session)
@@ -200,3 +202,16 @@ def export_all(
     """Every output for the bundle's exports/ (the memo PDF only with a ``pdf_maker``), plus a note
     naming any output that could not be made and why. Never raises for a review that opened."""
     return make_exports(session, source, docx_mode, progress, ALL_KINDS, pdf_maker).with_notice()
+
+
+def save_with_exports(
+    session: ReviewSession,
+    path: str,
+    extra_exports: dict[str, bytes] | None = None,
+    pdf_maker: PdfMaker | None = None,
+) -> str:
+    """Save the review as a bundle carrying every output (export_all's; ``extra_exports``: any the
+    caller made itself). Returns the path written; raises SaveError as save_bundle does."""
+    out = export_all(session, pdf_maker=pdf_maker)
+    out.update(extra_exports or {})
+    return save_bundle(session, path, exports=out)

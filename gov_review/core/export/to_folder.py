@@ -2,29 +2,22 @@
 [--unit UNIT]``.
 
 A bundle exports its review; a plain report exports unreviewed (the corrected report equals the
-original, the memo lists the findings). The memo PDF needs Qt, which the core never loads: it is
-made by ``python -m gov_review.gui.memo_pdf`` in a child process. Each output is made on its own:
+original, the memo lists the findings). The memo PDF needs Qt, which the core never loads: the
+command line passes in how to make it (gov_review/cli/memo_pdf_child.py). Each output is made on its own:
 one that cannot be made is left out, said in one sentence and named in ``（导出说明）.txt``.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from gov_review.core.errors import GovReviewError, SaveError
-from gov_review.core.export.outputs import ExportProblem, make_exports
+from gov_review.core.export.outputs import PdfMaker, make_exports
 from gov_review.core.review.bundle import SUFFIX, atomic_write, open_bundle, remember_source
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import ReviewSession
-
-PDF_TIMEOUT = 120
-log = logging.getLogger(__name__)
 
 
 def _say(text: str) -> None:
@@ -46,32 +39,8 @@ def load_session(source: str, reviewer: str = "") -> ReviewSession:
     return session
 
 
-def child_pdf(html: str) -> bytes:
-    """The memo PDF made by Qt in a child process (the core never loads Qt). Raises ExportProblem."""
-    with tempfile.TemporaryDirectory(prefix="gov-review-") as tmp:
-        src = Path(tmp) / "memo.html"
-        out = Path(tmp) / "memo.pdf"
-        src.write_text(html, encoding="utf-8")
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-        try:
-            proc = subprocess.run(
-                [sys.executable, "-m", "gov_review.gui.memo_pdf", str(src), str(out)],
-                capture_output=True,
-                timeout=PDF_TIMEOUT,
-                env=env,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise ExportProblem(f"排版超过 {PDF_TIMEOUT} 秒仍未完成。") from exc
-        except OSError as exc:
-            raise ExportProblem("无法启动排版程序。") from exc
-        if proc.returncode != 0 or not out.exists():
-            log.info("memo PDF child failed: %s", proc.stderr.decode("utf-8", "replace")[-2000:])
-            raise ExportProblem("本机的 Qt 图形组件不可用，无法排版 PDF；可用 Word 打开审核意见 .docx 另存为 PDF。")
-        return out.read_bytes()
-
-
-def run_export(args: argparse.Namespace) -> int:
+def run_export(args: argparse.Namespace, pdf_maker: PdfMaker | None = None) -> int:
+    """``pdf_maker``: how the memo PDF is made (it needs Qt, so the command line passes it in)."""
     lang = getattr(args, "lang", "zh") or "zh"
     zh = lang != "en"
     mode = getattr(args, "docx_mode", "clean") or "clean"
@@ -86,7 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SaveError("save_read_only", name=outdir.name, folder=str(outdir)) from exc
-        made = make_exports(session, docx_mode=mode, pdf_maker=child_pdf)
+        made = make_exports(session, docx_mode=mode, pdf_maker=pdf_maker)
         original = Path(args.source).resolve()
         written = []
         for name, data in made.with_notice().items():

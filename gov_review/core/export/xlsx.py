@@ -20,7 +20,7 @@ from gov_review.core.export.common import (
     finding_states,
     label_of,
 )
-from gov_review.core.export.docx_generate import Entry, t2_grid, t3_grid, t4_grid
+from gov_review.core.export.docx_generate import Entry, grid
 from gov_review.core.formats.templates import get_template
 from gov_review.core.review.session import ReviewSession
 
@@ -165,9 +165,9 @@ def corrections_xlsx(session: ReviewSession) -> bytes:
                 if lines:
                     ws.write_comment(top + r, c, clean_text("\n".join(lines)), {"x_scale": 2, "y_scale": 1.5})
 
-    sheet("表二", "二、" + TABLE_ZH["t2"][3:], t2_grid(tpl, session), 0, [34.0, 16.0, 16.0, 16.0])
-    sheet("表三", "三、" + TABLE_ZH["t3"][3:], t3_grid(tpl, session), 3, [6.0, 14.0, 30.0])
-    sheet("表四", "四、" + TABLE_ZH["t4"][3:], t4_grid(tpl, session), 3, [])
+    sheet("表二", "二、" + TABLE_ZH["t2"][3:], grid("t2", tpl.format, session), 0, [34.0, 16.0, 16.0, 16.0])
+    sheet("表三", "三、" + TABLE_ZH["t3"][3:], grid("t3", tpl.format, session), 3, [6.0, 14.0, 30.0])
+    sheet("表四", "四、" + TABLE_ZH["t4"][3:], grid("t4", tpl.format, session), 3, [])
 
     def listing(name: str, heads: list[str], widths: list[int], rows: list[list[object]]) -> None:
         ws = wb.add_worksheet(name)

@@ -121,8 +121,10 @@ def side_value(terms: tuple[Term, ...], values: Mapping[str, Decimal | None]) ->
         v = values.get(t.cell)
         if v is None:
             missing.append(t.cell)
+        elif t.sign > 0:
+            total += v
         else:
-            total += t.sign * v
+            total -= v  # exactly total + (-1 × v): a sign never rounds
     return total, missing
 
 

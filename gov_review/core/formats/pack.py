@@ -16,7 +16,6 @@ from typing import Any
 
 from gov_review.core.formats.evaluator import Formula, compile_formula
 from gov_review.core.formats.templates import CellInfo, Template, get_template
-from gov_review.core.model import Finding, ReportData
 
 NEGATE = {"==": "≠", "!=": "=", "<=": ">", ">=": "<", "<": "≥", ">": "≤"}
 HOLDS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
@@ -124,10 +123,3 @@ def equations(fmt: str) -> tuple[EquationInstance, ...]:
             primary = rule.raw.get("primary", "").replace("{" + var + "}", value) or formula.cells[0]
             out.append(EquationInstance(rule, formula, zh, en, rule.raw["term_label"], primary, groups))
     return tuple(out)
-
-
-def check_equations(data: ReportData) -> list[Finding]:
-    """Every equation of the pack on ``data`` (the checker runs them through engine.py)."""
-    from gov_review.core.check.engine import run_equations
-
-    return run_equations(data, {cid: c.value for cid, c in data.cells.items()})[0]

@@ -24,7 +24,7 @@ from lxml import etree
 
 from gov_review.core.errors import ReadError
 from gov_review.core.model import Anchor, Paragraph, RawCell, RawTable, SourceDocument
-from gov_review.core.read import docx_fast, ooxml
+from gov_review.core.read import ooxml
 from gov_review.core.text.normalize import BOOKMARK_RE
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -81,23 +81,6 @@ class _Tags:
         self.scan = self.fast + self.slow
         # Block wrappers whose paragraphs/tables are part of the body.
         self.block_containers = frozenset(q(x) for x in ("customXml", "ins", "moveTo"))
-        # What docx_fast.walk leaves to the general walk, and everything that walk looks at.
-        self.rare = (
-            *(q(x) for x in ("sdt", "ins", "del", "moveTo", "moveFrom", "customXml", "txbxContent")),
-            f"{{{MC_NS}}}AlternateContent",
-        )
-        self.fast_scan = (
-            *self.fast,
-            self.p,
-            self.tc,
-            self.tr,
-            self.tbl,
-            self.grid_span,
-            self.v_merge,
-            self.p_style,
-            self.grid_before,
-            *self.rare,
-        )
 
 
 _TAGS = {W_MAIN: _Tags(W_MAIN), W_STRICT: _Tags(W_STRICT)}
@@ -423,7 +406,7 @@ class _Walker:
                 if text is None:
                     # Text in a continuation cell is not shown by Word; only nested tables count.
                     text = self._cell_text(tc, nested)
-                docx_fast.grid_cell(
+                grid_cell(
                     out, open_v, still_open, col, _cell_anchor(ti, ri, ci), text, span, vmerge
                 )
                 col += span
@@ -431,6 +414,36 @@ class _Walker:
             rows.append(out)
         table = RawTable(rows=rows, anchor=Anchor("docx", table=ti), index=ti)
         return [table, *nested]
+
+
+def grid_cell(
+    out: list[RawCell],
+    open_v: dict[int, RawCell],
+    still_open: dict[int, RawCell],
+    col: int,
+    anchor: Anchor,
+    text: str,
+    span: int,
+    vmerge: str | None,
+) -> None:
+    """Put one ``w:tc`` on its row's grid positions .
+
+    A ``vMerge="continue"`` under an open merge grows that origin's rowspan and takes its place
+    covered; any other cell is an origin (kept open for the rows below when it starts a merge).
+    The further positions of a ``gridSpan`` are covered by the same anchor.
+    """
+    origin = open_v.get(col) if vmerge == "continue" else None
+    if origin is not None:
+        origin.rowspan += 1
+        still_open[col] = origin
+        out.append(RawCell("", anchor, True))
+    else:
+        cell = RawCell(text, anchor, False, span)
+        if vmerge is not None:
+            still_open[col] = cell
+        out.append(cell)
+    if span > 1:
+        out.extend(RawCell("", anchor, True) for _ in range(span - 1))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -447,26 +460,11 @@ def read(path: str, data: bytes) -> SourceDocument:
             body = _body(root, tags)
         except LookupError as exc:
             raise ReadError("corrupt", name=name, reason="正文为空（没有 w:body）") from exc
-        fast = docx_fast.walk(body, tags, _cell_anchor, _paragraph_anchor)
-        if fast is not None:
-            blocks, used, bookmarks, odd_spaces = (
-                fast.blocks,
-                fast.used_styles,
-                fast.bookmarks,
-                fast.odd_spaces,
-            )
-            insertions = deletions = 0  # the fast walk gives up on any w:ins/w:del/w:moveTo/w:moveFrom
-        else:
-            walker = _Walker(tags, body)
-            walker.walk(body)
-            blocks, used, bookmarks, odd_spaces = (
-                walker.blocks,
-                walker.used_styles,
-                walker.bookmarks,
-                walker.odd_spaces,
-            )
-            insertions = sum(1 for _ in body.iter(tags.ins, tags.move_to))
-            deletions = sum(1 for _ in body.iter(tags.del_, tags.move_from))
+        walker = _Walker(tags, body)
+        walker.walk(body)
+        blocks, used = walker.blocks, walker.used_styles
+        insertions = sum(1 for _ in body.iter(tags.ins, tags.move_to))
+        deletions = sum(1 for _ in body.iter(tags.del_, tags.move_from))
         styles = ooxml.style_names(zf, name, main, used)
     for block in blocks:
         if isinstance(block, Paragraph) and block.style is not None:
@@ -474,10 +472,10 @@ def read(path: str, data: bytes) -> SourceDocument:
     notes: list[tuple[str, dict[str, Any]]] = []
     if insertions or deletions:
         notes.append(("tracked_changes", {"insertions": insertions, "deletions": deletions}))
-    if bookmarks:
-        notes.append(("bookmark_removed", {"count": bookmarks}))
-    if odd_spaces:
-        notes.append(("odd_spaces", {"count": odd_spaces}))
+    if walker.bookmarks:
+        notes.append(("bookmark_removed", {"count": walker.bookmarks}))
+    if walker.odd_spaces:
+        notes.append(("odd_spaces", {"count": walker.odd_spaces}))
     return SourceDocument(path=path, kind="docx", blocks=blocks, notes=notes)
 
 

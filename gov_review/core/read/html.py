@@ -26,7 +26,7 @@ from typing import Any
 from lxml import etree
 
 from gov_review.core.errors import ReadError
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.model import Anchor, Block, Paragraph, RawTable, SourceDocument
 from gov_review.core.read.encoding import decode, looks_binary
 from gov_review.core.read.html_table import (

@@ -9,7 +9,6 @@ origin's anchor, which is how the docx and text readers present the same report.
 from __future__ import annotations
 
 import re
-from functools import partial
 from itertools import islice
 from typing import Any, Literal
 
@@ -63,9 +62,6 @@ _BREAK_NAMES = (
     "script", "style", "noscript", "template", "button", "select",
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
-# Anchor("html", path=p) with positional arguments: keyword arguments made the dataclass's __init__
-# a third of each cell's cost. ``path`` is Anchor's tenth field (tests/core/test_html_fastpath.py).
-_html_anchor = partial(Anchor, "html", None, None, None, None, None, None, None, None)
 
 
 def subtree_text(el: Any) -> str:
@@ -322,7 +318,7 @@ def table_from_element(table: Any, tree: Any) -> RawTable:
             value = td.get("rowspan")
             # rowspan beyond the table's last row is clamped, as browsers do.
             rowspan = 1 if value is None or value == "1" else min(_span(value), n - r)
-            anchor = _html_anchor(path)
+            anchor = Anchor("html", path=path)
             if len(td) == 0:
                 text = td.text
                 if not text:

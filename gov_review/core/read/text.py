@@ -12,7 +12,7 @@ as prose (long, or ending in 。) after a blank line.
 from __future__ import annotations
 
 from gov_review.core.errors import ReadError
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable, SourceDocument
 from gov_review.core.read.encoding import decode, looks_binary
 from gov_review.core.read.text_layouts import rescan

@@ -37,11 +37,8 @@ from gov_review.core.reconstruct.placement import (
     UNREAD,
     Placements,
     Plan,
-    PlanCache,
-    TablePlan,
     apply_plan,
     placed_cells,
-    settled_cells,
     splits,
 )
 from gov_review.core.text.normalize import parse_value, strip_numbering
@@ -378,33 +375,6 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
 
 
 # ------------------------------------------------------------------------------------------------
-# Plans by table content
-
-
-# The tables of the last 64 reports (three each): a report checked again, re-opened, or its twin in
-# another file format is placed from its plans. About 25 KB a plan, so at most ~5 MB.
-_PLANS = PlanCache(192)
-
-
-def _table_plan(
-    table: str, rows: list[list[RawCell]], texts: list[tuple[str, ...]], fmt: str | None = None
-) -> TablePlan:
-    """The plan for one table's exact texts, made now when not seen before."""
-    key = (table, fmt, tuple(texts))
-    plan = _PLANS.get(key)
-    if plan is None:
-        if table == "t3":
-            ops = _plan_t3(rows)
-        elif table == "t4":
-            ops = _plan_t4(rows)
-        else:
-            ops = _plan_t2(rows, fmt)
-        plan = TablePlan(ops, rows)
-        _PLANS.put(key, plan)
-    return plan
-
-
-# ------------------------------------------------------------------------------------------------
 
 
 def detect_format(markers: set[str], year: int | None) -> tuple[str | None, dict[str, Any]]:
@@ -430,27 +400,17 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     body, other_names = detect_body(title, doc)
 
     res = Placements()
-    split, texts = split_rows(doc, section_numbers(doc, sections))
+    split, _texts = split_rows(doc, section_numbers(doc, sections))
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
-    p3 = _table_plan("t3", split["t3"], texts["t3"])
-    p4 = _table_plan("t4", split["t4"], texts["t4"])
+    apply_plan(_plan_t3(split["t3"]), split["t3"], res)
+    apply_plan(_plan_t4(split["t4"]), split["t4"], res)
     # Table 二's defaults depend on the format, which table 三 may already have told us.
-    t2_fmt = detect_format(set(p3.markers | p4.markers), year)[0] or fmt_hint
-    p2 = _table_plan("t2", split["t2"], texts["t2"], t2_fmt)
-    tables = ((p3, split["t3"]), (p4, split["t4"]), (p2, split["t2"]))
-    if p3.effects is not None and p4.effects is not None and p2.effects is not None:
-        # No run-together row: every placement is settled in the plans.
-        for plan, rows in tables:
-            apply_plan(plan.effects, rows, res)
-        fmt, evidence = detect_format(res.markers, year)
-        cells = settled_cells(fmt, tables)
-    else:
-        for plan, rows in tables:
-            apply_plan(plan.ops, rows, res)
-        fmt, evidence = detect_format(res.markers, year)
-        if res.ambiguous and fmt is not None:
-            res.narrow_runtogether(fmt)
-        cells = placed_cells(fmt, res)
+    t2_fmt = detect_format(set(res.markers), year)[0] or fmt_hint
+    apply_plan(_plan_t2(split["t2"], t2_fmt), split["t2"], res)
+    fmt, evidence = detect_format(res.markers, year)
+    if res.ambiguous and fmt is not None:
+        res.narrow_runtogether(fmt)
+    cells = placed_cells(fmt, res)
 
     observations = list(res.observations)
     if other_names:

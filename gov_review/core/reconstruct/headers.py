@@ -1,5 +1,6 @@
-"""Table headers → column ids: grouped headers expanded top-down, and headers whose rows were run
-together (one cell per line, a flattened table) recognised as the national header, never guessed."""
+"""Reading the header rows of tables 三 and 四: grouped headers (申请人情况 → 自然人 | 法人或其他组织 →
+…) expanded top-down into leaf columns, and headers whose rows were run together into one stream.
+"""
 
 from __future__ import annotations
 

@@ -161,9 +161,8 @@ def splits(text: str, parts: int, ok: Callable[[list[int]], bool]) -> bool:
 # Plans: what one table puts where, by position in its rows
 #
 # Deciding where a table's cells go (labels matched, headers expanded, rows classified) depends only
-# on the texts of its rows; the values and anchors then follow by position. A plan records those
-# decisions as operations on (row, cell) positions, so that a table already seen (the same report
-# checked again, a file re-opened) is placed without deciding anything anew.
+# on the texts of its rows; the values and anchors then follow by position. A plan lists those
+# decisions as operations on (row, cell) positions; apply_plan carries them out.
 
 PLACE, UNPLACED, UNPLACED_TEXT, OBSERVE, MARK, FOUND, SPLIT, UNREAD = range(8)
 # (PLACE, table, r, ((c, cell id or None, confidence, placement or unplaced reason), ...))
@@ -216,106 +215,6 @@ def apply_plan(plan: Plan, rows: list[list[RawCell]], res: Placements) -> None:
             res.place_unread(op[1], list(op[4]), row[op[3] :], op[5], op[6], op[7], label)
 
 
-# Where a settled plan puts a cell: (row, cell, raw text, value, unit, confidence, placement).
-Final = tuple[int, int, str, "Decimal | None", "str | None", float, str]
-
-
-class TablePlan:
-    """A table's plan, and what it comes to when nothing in it depends on decoding digits.
-
-    ``final``: each cell id's placement once duplicates are settled, in the order ``apply_plan``
-    would first place them, with the value already read from the text (the text is part of the
-    plan's key); ``effects``: the plan's other operations in order, with the duplicates and extra
-    values its placements report. None for both when the plan splits a run-together row.
-    """
-
-    __slots__ = ("effects", "final", "markers", "ops")
-
-    def __init__(self, ops: Plan, rows: list[list[RawCell]]) -> None:
-        self.ops = ops
-        self.markers = frozenset(op[1] for op in ops if op[0] == MARK)
-        self.final: dict[str, Final] | None = None
-        self.effects: Plan | None = None
-        if any(op[0] in (SPLIT, UNREAD) for op in ops):
-            return
-        final: dict[str, Final] = {}
-        effects: list[tuple[Any, ...]] = []
-        for op in ops:
-            if op[0] != PLACE:
-                effects.append(op)
-                continue
-            table, r = op[1], op[2]
-            for c, cell_id, confidence, how in op[3]:
-                if cell_id is None:
-                    effects.append((UNPLACED, table, r, c, how))
-                    continue
-                prev = final.get(cell_id)
-                if prev is not None and prev[5] >= confidence:
-                    effects.append((UNPLACED, table, r, c, "duplicate"))
-                    continue
-                text = rows[r][c].text
-                parsed = parse_value(text)
-                final[cell_id] = (r, c, text, parsed.value, parsed.unit, confidence, how)
-        self.final = final
-        self.effects = tuple(effects)
-
-
-class PlanCache:
-    """Plans by table content, bounded: the oldest plan goes when ``size`` are kept."""
-
-    __slots__ = ("_plans", "size")
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._plans: dict[Any, Any] = {}
-
-    def get(self, key: Any) -> Any:
-        return self._plans.get(key)
-
-    def put(self, key: Any, plan: Any) -> None:
-        if len(self._plans) >= self.size:
-            del self._plans[next(iter(self._plans))]
-        self._plans[key] = plan
-
-    def clear(self) -> None:
-        self._plans.clear()
-
-    def __len__(self) -> int:
-        return len(self._plans)
-
-
-# ------------------------------------------------------------------------------------------------
-# The report's cells
-
-
-def settled_cells(
-    fmt: str | None, tables: tuple[tuple[TablePlan, list[list[RawCell]]], ...]
-) -> dict[str, Cell]:
-    """The format's cells (then any of the other format's) from the plans' settled placements."""
-    by_table = {"3": tables[0], "4": tables[1], "2": tables[2]}
-    cells: dict[str, Cell] = {}
-    used = 0  # placements that landed on a cell of the format
-    if fmt is not None:
-        for cid in get_template(fmt).cells:
-            plan, rows = by_table[cid[1]]  # "t3.r_new.c_total" → table 三
-            f = plan.final.get(cid)  # type: ignore[union-attr]  (settled plans only)
-            if f is None:
-                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
-                continue
-            used += 1
-            rc = rows[f[0]][f[1]]
-            if rc.how is not None:  # placed by where it stands (a space-aligned row with blanks)
-                cells[cid] = Cell(cid, f[2], f[3], rc.anchor, min(f[5], 0.75), rc.how, f[4])
-                continue
-            cells[cid] = Cell(cid, f[2], f[3], rc.anchor, f[5], f[6], f[4])
-    if used < sum(len(plan.final) for plan, _rows in tables):  # type: ignore[arg-type]
-        for plan, rows in tables:
-            for cid, f in plan.final.items():  # type: ignore[union-attr]
-                if cid not in cells:  # a cell of the other format (R12 reports it)
-                    cells[cid] = Cell(cid, f[2], f[3], rows[f[0]][f[1]].anchor, f[5], f[6], f[4])
-    return cells
-
-
 def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
     """The format's cells (then any of the other format's) from placements made one by one."""
     placed = res.placed
@@ -326,21 +225,10 @@ def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
         for cid in get_template(fmt).cells:
             p = get(cid)
             if p is None:
-                cells[cid] = Cell(cid, None, None, None, 0.0, "missing")
+                cells[cid] = Cell(id=cid, raw=None, value=None, anchor=None, confidence=0.0, placement="missing")
                 continue
             used += 1
-            if p[3] or p[4]:  # run-together candidates or a note: rare
-                cells[cid] = make_cell(cid, p)
-                continue
-            # _make_cell's common case, inlined: it runs for every cell of the format.
-            raw = p[0]
-            parsed = parse_value(raw.text)
-            if raw.how is not None:
-                cells[cid] = Cell(
-                    cid, raw.text, parsed.value, raw.anchor, min(p[1], 0.75), raw.how, parsed.unit
-                )
-                continue
-            cells[cid] = Cell(cid, raw.text, parsed.value, raw.anchor, p[1], p[2], parsed.unit)
+            cells[cid] = make_cell(cid, p)
     if used < len(placed):
         for cid, p in placed.items():
             if cid not in cells:
@@ -351,20 +239,37 @@ def placed_cells(fmt: str | None, res: Placements) -> dict[str, Cell]:
 def make_cell(cid: str, placed: Placed) -> Cell:
     cell, confidence, placement, candidates, note = placed
     if placement == "unread":  # seen but not read: shown as not settled, with the row's text
-        return Cell(cid, cell.text, None, cell.anchor, 0.0, "ambiguous", notes=[note] if note else [])
+        return Cell(
+            id=cid,
+            raw=cell.text,
+            value=None,
+            anchor=cell.anchor,
+            confidence=0.0,
+            placement="ambiguous",
+            notes=[note] if note else [],
+        )
     if candidates:
         return Cell(
-            cid,
-            cell.text,
-            None,
-            cell.anchor,
-            confidence,
-            "ambiguous",
+            id=cid,
+            raw=cell.text,
+            value=None,
+            anchor=cell.anchor,
+            confidence=confidence,
+            placement="ambiguous",
             candidates=[Decimal(v) for v in candidates],
         )
     parsed = parse_value(cell.text)
+    if cell.how is not None and not note:  # placed by where it stands (a space-aligned row with blanks)
+        confidence, placement = min(confidence, 0.75), cell.how
     return Cell(
-        cid, cell.text, parsed.value, cell.anchor, confidence, placement, parsed.unit, [note] if note else []
+        id=cid,
+        raw=cell.text,
+        value=parsed.value,
+        anchor=cell.anchor,
+        confidence=confidence,
+        placement=placement,
+        unit=parsed.unit,
+        notes=[note] if note else [],
     )
 
 

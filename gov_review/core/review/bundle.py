@@ -25,7 +25,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -34,7 +34,13 @@ from typing import Any
 from gov_review import __version__
 from gov_review.core.errors import BundleError, GovReviewError, SaveError
 from gov_review.core.review.pipeline import analyse_file
-from gov_review.core.review.session import REVIEW_SCHEMA, ReviewSession, SourceInfo
+from gov_review.core.review.session import (
+    REVIEW_SCHEMA,
+    ReviewSession,
+    SourceInfo,
+    remember_source,
+    source_of,
+)
 from gov_review.core.review.validate import ReviewStateError
 
 BUNDLE_FORMAT = "gov-review-bundle"
@@ -70,74 +76,24 @@ def sha256(data: bytes) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# The original's bytes: the session's own field (ReviewSession.source, a SourceInfo).
-
-
-def remember_source(session: ReviewSession, data: bytes | None = None, name: str | None = None) -> SourceInfo:
-    """Keep the original's bytes with the session (call right after opening a report).
-
-    Without ``data`` the file at ``session.report.path`` is read now. Raises SaveError
-    ("source_missing") if it is gone.
-    """
-    info = session.source
-    if info is not None and data is None:
-        return info
-    path = session.report.path
-    name = name or os.path.basename(path)
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise SaveError("source_missing", name=name) from exc
-    info = SourceInfo(
-        name=name,
-        data=data,
-        created=info.created if info else "",
-        bundle_path=info.bundle_path if info else None,
-    )
-    session.source = info
-    return info
-
-
-def source_of(session: ReviewSession) -> SourceInfo:
-    """The original's name and bytes for a session (read from disk the first time)."""
-    return remember_source(session)
-
-
-# ------------------------------------------------------------------------------------------------
 # Save
-
-
-ExportBuilder = Callable[[ReviewSession, SourceInfo], dict[str, bytes]]
-
-
-def _default_exports(session: ReviewSession, source: SourceInfo) -> dict[str, bytes]:
-    from gov_review.core.export.outputs import export_all
-
-    return export_all(session, source)
 
 
 def build_bundle_bytes(
     session: ReviewSession,
     *,
-    exports: bool | dict[str, bytes] = True,
-    extra_exports: dict[str, bytes] | None = None,
+    exports: Mapping[str, bytes] | None = None,
 ) -> bytes:
-    """The bundle as bytes (what save_bundle writes). ``exports`` may be a ready dict of outputs."""
+    """The bundle as bytes (what save_bundle writes), with ``exports`` (file name → bytes) if given."""
     source = source_of(session)
     created = source.created or now_iso()
     members: dict[str, bytes] = {}
     members[SOURCE_DIR + _safe_name(source.name)] = source.data
     review = session.to_dict()
     members[REVIEW] = json.dumps(review, ensure_ascii=False, indent=1).encode("utf-8")
-    if exports is True:
-        out = _default_exports(session, source)
-    elif isinstance(exports, dict):
-        out = dict(exports)
-    else:
-        out = {}
-    out.update(extra_exports or {})
-    for name, data in out.items():
+    if exports is True:  # the outputs are made by the export layer: export.outputs.save_with_exports
+        raise TypeError("pass the exports themselves (see export.outputs.save_with_exports)")
+    for name, data in (exports or {}).items():
         members[EXPORTS_DIR + _safe_name(name)] = data
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -244,14 +200,11 @@ def save_bundle(
     session: ReviewSession,
     path: str | os.PathLike[str],
     *,
-    exports: bool | dict[str, bytes] = True,
-    extra_exports: dict[str, bytes] | None = None,
+    exports: Mapping[str, bytes] | None = None,
 ) -> str:
-    """Save the review as a bundle at ``path`` (atomically). Returns the path written.
-
-    ``extra_exports`` lets the GUI add outputs the core cannot make (the memo PDF).
-    """
-    data = build_bundle_bytes(session, exports=exports, extra_exports=extra_exports)
+    """Save the review as a bundle at ``path`` (atomically), with ``exports`` (file name → bytes) if
+    given. Returns the path written. export.outputs.save_with_exports makes and adds the outputs."""
+    data = build_bundle_bytes(session, exports=exports)
     atomic_write(path, data)
     source_of(session).bundle_path = str(path)
     return str(path)

@@ -10,36 +10,34 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import re
+import os
 import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from gov_review.core.check.checker import check
-from gov_review.core.formats.templates import cell_info
+from gov_review.core.errors import SaveError
 from gov_review.core.model import Cell, Finding
 from gov_review.core.review.pipeline import Report
-from gov_review.core.review.validate import ReviewStateError, check_state, saved_severity
-from gov_review.core.text.normalize import MAX_DIGITS, fmt_number, parse_value
+from gov_review.core.review.validate import (  # noqa: F401  (InvalidValue, validate: the editor's names)
+    InvalidValue,
+    ReviewStateError,
+    check_state,
+    saved_severity,
+    validate,
+)
+from gov_review.core.text.normalize import fmt_number, parse_value
 
 REVIEW_SCHEMA = 1
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-class InvalidValue(ValueError):
-    """A value the reviewer typed that the cell cannot hold; carries the sentence to show."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
 
 
 class WaiverNotAllowed(ValueError):
@@ -78,39 +76,6 @@ class Waiver:
     reviewer: str
     time: str
     message: str = ""  # the finding's message at the time, for the memo
-
-
-_INT_RE = re.compile(r"^[+-]?\d+$")
-_DEC_RE = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
-    """Parse what the reviewer typed for a cell. Blank clears the cell. Raises InvalidValue."""
-    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
-    if s == "":
-        return None
-    info = cell_info(cell_id, fmt)
-    kind = info.kind if info else "count"
-    if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
-        raise InvalidValue("数值位数过多，不是一个真实的数字。", "That number has too many digits to be real.")
-    if kind == "money":
-        if not _DEC_RE.match(s):
-            raise InvalidValue(
-                "金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5."
-            )
-        return Decimal(s)
-    if not _INT_RE.match(s):
-        raise InvalidValue("此栏只能填写整数，如 4。", "This cell takes a whole number, e.g. 4.")
-    try:
-        value = Decimal(s)
-    except InvalidOperation as exc:  # pragma: no cover - the regex admits only integers
-        raise InvalidValue("此栏只能填写整数。", "This cell takes a whole number.") from exc
-    if value < 0 and kind != "delta":
-        raise InvalidValue(
-            "此栏不能为负数（只有“本年增/减”可以为负）。",
-            "This cell cannot be negative (only the change column can).",
-        )
-    return value
 
 
 @dataclass(slots=True)
@@ -365,3 +330,34 @@ def _num(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(fmt_number(value))
+
+
+def remember_source(session: ReviewSession, data: bytes | None = None, name: str | None = None) -> SourceInfo:
+    """Keep the original's bytes with the session (call right after opening a report).
+
+    Without ``data`` the file at ``session.report.path`` is read now. Raises SaveError
+    ("source_missing") if it is gone.
+    """
+    info = session.source
+    if info is not None and data is None:
+        return info
+    path = session.report.path
+    name = name or os.path.basename(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise SaveError("source_missing", name=name) from exc
+    info = SourceInfo(
+        name=name,
+        data=data,
+        created=info.created if info else "",
+        bundle_path=info.bundle_path if info else None,
+    )
+    session.source = info
+    return info
+
+
+def source_of(session: ReviewSession) -> SourceInfo:
+    """The original's name and bytes for a session (read from disk the first time)."""
+    return remember_source(session)

@@ -6,16 +6,65 @@ had just made it in the editor: the cell exists in the report's tables, the valu
 would accept, a waiver has a reason and names no error. A malformed structure (a string where a
 list belongs, a missing key) is refused the same way. Each refusal is a ``ReviewStateError`` with
 a short Chinese reason; the bundle loader turns it into a BundleError sentence.
+
+``validate`` is the editor's rule for what a reviewer may type into a cell (the session uses it for
+every edit).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gov_review.core.formats.templates import cell_info
+from gov_review.core.text.normalize import MAX_DIGITS
 
 MAX_RECORDS = 100_000  # far more edits, notes or waivers than any review makes
 MAX_TEXT = 100_000  # characters of one note, reason or value
+
+
+class InvalidValue(ValueError):
+    """A value the reviewer typed that the cell cannot hold; carries the sentence to show."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_DEC_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def validate(cell_id: str, text: str, fmt: str | None = None) -> Decimal | None:
+    """Parse what the reviewer typed for a cell. Blank clears the cell. Raises InvalidValue."""
+    s = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    if s == "":
+        return None
+    info = cell_info(cell_id, fmt)
+    kind = info.kind if info else "count"
+    if len(s.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
+        raise InvalidValue("数值位数过多，不是一个真实的数字。", "That number has too many digits to be real.")
+    if kind == "money":
+        if not _DEC_RE.match(s):
+            raise InvalidValue(
+                "金额栏只能填写非负数（可带小数），如 12.5。", "Money cells take a number ≥ 0, e.g. 12.5."
+            )
+        return Decimal(s)
+    if not _INT_RE.match(s):
+        raise InvalidValue("此栏只能填写整数，如 4。", "This cell takes a whole number, e.g. 4.")
+    try:
+        value = Decimal(s)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only integers
+        raise InvalidValue("此栏只能填写整数。", "This cell takes a whole number.") from exc
+    if value < 0 and kind != "delta":
+        raise InvalidValue(
+            "此栏不能为负数（只有“本年增/减”可以为负）。",
+            "This cell cannot be negative (only the change column can).",
+        )
+    return value
 
 
 class ReviewStateError(ValueError):
@@ -72,11 +121,8 @@ def _cell(cid: str, fmt: str | None, where: str) -> None:
 def check_state(state: Any, fmt: str | None) -> dict[str, list[dict[str, Any]]]:
     """Validate a saved review's structure and values; return its edits, notes and waivers.
 
-    Values are checked with the editor's ``validate`` (imported here to avoid a cycle).
-    Raises ReviewStateError.
+    Values are checked with the editor's ``validate``. Raises ReviewStateError.
     """
-    from gov_review.core.review.session import InvalidValue, validate
-
     if not isinstance(state, dict):
         raise ReviewStateError("审核记录不是一个对象")
     if not isinstance(state.get("reviewer", ""), str):

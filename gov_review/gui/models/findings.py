@@ -215,7 +215,7 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                 name = {
                     "error": QCoreApplication.translate("FindingsModel", "Errors"),
                     "warning": QCoreApplication.translate("FindingsModel", "Warnings"),
-                    "info": QCoreApplication.translate("FindingsModel", "Notes"),
+                    "info": QCoreApplication.translate("FindingsModel", "Info"),
                 }[node.key]
                 return f"{name} ({n})"
             return f"{node.key} ({n})"

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from gov_review.core.formats.pack import load_pack
+from gov_review.core.batch.league import count_findings, find_rule, rule_order
 from gov_review.core.model import Finding
 from gov_review.core.review.pipeline import Report
 from gov_review.gui.document import ReportDocument
@@ -120,30 +120,11 @@ def item_label(item: Item) -> str:
     return name
 
 
-def find_rule(rule: str):
-    """The rule's definition from the national pack or the cross-year pack, or None."""
-    for pack in ("national", "crossyear"):
-        try:
-            found = load_pack(pack).get(rule)
-        except FileNotFoundError:  # a build without the cross-year pack
-            continue
-        if found is not None:
-            return found
-    return None
-
-
 def rule_title(rule: str) -> str:
     r = find_rule(rule)
     if r is None:
         return rule
     return pick(r.title_zh, r.title_en)
-
-
-def _rule_key(rule: str) -> tuple[int, str]:
-    """Rules in the order a reviewer reads them: tables (R), subjects (S), prose (N), document (D),
-    cross-year (X), anything else last."""
-    order = "RSNDX"
-    return (order.index(rule[0]) if rule[:1] in order else len(order), rule)
 
 
 @dataclass(slots=True)
@@ -305,22 +286,15 @@ class LeagueModel(QAbstractTableModel):
     def _count(self, row: _Row) -> _Row:
         own = item_findings(row.item)
         extra = self._extra.get(item_path(row.item), []) if item_ok(row.item) else []
-        row.errors = row.warnings = 0
-        row.by_rule, row.by_rule_sev = {}, {}
-        for f in (*own, *extra):
-            if f.severity == "error":
-                row.errors += 1
-            elif f.severity == "warning":
-                row.warnings += 1
-            row.by_rule[f.rule] = row.by_rule.get(f.rule, 0) + 1
-            sev = row.by_rule_sev.setdefault(f.rule, {})
-            sev[f.severity] = sev.get(f.severity, 0) + 1
+        counts = count_findings([*own, *extra])
+        row.errors, row.warnings = counts.errors, counts.warnings
+        row.by_rule, row.by_rule_sev = counts.by_rule, counts.by_rule_sev
         row.extra = len(extra)
         return row
 
     def _all_rules(self) -> list[str]:
         rules = {rule for r in self._rows for rule in r.by_rule}
-        return sorted(rules, key=_rule_key)
+        return sorted(rules, key=rule_order)
 
     def _sync_rule_columns(self) -> None:
         """Insert and remove rule columns one by one, so views keep their sort and selection."""
@@ -333,7 +307,7 @@ class LeagueModel(QAbstractTableModel):
         for rule in wanted:
             if rule in self._rules:
                 continue
-            pos = sum(1 for r in self._rules if _rule_key(r) < _rule_key(rule))
+            pos = sum(1 for r in self._rules if rule_order(r) < rule_order(rule))
             self.beginInsertColumns(QModelIndex(), N_FIXED + pos, N_FIXED + pos)
             self._rules.insert(pos, rule)
             self.endInsertColumns()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 
+from gov_review.core.formats.table_layout import DATA, HEADER, GridItem, GridLayout, layout_for
 from gov_review.core.formats.templates import cell_info
 from gov_review.core.model import Finding
 from gov_review.core.review.session import InvalidValue, validate
@@ -20,7 +21,6 @@ from gov_review.gui.commands import EditCellCommand, cell_label
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import current_lang, pick
 from gov_review.gui.states import CellState, background, cell_state, palette, state_icon
-from gov_review.gui.views.grid_layout import DATA, HEADER, GridItem, GridLayout, layout_for
 
 CellIdRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2

@@ -8,7 +8,7 @@ the folder only pairs the others. A finding is pinned on this year's cells and
 names last year's in ``params["other"]``: both can be shown (``show_cell(path, cell_id)``).
 
 The model and its roles are in ``crossyear_model``, the worker-thread read of last year's folder in
-``crossyear_folder``; this module is the dock's widget.
+``core/batch/crossyear/previous.py``; this module is the dock's widget.
 
 Attach API::
 
@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from gov_review.core.batch.crossyear import check as crossyear
 from gov_review.core.batch.crossyear.check import YearDigest
+from gov_review.core.batch.crossyear.previous import PreviousFolder, read_previous_folder
 from gov_review.core.model import Finding
 from gov_review.gui import settings
-from gov_review.gui.crossyear_folder import PreviousFolder, read_previous_folder
 from gov_review.gui.dialogs.pair import PairDialog
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import pick

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from gov_review.core.formats.templates import get_template
+from gov_review.core.batch.figures import (
+    APPLICANTS,
+    OUTCOMES,
+    RATE_BANDS,
+    T4_COLS,
+    cell_sum,
+    correction_cells,
+    outcome_rows,
+    rate_band,
+    rate_of,
+)
 from gov_review.gui.i18n import current_lang
 from gov_review.gui.models.league import (
     Item,
@@ -28,8 +36,6 @@ from gov_review.gui.models.league import (
     rule_title,
     tr_zh,
 )
-
-RATE_BANDS = ("0%", "0–10%", "10–25%", "25–50%", "≥50%")
 
 
 @dataclass(slots=True)
@@ -54,65 +60,6 @@ class Chart:
 # ----------------------------------------------------------------------------- the figures
 
 
-@cache
-def _groups(fmt: str) -> dict[str, list[str]]:
-    return dict(get_template(fmt).groups)
-
-
-OUTCOMES = (  # (label zh, label en, rows or group) — table 三, 三、本年度办理结果
-    ("（一）予以公开", "(1) Disclosed", "r_open"),
-    ("（二）部分公开", "(2) Partly disclosed", "r_partial"),
-    ("（三）不予公开", "(3) Not disclosed", "g_deny"),
-    ("（四）无法提供", "(4) Unable to provide", "g_unable"),
-    ("（五）不予处理", "(5) Not processed", "g_reject"),
-    ("（六）其他处理", "(6) Otherwise handled", "g_other"),
-    ("（七）总计", "(7) Total", "r_total"),
-)
-APPLICANTS = (
-    ("自然人", "Natural persons", "c_natural"),
-    ("商业企业", "Businesses", "c_biz"),
-    ("科研机构", "Research institutions", "c_research"),
-    ("社会公益组织", "Public-interest orgs", "c_ngo"),
-    ("法律服务机构", "Legal services", "c_legal"),
-    ("其他", "Other organisations", "c_org_other"),
-)
-T4_COLS = (
-    ("结果维持", "Upheld", "c_upheld"),
-    ("结果纠正", "Corrected", "c_corrected"),
-    ("其他结果", "Other result", "c_other"),
-    ("尚未审结", "Pending", "c_pending"),
-    ("总计", "Total", "c_total"),
-)
-
-
-def _rows(data: Any, row_or_group: str) -> list[str]:
-    if not row_or_group.startswith("g_"):
-        return [row_or_group]
-    rows = list(_groups(data.format or "2019").get(row_or_group, []))
-    if row_or_group == "g_other":  # a 2021 report may still carry the 2019 single （六） row
-        rows += [
-            r for r in ("r_other", "r_other_nocorrect", "r_other_nofee", "r_other_else") if r not in rows
-        ]
-    return rows
-
-
-def _sum(data: Any, cell_ids: list[str]) -> tuple[Decimal | None, bool]:
-    """(sum of the filled cells or None when none is filled, whether any present cell is blank).
-    A leading "-" subtracts the cell. Cells the report's format does not have at all are skipped."""
-    total, seen, blank = Decimal(0), False, False
-    for spec in cell_ids:
-        sign, cid = (-1, spec[1:]) if spec.startswith("-") else (1, spec)
-        cell = data.cells.get(cid)
-        if cell is None:
-            continue
-        if cell.value is None:
-            blank = True
-        else:
-            total += sign * cell.value
-            seen = True
-    return (total if seen else None), blank
-
-
 def _count_chart(key: str, title: str, definition: str, readable: list[Item], specs: list) -> Chart:
     """One bar per spec (label, cell ids per report): the sum over reports of the filled cells."""
     chart = Chart(key, title, definition, "")
@@ -121,7 +68,7 @@ def _count_chart(key: str, title: str, definition: str, readable: list[Item], sp
         total, paths = 0.0, set()
         for it in readable:
             data = item_report(it).data
-            value, blank = _sum(data, cells_of(data))
+            value, blank = cell_sum(data, cells_of(data))
             if blank:
                 with_blanks.add(item_path(it))
             if value:
@@ -139,20 +86,6 @@ def _count_chart(key: str, title: str, definition: str, readable: list[Item], sp
     return chart
 
 
-def _rate(
-    data: Any, num_cells: list[str], den_cells: list[str]
-) -> tuple[str, float | None, Decimal, Decimal]:
-    """("ok", rate, num, den), ("blank", None…) when any cell is blank, ("zero", None…) when the
-    denominator is 0."""
-    num, num_blank = _sum(data, num_cells)
-    den, den_blank = _sum(data, den_cells)
-    if num_blank or den_blank or num is None or den is None:
-        return "blank", None, Decimal(0), Decimal(0)
-    if den <= 0:
-        return "zero", None, Decimal(0), Decimal(0)
-    return "ok", float(num / den), num, den
-
-
 def _rate_chart(
     key: str, title: str, definition: str, zero_reason: str, readable: list[Item], cells_of
 ) -> Chart:
@@ -163,7 +96,7 @@ def _rate_chart(
     num_sum = den_sum = Decimal(0)
     for it in readable:
         num_cells, den_cells = cells_of(item_report(it).data)
-        state, rate, num, den = _rate(item_report(it).data, num_cells, den_cells)
+        state, rate, num, den = rate_of(item_report(it).data, num_cells, den_cells)
         if state == "blank":
             blank += 1
             continue
@@ -172,7 +105,7 @@ def _rate_chart(
             continue
         assert rate is not None
         num_sum, den_sum = num_sum + num, den_sum + den
-        bands[_band(rate)].add(item_path(it))
+        bands[rate_band(rate)].add(item_path(it))
     for label, paths in zip(RATE_BANDS, bands, strict=True):
         chart.bars.append(Bar(label, float(len(paths)), frozenset(paths)))
     counted = sum(len(b) for b in bands)
@@ -195,13 +128,6 @@ def _rate_chart(
     return chart
 
 
-def _band(rate: float) -> int:
-    """Index into RATE_BANDS: exactly 0, under 10 %, under 25 %, under 50 %, 50 % and more."""
-    if rate <= 0:
-        return 0
-    return 1 if rate < 0.10 else 2 if rate < 0.25 else 3 if rate < 0.50 else 4
-
-
 def _int(d: Decimal) -> str:
     return str(int(d)) if d == d.to_integral_value() else str(d)
 
@@ -214,7 +140,8 @@ def compute_charts(items: list[Item], rule_counts=None) -> list[Chart]:
     charts = []
 
     outcome_specs = [
-        (lz if zh else le, lambda d, g=g: [f"t3.{r}.c_total" for r in _rows(d, g)]) for lz, le, g in OUTCOMES
+        (lz if zh else le, lambda d, g=g: [f"t3.{r}.c_total" for r in outcome_rows(d, g)])
+        for lz, le, g in OUTCOMES
     ]
     charts.append(
         _count_chart(
@@ -264,7 +191,7 @@ def compute_charts(items: list[Item], rule_counts=None) -> list[Chart]:
             ),
             tr_zh(QCoreApplication.translate("Dashboard", "with no applications handled"), "没有办理申请"),
             readable,
-            lambda d: ([f"t3.{r}.c_total" for r in _rows(d, "g_deny")], ["t3.r_total.c_total"]),
+            lambda d: ([f"t3.{r}.c_total" for r in outcome_rows(d, "g_deny")], ["t3.r_total.c_total"]),
         )
     )
     groups = ("review", "lit_direct", "lit_post")
@@ -284,7 +211,7 @@ def compute_charts(items: list[Item], rule_counts=None) -> list[Chart]:
             ),
             tr_zh(QCoreApplication.translate("Dashboard", "with no concluded case"), "没有审结案件"),
             readable,
-            lambda d: _correction_cells(d, groups),
+            lambda d: correction_cells(d, groups),
         )
     )
     charts.append(
@@ -320,13 +247,6 @@ def compute_charts(items: list[Item], rule_counts=None) -> list[Chart]:
     return charts
 
 
-def _correction_cells(data: Any, groups: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """Numerator and denominator cells: corrected ÷ (total − pending), "-" marking a subtraction."""
-    return [f"t4.{g}.c_corrected" for g in groups], [f"t4.{g}.c_total" for g in groups] + [
-        f"-t4.{g}.c_pending" for g in groups
-    ]
-
-
 def _rules_chart(readable: list[Item], rule_counts) -> Chart:
     chart = Chart(
         "rules",
@@ -339,7 +259,7 @@ def _rules_chart(readable: list[Item], rule_counts) -> Chart:
             "各规则在全部报告中的发现数（已接受的警告不计）；颜色表示规则的严重程度",
         ),
         tr_zh(
-            QCoreApplication.translate("Dashboard", "Red: error rules, orange: warnings, blue: notes"),
+            QCoreApplication.translate("Dashboard", "Red: error rules, orange: warnings, blue: info"),
             "红色：错误类规则，橙色：警告类，蓝色：提示类",
         ),
         by_severity=True,

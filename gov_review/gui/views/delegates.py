@@ -8,9 +8,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gov_review.core.formats.table_layout import DATA
 from gov_review.gui.models.table_grid import KindRole, StateRole
 from gov_review.gui.states import CellState, draw_border, draw_note_corner
-from gov_review.gui.views.grid_layout import DATA
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -14,10 +14,10 @@ import re
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QToolTip, QWidget
 
+from gov_review.core.formats.table_layout import HEADER
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.models.table_grid import CellIdRole, TableGridModel
 from gov_review.gui.views.delegates import CellDelegate
-from gov_review.gui.views.grid_layout import HEADER
 
 _LATIN_WORD = re.compile(r"[0-9A-Za-z'’().,:-]+")
 # column widths (px) per table: label columns, then data columns

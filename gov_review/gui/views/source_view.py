@@ -8,12 +8,14 @@ a number in a table finds its grid cell again.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPalette,
     QTextBlockFormat,
@@ -42,8 +44,34 @@ class Place:
     col: int = -1
 
 
+LABEL_CHARS = 6  # a label cell wraps no narrower than this many Chinese characters
+_UNBROKEN = re.compile(r"[0-9A-Za-z.,%:/()（）\-]+")
+
+
+def _least_width(rows: list, ncols: int, fm: QFontMetricsF, tf: QTextTableFormat) -> int:
+    """The narrowest a table can be without wrapping a number or squeezing a label below
+    LABEL_CHARS characters a line: per column, its widest such cell (one-column cells only)."""
+    label = fm.horizontalAdvance("国" * LABEL_CHARS)
+    widths = [0.0] * ncols
+    for row in rows:
+        for c, cell in enumerate(row):
+            if cell.merged or cell.colspan > 1:
+                continue
+            text = cell.text.strip()
+            runs = [fm.horizontalAdvance(r) for r in _UNBROKEN.findall(text)]
+            need = max([min(fm.horizontalAdvance(text), label), *runs])
+            widths[c] = max(widths[c], need)
+    pad = 2 * (tf.cellPadding() + tf.border()) + 4
+    return int(sum(w + pad for w in widths)) + 2
+
+
 class _Text(QTextEdit):
     clicked = Signal(int)
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -75,8 +103,12 @@ class SourceView(QWidget):
         self.highlighted: Anchor | None = None
         self._lit: Place | None = None
         self._lit_format: QTextTableCellFormat | None = None
+        # each table with the width below which its cells would wrap digits or go one character a
+        # line: narrower than that, the table keeps it and the view scrolls sideways
+        self._tables: list[tuple[QTextTable, int]] = []
         self.sections.activated.connect(self._go_section)
         self.text.clicked.connect(self._clicked)
+        self.text.resized.connect(self._fit_tables)
 
     # -------------------------------------------------------------------------- rendering
 
@@ -90,6 +122,7 @@ class SourceView(QWidget):
         # the cursor pointed into a deleted document and the next highlight crashed (issue 12).
         self.clear_highlight()
         self.places.clear()
+        self._tables = []
         self._cell_starts = []
         self._anchor_cell = {}
         self._section_pos = []
@@ -102,6 +135,7 @@ class SourceView(QWidget):
         try:
             self._fill(qdoc)
         finally:
+            self._fit_tables()
             self.text.setDocument(qdoc)
             self._qdoc = qdoc
             if old is not None:
@@ -167,6 +201,9 @@ class SourceView(QWidget):
         table = cur.insertTable(len(rows), ncols, tf)
         small = QTextCharFormat(plain)
         small.setFontPointSize(8.5)
+        font = QFont(self.text.font())
+        font.setPointSizeF(8.5)
+        self._tables.append((table, _least_width(rows, ncols, QFontMetricsF(font), tf)))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if cell.merged:
@@ -192,6 +229,21 @@ class SourceView(QWidget):
         self._cell_starts = [(p.start, p.end, a) for a, p in self.places.items() if p.table is not None]
         cur.movePosition(QTextCursor.MoveOperation.End)
 
+    def _fit_tables(self) -> None:
+        """Tables as wide as the view, but never narrower than their content: below that width a
+        table keeps it (the view scrolls sideways) instead of splitting `10` over two lines."""
+        room = self.text.viewport().width() - 2 * (self._qdoc.documentMargin() if self._qdoc else 4)
+        for table, least in self._tables:
+            fmt = table.format()
+            want = (
+                QTextLength(QTextLength.Type.FixedLength, least)
+                if room < least
+                else QTextLength(QTextLength.Type.PercentageLength, 100)
+            )
+            if fmt.width() != want:
+                fmt.setWidth(want)
+                table.setFormat(fmt)
+
     # ------------------------------------------------------------------------ navigation
 
     def _go_section(self, i: int) -> None:
@@ -207,6 +259,11 @@ class SourceView(QWidget):
         viewport_h = self.text.viewport().height()
         target = bar.value() + rect.top() - (8 if top else viewport_h // 3)
         bar.setValue(max(0, target))
+        # sideways too, when a wide table scrolls: the place in the middle, its row labels if room
+        hbar = self.text.horizontalScrollBar()
+        width = self.text.viewport().width()
+        if rect.left() < 0 or rect.right() + 40 > width:
+            hbar.setValue(max(0, hbar.value() + rect.center().x() - width // 2))
 
     def highlight_cell(self, cell_id: str) -> bool:
         if self.doc is None or self.doc.session is None:

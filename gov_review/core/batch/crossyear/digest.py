@@ -129,7 +129,7 @@ def load_previous(folder: str | os.PathLike[str], as_digest: bool = True) -> lis
     cross-year check of their partner then simply finds no pair). Digests by default: a folder of
     hundreds of reports is held as a few KB each.
     """
-    from gov_review.core.batch.run import collect_files
+    from gov_review.core.batch.files import collect_files
 
     out: list[Side] = []
     for path in collect_files([folder]):
@@ -142,6 +142,6 @@ def load_previous(folder: str | os.PathLike[str], as_digest: bool = True) -> lis
 
 def open_any(path: str | os.PathLike[str]) -> Report:
     """A report file, or a bundle's report with the reviewer's edits applied (waived findings dropped)."""
-    from gov_review.core.batch.run import open_report
+    from gov_review.core.batch.files import open_report
 
     return open_report(path)[0]

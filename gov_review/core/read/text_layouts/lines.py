@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gov_review.core.locate.sections import match_heading
+from gov_review.core.formats.headings import match_heading
 from gov_review.core.read.text_layouts.vocab import label_hits
 
 WS = " \t\u00a0\u3000\ufeff\r"

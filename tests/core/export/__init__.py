@@ -1,0 +1,1 @@
+"""Tests of gov_review.core.export."""
