@@ -37,6 +37,7 @@ class TableGridModel(QAbstractTableModel):
         self.table = table
         self.doc: ReportDocument | None = None
         self.layout: GridLayout | None = None
+        self.edit_reason = ""  # why the reviewer corrects: the window's reason field, kept per edit
         self._snapshot: dict[str, tuple] = {}
         self._states: dict[str, CellState] = {}
         self._states_rev: tuple[int, int, int] = (0, -1, -1)
@@ -307,7 +308,7 @@ class TableGridModel(QAbstractTableModel):
         except InvalidValue as exc:
             self.editRejected.emit(pick(exc.message_zh, exc.message_en), QModelIndex(index))
             return False
-        self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text))
+        self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text, self.edit_reason.strip()))
         return True
 
 
