@@ -148,17 +148,27 @@ def _print_json_report(entry: dict | None, lang: str, verbose: bool = False) -> 
         _print(f"  主体：{body}　年度：{year}　格式：{fmt}")
     else:
         _print(f"  Body: {body}  Year: {year}  Format: {fmt}")
-    counts = {"error": 0, "warning": 0, "info": 0}
+    counts = {"error": 0, "warning": 0, "info": 0, "settled": 0}
     for f in entry["findings"]:
-        counts[f["severity"]] += 1
+        counts["settled" if f.get("state") == "settled" else f["severity"]] += 1
     if zh:
-        _print(f"  结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示")
+        settled = f"（另有 {counts['settled']} 个错误已核实）" if counts["settled"] else ""
+        _print(
+            f"  结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示{settled}"
+        )
     else:
-        _print(f"  Result: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
+        settled = f" ({counts['settled']} settled errors besides)" if counts["settled"] else ""
+        _print(
+            f"  Result: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes{settled}"
+        )
     for f in entry["findings"]:
         if f["severity"] == "info" and not verbose:
             continue
         sev = SEVERITY_ZH[f["severity"]] if zh else SEVERITY_EN[f["severity"]]
+        if f.get("state") == "settled":
+            sev += "·已核实" if zh else ", settled"
+            _print(f"  [{sev}] {f['rule']} {f['message']}（{f['reason']}）")
+            continue
         _print(f"  [{sev}] {f['rule']} {f['message']}")
     if counts["info"] and not verbose:
         _print("  （提示类结果未列出，加 --verbose 显示）" if zh else "  (notes not listed; use --verbose)")

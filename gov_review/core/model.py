@@ -303,6 +303,9 @@ class Finding:
     equation: str | None = None  # the equation with numbers, e.g. "一 4 + 二 0 ≠ （七）0 + 四 0，差 4"
     anchor: Anchor | None = None  # for findings about text rather than cells
     suggestion: dict[str, Any] | None = None  # {"cell": id, "value": n}: one change that fixes it
+    # Notes that only follow from this finding (a sum that cannot be checked because of these
+    # blank cells): shown under it, not listed again (core/check/group.py).
+    folded: list[Finding] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -335,4 +338,6 @@ class Finding:
                 "cell": self.suggestion["cell"],
                 "value": number_to_json(self.suggestion["value"]),
             }
+        if self.folded:
+            out["folded"] = [f.to_dict() for f in self.folded]
         return out

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from gov_review.core.formats.templates import cell_info
 from gov_review.core.model import Finding
-from gov_review.core.review.session import Edit, Note, Waiver
+from gov_review.core.review.session import Edit, Note, Settlement, Waiver
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.i18n import current_lang
 
@@ -93,6 +93,30 @@ class WaiveCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.doc.session is not None and self.waiver is not None
         self.doc.session.unwaive(self.waiver)
+        self.doc.notify()
+
+
+class SettleCommand(QUndoCommand):
+    """Settle an error with a written reason (ReviewSession.settle); undo withdraws it."""
+
+    def __init__(self, doc: ReportDocument, finding: Finding, reason: str) -> None:
+        super().__init__()
+        self.doc, self.finding, self.reason = doc, finding, reason
+        self.settlement: Settlement | None = None
+        self.setText(QCoreApplication.translate("Commands", "Settle error {rule}").format(rule=finding.rule))
+
+    def redo(self) -> None:
+        session = self.doc.session
+        assert session is not None
+        if self.settlement is None:
+            self.settlement = session.settle(self.finding, self.reason)
+        else:
+            session.restore_settlement(self.settlement)
+        self.doc.notify()
+
+    def undo(self) -> None:
+        assert self.doc.session is not None and self.settlement is not None
+        self.doc.session.unsettle(self.settlement)
         self.doc.notify()
 
 

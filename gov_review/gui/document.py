@@ -92,7 +92,7 @@ class ReportDocument(QObject):
 
     def counts(self) -> dict[str, int]:
         if self.session is None:
-            return {"error": 0, "warning": 0, "info": 0, "waived": 0}
+            return {"error": 0, "warning": 0, "info": 0, "waived": 0, "settled": 0}
         # the list asks for every cell of every row on each repaint or sort: count once per change
         if self._counts is None or self._counts[0] != self.session.revision:
             self._counts = (self.session.revision, self.session.counts())

@@ -45,6 +45,7 @@ from gov_review.gui.views.source_pane import SourcePane
 from gov_review.gui.views.source_view import SourceView
 from gov_review.gui.window_actions import ActionsMixin
 from gov_review.gui.window_batch import BatchViewsMixin
+from gov_review.gui.window_export import Exporter
 from gov_review.gui.window_open import OpeningMixin, _LoadJob
 from gov_review.gui.window_recovery import RecoveryMixin
 from gov_review.gui.window_review import ReviewMixin, walk_findings
@@ -75,6 +76,7 @@ class MainWindow(
         # speed, only more waiting for the GUI thread (see workers.BUSY_SWITCH_INTERVAL)
         self.pool = pool if pool is not None else TaskPool(self, max_threads=1)
         self.reviewer = settings.reviewer()
+        self.exporter = Exporter(self)  # who signs, 文件 → 导出…, the bundle's outputs
         self.current: ReportDocument | None = None
         self.undo_group = QUndoGroup(self)
         self._job: _LoadJob | None = None
@@ -111,6 +113,15 @@ class MainWindow(
             self.tabs.addTab(grid, "")
         self.stats_placeholder = QLabel(self)
         self.tabs.addTab(self.stats_placeholder, "")
+        # Why the reviewer corrects: a field beside the tables, never a question in the way of
+        # typing. Its text goes with every hand edit until changed (a burst of corrections for one
+        # reason is typed once) and is kept in each edit, the memo and the corrections table.
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("editReason")
+        self.reason_edit.setClearButtonEnabled(True)
+        self.reason_edit.setMinimumWidth(220)
+        self.reason_edit.textChanged.connect(self._set_edit_reason)
+        self.tabs.setCornerWidget(self.reason_edit, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.findings = FindingsPanel(self)
@@ -205,8 +216,16 @@ class MainWindow(
         for col in (COL_ERRORS, COL_WARNINGS):
             view.setColumnWidth(col, max(header(col), fm.horizontalAdvance("99") + 34))
 
+    def _set_edit_reason(self, text: str) -> None:
+        for grid in self.grids.values():
+            grid.grid_model.edit_reason = text
+
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter reports…"))
+        self.reason_edit.setPlaceholderText(self.tr("Reason for corrections (optional)"))
+        self.reason_edit.setToolTip(
+            self.tr("Kept with each value you correct from now on, and shown in the memo and the corrections table.")
+        )
         for i, name in enumerate(
             (self.tr("Table 2"), self.tr("Table 3"), self.tr("Table 4"), self.tr("Statistics"))
         ):

@@ -37,7 +37,11 @@ RECENT_FILES = Setting("files/recent", list, [])
 LAST_DIR = Setting("files/last_dir", str, "")
 PREVIOUS_DIR = Setting("files/previous_year_dir", str, "")  # last year's reports, for cross-year
 LANGUAGE = Setting("ui/language", str, "zh")
-REVIEWER = Setting("review/reviewer", str, "")
+REVIEWER = Setting("review/reviewer", str, "")  # 审核人: signs the memo (the CLI reads it too)
+UNIT = Setting("review/unit", str, "")  # 审核单位: the memo is issued in its name
+IDENTITY_ASKED = Setting("review/identity_asked", bool, False)  # asked once, at the first save or export
+LAST_EXPORT_DIR = Setting("files/last_export_dir", str, "")
+EXPORT_DOCX_MODE = Setting("export/docx_mode", str, "clean")
 SOURCE_VIEW = Setting("ui/source_view", str, "pages")  # a PDF's source pane: "pages" (原件) or "text"
 
 
@@ -55,6 +59,8 @@ def get(setting: Setting) -> Any:
         return list(raw)
     if setting.type is QByteArray:
         return raw if isinstance(raw, QByteArray) else setting.default
+    if setting.type is bool:  # the INI file gives back "true"/"false" as text
+        return raw is True or str(raw).lower() in ("true", "1")
     try:
         return setting.type(raw)
     except (TypeError, ValueError):
@@ -66,7 +72,17 @@ def put(setting: Setting, value: Any) -> None:
 
 
 def reviewer() -> str:
-    return get(REVIEWER) or _user()
+    """The reviewer's name as they gave it; "" until they do (the login name never signs)."""
+    return get(REVIEWER)
+
+
+def unit() -> str:
+    return get(UNIT)
+
+
+def login_name() -> str:
+    """The operating system's user name: a suggestion for the 审核人 field, never a signature."""
+    return _user()
 
 
 def add_recent(path: str) -> list[str]:

@@ -34,6 +34,8 @@ class ActionsMixin:
         self.act_open_folder = act(QKeySequence("Ctrl+Shift+O"), self.open_folder_dialog, "actOpenFolder")
         self.act_save = act(keys.Save, self.save_current, "actSave")
         self.act_save_as = act(QKeySequence("Ctrl+Shift+S"), self.save_current_as, "actSaveAs")
+        self.act_export = act(QKeySequence("Ctrl+E"), lambda: self.exporter.export_current(), "actExport")
+        self.act_identity = act(None, lambda: self.exporter.edit_identity(), "actIdentity")
         self.act_close = act(QKeySequence("Ctrl+W"), self.close_current, "actClose")
         self.act_quit = act(QKeySequence("Ctrl+Q"), self.close, "actQuit")
         # our own actions, not QUndoGroup's: those are named by Qt's catalogue (撤消) and keep the
@@ -76,7 +78,8 @@ class ActionsMixin:
         self.menu_file.addActions([self.act_open, self.act_open_folder])
         self.menu_file.addMenu(self.menu_recent)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_save, self.act_save_as, self.act_close])
+        self.menu_file.addActions([self.act_save, self.act_save_as, self.act_export, self.act_close])
+        self.menu_file.addAction(self.act_identity)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -103,6 +106,8 @@ class ActionsMixin:
             self.act_open_folder: self.tr("Open &folder…"),
             self.act_save: self.tr("&Save review bundle"),
             self.act_save_as: self.tr("Save review bundle &as…"),
+            self.act_export: self.tr("&Export…"),
+            self.act_identity: self.tr("Reviewer and &unit…"),
             self.act_close: self.tr("&Close report"),
             self.act_quit: self.tr("E&xit"),
             self.act_note: self.tr("Add &note…"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
+from gov_review.core.locate.places import place_of
 from gov_review.core.model import Finding
 from gov_review.core.review.session import Note, WaiverNotAllowed
 from gov_review.gui import i18n
@@ -19,11 +20,13 @@ from gov_review.gui.commands import (
     AddNoteCommand,
     EditCellCommand,
     RemoveNoteCommand,
+    SettleCommand,
     UnwaiveCommand,
     WaiveCommand,
     cell_label,
 )
 from gov_review.gui.dialogs.note import NoteDialog
+from gov_review.gui.dialogs.settle import SettleDialog, prose_figure
 from gov_review.gui.dialogs.waiver import WaiverDialog
 from gov_review.gui.views.grid_view import GridView
 
@@ -32,9 +35,9 @@ if TYPE_CHECKING:
 
 
 def walk_findings(doc: ReportDocument) -> list[Finding]:
-    """What F8 walks: findings pinned on a cell, the report's own in the session's order, then the
-    cross-year ones; infos only if assessable."""
-    return [f for f in doc.findings() if f.cells and (f.severity != "info" or f.assessable)]
+    """What F8 walks: every finding listed, with a cell or not (a heading, a sentence, the title),
+    the report's own in the session's order, then the cross-year ones; infos only if assessable."""
+    return [f for f in doc.findings() if f.severity != "info" or f.assessable]
 
 
 class ReviewMixin:
@@ -86,9 +89,18 @@ class ReviewMixin:
                 self._finding_pos = keys.index(finding.key)
         if finding.cells:
             self.select_cell(finding.cells[0], others=finding.cells[1:])
-        if finding.anchor is not None:
-            # a prose finding, or one about a table value (N01): the sentence is the place to look
-            self.source_pane.highlight_anchor(finding.anchor)
+        anchor = finding.anchor
+        if (
+            anchor is None
+            and not finding.cells
+            and self.current is not None
+            and self.current.session is not None
+        ):
+            anchor = place_of(finding, self.current.session.report.source, self.current.session.data)
+        if anchor is not None:
+            # a prose finding, or one about a table value (N01): the sentence is the place to look;
+            # one about the report as a whole (its year, its body, a missing section): its title
+            self.source_pane.highlight_anchor(anchor)
         self.findings.select_finding(finding)
         self.statusBar().showMessage(i18n.pick(finding.message, finding.message_en), 10000)
 
@@ -139,6 +151,10 @@ class ReviewMixin:
                     menu.addAction(
                         self.tr("Accept warning {rule}…").format(rule=f.rule), partial(self.waive_finding, f)
                     )
+                elif f.severity == "error" and not session.is_settled(f) and not self.current.is_extra(f):
+                    menu.addAction(
+                        self.tr("Settle error {rule}…").format(rule=f.rule), partial(self.settle_finding, f)
+                    )
         menu.exec(pos)
         menu.deleteLater()
 
@@ -164,6 +180,9 @@ class ReviewMixin:
         doc = self.current
         if finding is None or doc is None or doc.session is None:
             return
+        if finding.severity == "error" and not doc.is_extra(finding):
+            self.settle_finding(finding)  # an error is not accepted, it is settled with a reason
+            return
         if finding.severity != "warning":
             self.statusBar().showMessage(
                 self.tr("Only warnings can be accepted; errors must be fixed."), 8000
@@ -174,6 +193,30 @@ class ReviewMixin:
             return
         try:
             doc.stack.push(WaiveCommand(doc, finding, reason))
+        except WaiverNotAllowed as exc:
+            self.statusBar().showMessage(i18n.pick(exc.message_zh, exc.message_en), 8000)
+
+    def settle_finding(self, finding: Finding | None) -> None:
+        """Settle an error with a reason; "以正文为准" on one cell may also set the cell to the
+        text's figure (one undo step for both)."""
+        doc = self.current
+        if finding is None or doc is None or doc.session is None or finding.severity != "error":
+            return
+        if doc.session.is_settled(finding):
+            return
+        decision = SettleDialog.get_decision(finding, self)
+        if decision is None:
+            return
+        reason, edit_cell = decision
+        if edit_cell:
+            figure = prose_figure(finding)
+            assert figure is not None
+            # the table follows the text: the error goes away with the correction, whose reason
+            # the corrections table and the memo carry
+            doc.stack.push(EditCellCommand(doc, finding.cells[0], figure, reason=reason))
+            return
+        try:
+            doc.stack.push(SettleCommand(doc, finding, reason))
         except WaiverNotAllowed as exc:
             self.statusBar().showMessage(i18n.pick(exc.message_zh, exc.message_en), 8000)
 

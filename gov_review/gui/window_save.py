@@ -40,10 +40,13 @@ class SavingMixin:
                 return False
             if not path.lower().endswith(".grb"):
                 path += ".grb"
-        from gov_review.core.export.outputs import save_with_exports  # zip and exports: only when saving
+        from gov_review.core.review.bundle import save_bundle  # zip and exports: only when saving
 
+        self.exporter.ensure_identity()
+        self.exporter.sign(doc.session)
+        exports, left_out = self.exporter.bundle_exports(doc.session)
         try:
-            save_with_exports(doc.session, path)
+            save_bundle(doc.session, path, exports=exports)
         except GovReviewError as exc:
             text = exc.message(i18n.current_lang())
             self.statusBar().showMessage(text, 15000)
@@ -53,7 +56,12 @@ class SavingMixin:
         self.discard_recovery(doc)
         self.list_model.document_changed(doc)
         self._update_title()
-        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        if left_out:  # the review is saved; an output that could not be made is said, not hidden
+            self.statusBar().showMessage(
+                self.tr("Saved {path}; left out: {what}").format(path=path, what=" ".join(left_out)), 15000
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         return True
 
     def close_document(self, doc: ReportDocument) -> bool:

@@ -171,6 +171,11 @@
         <translation>接受警告 {rule}</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/commands.py"/>
+        <source>Settle error {rule}</source>
+        <translation>核实错误 {rule}</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/commands.py" line="104"/>
         <source>Withdraw acceptance of {rule}</source>
         <translation>撤回对 {rule} 的接受</translation>
@@ -481,6 +486,11 @@
         <translation>【已接受】</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>[settled] </source>
+        <translation>【已核实】</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/models/findings.py" line="226"/>
         <source>[not assessable] </source>
         <translation>【无法核验】</translation>
@@ -499,6 +509,11 @@
         <location filename="../../gov_review/gui/models/findings.py" line="247"/>
         <source>Accepted by {who} ({when}): {reason}</source>
         <translation>{who} 已接受（{when}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/models/findings.py"/>
+        <source>Settled by {who} ({when}): {reason}</source>
+        <translation>{who} 已核实（{when}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -524,6 +539,11 @@
         <translation>（已接受 {n} 项）</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source> ({n} errors settled)</source>
+        <translation>（已核实错误 {n} 项）</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/panels.py" line="122"/>
         <source> · {n} of them cross-year</source>
         <translation> · 其中跨年度 {n} 条</translation>
@@ -542,6 +562,11 @@
         <location filename="../../gov_review/gui/panels.py" line="172"/>
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/views/panels.py"/>
+        <source>Settle error…</source>
+        <translation>核实错误…</translation>
     </message>
 </context>
 <context>
@@ -716,6 +741,31 @@ Findings of this rule per report</source>
         <location filename="../../gov_review/gui/main_window.py" line="335"/>
         <source>gov-review: review government information-disclosure annual reports.</source>
         <translation>gov-review：政府信息公开工作年度报告审核工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/main_window.py" line="216"/>
+        <source>Reason for corrections (optional)</source>
+        <translation>更正理由（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/main_window.py" line="218"/>
+        <source>Kept with each value you correct from now on, and shown in the memo and the corrections table.</source>
+        <translation>此后每次更正都记下这条理由，并写入审核意见和修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="104"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_actions.py" line="105"/>
+        <source>Reviewer and &amp;unit…</source>
+        <translation>审核人和审核单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="61"/>
+        <source>Saved {path}; left out: {what}</source>
+        <translation>已保存 {path}；未能生成：{what}</translation>
     </message>
 </context>
 <context>
@@ -896,6 +946,11 @@ Findings of this rule per report</source>
         <translation>接受警告 {rule}…</translation>
     </message>
     <message>
+        <location filename="../../gov_review/gui/window_review.py"/>
+        <source>Settle error {rule}…</source>
+        <translation>核实错误 {rule}…</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/window_review.py" line="128"/>
         <source>Use candidate value {value}</source>
         <translation>采用候选值 {value}</translation>
@@ -1037,6 +1092,29 @@ Findings of this rule per report</source>
     </message>
 </context>
 <context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle error</source>
+        <translation>核实错误</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>How was this error settled? Pick or write the reason; it goes into the review memo.</source>
+        <translation>这个错误如何处理？请选择或填写理由，理由将写入审核意见。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Also set the cell to the text&apos;s figure {n}</source>
+        <translation>同时把该单元格改为正文中的数 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/settle.py"/>
+        <source>Settle</source>
+        <translation>核实</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <location filename="../../gov_review/gui/dialogs/waiver.py" line="16"/>
@@ -1052,6 +1130,145 @@ Findings of this rule per report</source>
         <location filename="../../gov_review/gui/dialogs/waiver.py" line="28"/>
         <source>Accept</source>
         <translation>接受</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/identity.py" line="21"/>
+        <source>Reviewer and reviewing unit</source>
+        <translation>审核人和审核单位</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/identity.py" line="24"/>
+        <source>The review memo is issued in the name of the reviewing unit and signed by the reviewer. You can change both later in the File menu.</source>
+        <translation>审核意见以审核单位的名义发出，由审核人署名。以后可在“文件”菜单中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/identity.py" line="35"/>
+        <source>e.g. the government information disclosure office</source>
+        <translation>例如：某某区政务公开办公室</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/identity.py" line="37"/>
+        <source>Reviewer:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/identity.py" line="38"/>
+        <source>Reviewing unit:</source>
+        <translation>审核单位：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="47"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="55"/>
+        <source>Clean copy (new values only)</source>
+        <translation>干净稿（只写更正后的值）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="56"/>
+        <source>With comments (old value and reason in a Word comment)</source>
+        <translation>带批注（原值和理由写在 Word 批注中）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="57"/>
+        <source>Tracked changes (accept or reject each in Word/WPS)</source>
+        <translation>修订模式（可在 Word/WPS 中逐条接受或拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="62"/>
+        <source>Corrected report (Word)</source>
+        <translation>更正稿（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="63"/>
+        <source>Review memo (Word)</source>
+        <translation>审核意见（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="64"/>
+        <source>Review memo (PDF)</source>
+        <translation>审核意见（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="65"/>
+        <source>Corrections (Excel)</source>
+        <translation>修改记录（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="66"/>
+        <source>Corrections (CSV)</source>
+        <translation>修改记录（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="78"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="79"/>
+        <source>Corrected report:</source>
+        <translation>更正稿：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="80"/>
+        <source>Write:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/export.py" line="95"/>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="109"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="113"/>
+        <source>Exporting to {folder}…</source>
+        <translation>正在导出到 {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="124"/>
+        <source>The outputs could not be written. The review itself is not affected.</source>
+        <translation>导出文件未能写出，审核工作本身不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="1"/>
+        <source>{n} files written to {folder}</source>
+        <translation>已在 {folder} 写出 {n} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="133"/>
+        <source>Some outputs were left out</source>
+        <translation>部分文件未能导出</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="140"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/window_export.py" line="141"/>
+        <source>The outputs were written to {folder}. Open the folder?</source>
+        <translation>文件已写到 {folder}。现在打开这个文件夹吗？</translation>
     </message>
 </context>
 </TS>

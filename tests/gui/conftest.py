@@ -30,6 +30,12 @@ def _isolated_settings(tmp_path, qapp, monkeypatch):
     from gov_review.core.review import recovery
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    from gov_review.gui import settings
+
+    # A reviewer who has already said who they are: the first save asks only in the tests of that.
+    settings.put(settings.REVIEWER, "测试审核人")
+    settings.put(settings.UNIT, "测试审核单位")
+    settings.put(settings.IDENTITY_ASKED, True)
     monkeypatch.setattr(recovery, "default_dir", lambda: tmp_path / "recovery")
     yield
 
@@ -52,15 +58,21 @@ def _no_blocking_dialogs(monkeypatch):
     from gov_review.gui.dialogs.note import NoteDialog
     from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
+    from gov_review.gui.dialogs.export import ExportDialog
+    from gov_review.gui.dialogs.identity import IdentityDialog
+    from gov_review.gui.dialogs.settle import SettleDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
     def unexpected(*_a, **_k):
         raise AssertionError("a modal dialog was opened that the test did not expect")
 
     monkeypatch.setattr(WaiverDialog, "exec", unexpected)
+    monkeypatch.setattr(SettleDialog, "exec", unexpected)
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
     monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
     monkeypatch.setattr(PairDialog, "exec", unexpected)
+    monkeypatch.setattr(IdentityDialog, "exec", unexpected)
+    monkeypatch.setattr(ExportDialog, "exec", unexpected)
     monkeypatch.setattr(confirm, "ask_save", unexpected)
     monkeypatch.setattr(confirm, "warn", unexpected)
     monkeypatch.setattr(confirm, "inform", unexpected)

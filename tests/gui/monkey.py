@@ -69,6 +69,12 @@ def patch_dialogs(setattr_: Callable[[Any, str, Any], None], answers: Answers) -
     setattr_(confirm, "inform", lambda *_a, **_k: None)
     setattr_(WaiverDialog, "get_reason", classmethod(lambda *_a, **_k: "已与报告单位核实"))
     setattr_(NoteDialog, "get_note", classmethod(lambda *_a, **_k: "请核对原件"))
+    from gov_review.gui.dialogs.export import ExportDialog
+    from gov_review.gui.dialogs.identity import IdentityDialog
+
+    # who signs: "not now" (the save goes on unsigned); the export dialog: cancelled
+    setattr_(IdentityDialog, "ask", classmethod(lambda *_a, **_k: None))
+    setattr_(ExportDialog, "get_options", classmethod(lambda *_a, **_k: None))
 
     # any other dialog (one added later, a message box): rejected at once and remembered
     def reject(self, *_a) -> int:

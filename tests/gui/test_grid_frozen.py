@@ -138,6 +138,8 @@ def test_f8_shows_every_table3_finding_beside_its_row_label(english, qtbot):
     w.activateWindow()
     for f in main_window.walk_findings(w.current):
         qtbot.keyClick(w, Qt.Key.Key_F8)
+        if not f.cells:  # a heading, a sentence, the title: shown in the source, no grid cell
+            continue
         grid = w.grid_for(f.cells[0])
         assert grid.current_cell() == f.cells[0]
         if grid.table == "t3":

@@ -229,6 +229,31 @@ def open_waiver(lang, qtbot, monkeypatch, finding, _window):
     return seen
 
 
+def open_settle(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.core.review.pipeline import analyse_file
+    from gov_review.gui.dialogs.settle import SettleDialog
+
+    error = next(f for f in analyse_file(str(seed_path(2))).findings if f.code == "N01.mismatch")
+    seen = {}
+
+    def fake_exec(self):
+        self.reason_box.setCurrentText("以正文为准")
+        seen.update(
+            title=self.windowTitle(),
+            prompt=self.prompt.text(),
+            check=self.edit_check.text(),
+            buttons=_buttons(self.buttons),
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SettleDialog, "exec", fake_exec)
+    assert SettleDialog.get_decision(error) is None
+    assert seen["title"] == _tr("SettleDialog", "Settle error", lang)
+    assert seen["check"] == _tr("SettleDialog", "Also set the cell to the text's figure {n}", lang).format(n=16)
+    assert _tr("SettleDialog", "Settle", lang) in seen["buttons"]
+    return seen
+
+
 def open_ask_save(lang, qtbot, monkeypatch, _finding, _window):
     seen = {}
 
@@ -346,12 +371,51 @@ def open_pair(lang, qtbot, monkeypatch, _finding, _window):
     return seen
 
 
+def open_identity(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.gui.dialogs.identity import IdentityDialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen.update(title=self.windowTitle(), prompt=self.prompt.text(), buttons=_buttons(self.buttons))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IdentityDialog, "exec", fake_exec)
+    assert IdentityDialog.ask(None, "", "", "someone") is None
+    assert seen["title"] == _tr("IdentityDialog", "Reviewer and reviewing unit", lang)
+    return seen
+
+
+def open_export(lang, qtbot, monkeypatch, _finding, _window):
+    from gov_review.gui.dialogs.export import ExportDialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen.update(
+            title=self.windowTitle(),
+            mode=self.mode.itemText(0),
+            outputs=[b.text() for b in self.checks.values()],
+            buttons=_buttons(self.buttons),
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", fake_exec)
+    assert ExportDialog.get_options(None, "/tmp") is None
+    assert seen["title"] == _tr("ExportDialog", "Export", lang)
+    assert seen["mode"] == _tr("ExportDialog", "Clean copy (new values only)", lang)
+    return seen
+
+
 OPENERS = {
+    "IdentityDialog": open_identity,
+    "ExportDialog": open_export,
     "NoteDialog": open_note,
     "RecoveryDialog": open_recovery,
     "PairDialog": open_pair,
     "warn": open_warn,
     "WaiverDialog": open_waiver,
+    "SettleDialog": open_settle,
     "ask_save": open_ask_save,
     "about": open_about,
     "CrashDialog": open_crash,

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import WaiverNotAllowed
 from gov_review.gui import main_window
 from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.confirm import CANCEL, DISCARD
 from gov_review.gui.dialogs.note import NoteDialog
+from gov_review.gui.dialogs.settle import SettleDialog
 from gov_review.gui.dialogs.waiver import WaiverDialog
 from gov_review.gui.models.findings import FindingRole
 from gov_review.gui.models.report_list import COL_ERRORS, COL_NAME, COL_STATUS, COL_WARNINGS
@@ -140,7 +142,7 @@ def test_the_delegate_edits_through_the_model(seed002, qtbot):
     assert shown(w, NAT) == "4"
 
 
-EXPECTED_WALK = ["N01", "R06", "R06", "R01", "R03", "R01", "R03", "R08"]
+EXPECTED_WALK = ["N01", "R06", "R06", "R01", "R03", "R01", "R03", "R08", "D05", "S03"]
 
 
 def test_f8_walks_every_finding_and_highlights_the_source(seed002, qtbot):
@@ -149,8 +151,13 @@ def test_f8_walks_every_finding_and_highlights_the_source(seed002, qtbot):
     walk = main_window.walk_findings(w.current)
     assert [f.rule for f in walk] == EXPECTED_WALK
     w.activateWindow()
+    title = next(b for b in session.report.source.blocks if getattr(b, "text", "").strip())
     for f in walk:
         qtbot.keyClick(w, Qt.Key.Key_F8)
+        if not f.cells:  # about the whole report (its odd characters, its body): shown at the title
+            assert w.findings.current_finding().key == f.key
+            assert w.source.highlighted == title.anchor
+            continue
         grid = w.grid_for(f.cells[0])
         assert w.tabs.currentWidget() is grid
         assert grid.current_cell() == f.cells[0]
@@ -167,7 +174,7 @@ def test_f8_walks_every_finding_and_highlights_the_source(seed002, qtbot):
     qtbot.keyClick(w, Qt.Key.Key_F8)  # wraps round
     assert w.findings.current_finding().rule == "N01"
     qtbot.keyClick(w, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert w.findings.current_finding().rule == "R08"
+    assert w.findings.current_finding().rule == "S03"
 
 
 def test_selecting_a_grid_cell_highlights_its_source_and_a_click_there_selects_it_back(seed002, qtbot):
@@ -258,12 +265,15 @@ def test_waive_a_warning_then_undo_and_redo(seed002, monkeypatch):
     assert state(w, PROCURE) & CellState.WAIVED
 
 
-def test_errors_cannot_be_waived(seed002):
+def test_errors_cannot_be_waived(seed002, monkeypatch):
     w = seed002
     err = next(f for f in w.current.session.findings if f.severity == "error")
-    w.waive_finding(err)  # no dialog: the autouse fixture would fail the test if one opened
-    assert not w.current.session.waivers
-    assert "错误必须改正" in w.statusBar().currentMessage()
+    asked = []
+    monkeypatch.setattr(SettleDialog, "exec", lambda self: asked.append(self) or QDialog.DialogCode.Rejected)
+    w.waive_finding(err)  # an error is settled with a reason (its own dialog), never accepted
+    assert len(asked) == 1 and not w.current.session.waivers and not w.current.session.settlements
+    with pytest.raises(WaiverNotAllowed):
+        w.current.session.waive(err, "理由")
 
 
 def test_a_note_survives_undo_and_redo(seed002, monkeypatch):

@@ -78,7 +78,9 @@ def open_report(path: str | os.PathLike[str]) -> tuple[Report, int]:
         return Report(path=str(path), error=exc), 0
     report = session.report
     waived = session.counts()["waived"]
-    report.findings = session.active_findings()
+    # settled errors stay, marked with their reason (Report.settled) and counted apart
+    report.findings = [f for f in session.findings if not session.is_waived(f)]
+    report.settled = {f.key: session.settlements[f.key].reason for f in report.findings if session.is_settled(f)}
     report.path = str(path)
     return report, waived
 

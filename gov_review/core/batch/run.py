@@ -86,6 +86,7 @@ class LeagueRow:
     error_en: str | None = None
     error_code: str | None = None
     waived: int = 0
+    settled: int = 0  # errors settled by the reviewer (a bundle): not counted as errors
     values: dict[str, Decimal | None] | None = None
     digest: Any = None  # crossyear.YearDigest
     report: Report | None = None
@@ -123,6 +124,8 @@ class LeagueRow:
         }
         if self.waived:
             out["waived"] = self.waived
+        if self.settled:
+            out["settled"] = self.settled
         if self.error is not None:
             out.update(error=self.error, error_en=self.error_en, error_code=self.error_code)
         if self.crossyear:
@@ -181,7 +184,8 @@ def row_from_report(
     row.body, row.body_level = data.body.name, data.body.level
     row.year, row.format = data.year, data.format
     row.source_kind = report.source.kind if report.source is not None else None
-    row.add_findings(report.findings)
+    row.add_findings([f for f in report.findings if not (f.severity == "error" and f.key in report.settled)])
+    row.settled = len(report.findings) - sum(row.counts.values()) if report.settled else 0
     values = {cid: c.value for cid, c in data.cells.items()}
     row.figures = {name: figure(values, cells) for name, cells in FIGURES.items()}
     if with_cells:

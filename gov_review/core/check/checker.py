@@ -6,6 +6,8 @@ from functools import cache
 
 from gov_review.core.check.document import check_body, check_document
 from gov_review.core.check.engine import run_equations
+from gov_review.core.check.group import consolidate
+from gov_review.core.check.labels import check_labels
 from gov_review.core.check.narrative import check_narrative
 from gov_review.core.check.suggest import attach_suggestions
 from gov_review.core.check.tables import check_tables
@@ -17,11 +19,14 @@ def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
     values = {cid: c.value for cid, c in data.cells.items()}
     findings, failed = run_equations(data, values)
     findings += check_tables(doc, data)
+    other_labels = check_labels(doc, data)
+    if other_labels:  # they name each label: the list of markers of both formats says less
+        findings = [f for f in findings if f.code != "R12.mixed"] + other_labels
     findings += check_body(doc, data)
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
     attach_suggestions(data, findings, failed, values)
-    return sort_findings(findings, data.format)
+    return sort_findings(consolidate(findings, data), data.format)
 
 
 def recheck(doc: SourceDocument, data: ReportData) -> list[Finding]:

@@ -10,20 +10,12 @@ from decimal import Decimal
 from gov_review.core.check.emit import emit
 from gov_review.core.check.narrative import ProseFacts, facts, leading_words
 from gov_review.core.formats.templates import get_template
-from gov_review.core.locate.meta import LEVEL_NAMES_ZH
+from gov_review.core.locate.content import section_content
+from gov_review.core.locate.levels import level_name
 from gov_review.core.locate.sections import STANDARD_TITLES, section_text
 from gov_review.core.model import Finding, Paragraph, ReportData, SourceDocument
 from gov_review.core.text.normalize import fmt_number, norm
 
-LEVEL_NAMES_EN = {
-    "province": "provincial government",
-    "city": "city government",
-    "county": "county government",
-    "district": "district government",
-    "township": "township government",
-    "street": "street office",
-    "department": "government department",
-}
 NUMERALS = "一二三四五六"
 LOW_LEVELS = {"township", "street", "county", "district"}
 
@@ -33,12 +25,12 @@ def check_body(doc: SourceDocument, data: ReportData, text: TextFacts | None = N
     body = data.body
     level = body.level
     name = body.name or "报告主体"
-    if level is None:
+    if level is None and body.name:
+        out.append(emit("S03", "level_unknown", body=name))  # 未识别: S01/S02 do not run on a guess
+    elif level is None:
         out.append(emit("S03", "unknown"))
     else:
-        out.append(
-            emit("S03", "body", body=name, level=LEVEL_NAMES_ZH[level], level_en=LEVEL_NAMES_EN[level])
-        )
+        out.append(emit("S03", "body", body=name, level=level_name(level), level_en=level_name(level, "en")))
     for code, params in data.observations:
         if code == "body_names" and params["names"]:
             out.append(emit("S03", "inconsistent", body=name, others="、".join(params["names"])))
@@ -57,8 +49,8 @@ def check_body(doc: SourceDocument, data: ReportData, text: TextFacts | None = N
             label = tpl.cells[cid].label_zh
             params = {
                 "body": name,
-                "level": LEVEL_NAMES_ZH[level],
-                "level_en": LEVEL_NAMES_EN[level],
+                "level": level_name(level),
+                "level_en": level_name(level, "en"),
                 "label": label,
                 "value": fmt_number(value),
             }
@@ -237,9 +229,21 @@ def check_document(doc: SourceDocument, data: ReportData, text: TextFacts | None
     for n in range(1, 7):
         sec = found.get(n)
         if sec is None:
-            if n == 6:
-                out.append(emit("D03", "missing"))
-            out.append(emit("D01", "missing", numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n]))
+            content = section_content(doc, data, n)
+            if content is not None:  # the section is there, only its heading is not
+                out.append(
+                    emit(
+                        "D01",
+                        "no_heading",
+                        numeral=NUMERALS[n - 1],
+                        title=STANDARD_TITLES[n],
+                        content=content,
+                    )
+                )
+            elif n == 6:
+                out.append(emit("D03", "missing"))  # says what D01 would, and that "无" is enough
+            else:
+                out.append(emit("D01", "missing", numeral=NUMERALS[n - 1], title=STANDARD_TITLES[n]))
         elif not sec.standard:
             out.append(
                 emit(

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gov_review.core.check.claims import compounds, fill, scope, sentence_around
 from gov_review.core.check.emit import emit
 from gov_review.core.formats.templates import get_template
 from gov_review.core.model import Finding, Paragraph, ReportData, SourceDocument
@@ -34,7 +35,14 @@ def _p(rule: str, code: str, pattern: str, target: str, zh: str, en: str) -> _Pa
     return _Pattern(rule, code, re.compile(pattern), target, zh, en)
 
 
+# Compound claims (resources/rules/prose_claims.json) first: their number is not read again by the
+# single-row patterns (``予以公开及部分公开13件`` is not a claim that 部分公开 = 13).
+COMPOUND_PATTERNS: tuple[_Pattern, ...] = tuple(
+    _p(c.rule, "mismatch", fill(c.pattern, FILL=FILL, NUM=NUM, UNIT=UNIT), "+".join(c.targets), c.zh, c.en)
+    for c in compounds()
+)
 PATTERNS: tuple[_Pattern, ...] = (
+    *COMPOUND_PATTERNS,
     _p("N01", "mismatch", rf"新收{GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
     _p("N01", "loose", rf"(?:收到|受理|接到|接收){GAP}(?:申请|办件){FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
     _p("N01", "loose", rf"(?:收到|受理|接到|接收)(?:政府信息公开|依申请公开|信息公开)(?:申请)?{FILL}{NUM}{UNIT}", "new", "新收申请总计", "new applications total"),
@@ -127,10 +135,14 @@ def _target_cells(fmt: str) -> dict[str, list[str]]:
             "deny": rows(groups["g_deny"]),
             "unable": rows(groups["g_unable"]),
             "reject": rows(groups["g_reject"]),
+            "other": rows(groups["g_other"]),
+            "new+carry": ["t3.r_new.c_total", "t3.r_carry.c_total"],
             "review": ["t4.review.c_total"],
             "litigation": ["t4.lit_direct.c_total", "t4.lit_post.c_total"],
             **{c: [f"t3.r_new.{c}"] for c in ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal")},
         }
+        for c in compounds():
+            cells["+".join(c.targets)] = [cell for t in c.targets for cell in cells[t]]
         hit = _TARGETS[fmt] = (tpl, cells)
     return hit[1]
 
@@ -156,7 +168,8 @@ class ProseFacts:
     texts: list[str]  # norm(text) of each paragraph
     # Numbers quoted in the prose: (pattern, the matched phrase, the number, its paragraph), in the
     # order of paragraphs, then patterns, then position; spans taken by a stricter pattern left out.
-    quotes: list[tuple[_Pattern, str, int, Paragraph]]
+    # The scope its sentence gives (claims.scope): None, "other" or "with_carry".
+    quotes: list[tuple[_Pattern, str, int, Paragraph, str | None]]
     years: Counter[int]  # years mentioned, for N10
 
 
@@ -168,7 +181,8 @@ def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
         if isinstance(b, Paragraph) and i not in headings and b.text != data.title:
             paragraphs.append(b)
     texts = [norm(p.text) for p in paragraphs]
-    quotes: list[tuple[_Pattern, str, int, Paragraph]] = []
+    # The scope its sentence gives (claims.scope): None, "other" or "with_carry".
+    quotes: list[tuple[_Pattern, str, int, Paragraph, str | None]] = []
     for para, text in zip(paragraphs, texts, strict=True):
         if not text or not _COUNT_RE.search(text):
             continue  # every pattern ends with a number and its unit: most paragraphs have none
@@ -187,7 +201,7 @@ def facts(doc: SourceDocument, data: ReportData) -> ProseFacts:
                 if n is None:
                     continue
                 claimed.append((m.start("n"), m.end("n")))
-                quotes.append((pat, m.group(0), n, para))
+                quotes.append((pat, m.group(0), n, para, scope(sentence_around(text, m.start(), m.end()))))
     years = Counter(int(y) for y in _YEAR_MENTION_RE.findall("\n".join(texts)))
     return ProseFacts(paragraphs, texts, quotes, years)
 
@@ -197,8 +211,12 @@ def check_narrative(doc: SourceDocument, data: ReportData, prose: ProseFacts | N
     seen: set[tuple[str, str, int]] = set()
     prose_facts = prose or facts(doc, data)
     targets = _target_cells(data.format or "2021") if prose_facts.quotes else {}
-    for pat, phrase, n, para in prose_facts.quotes:
-        cells = targets[pat.target]
+    for pat, phrase, n, para, where in prose_facts.quotes:
+        if where == "other":
+            continue  # a wider scope than this body's table (全区各部门…)
+        code, cells = pat.code, targets[pat.target]
+        if where == "with_carry" and pat.target == "new":
+            code, cells = "with_carry", targets["new+carry"]
         table_value = _table_value(data, cells)
         key = (pat.rule, pat.target, n)
         if table_value is None or key in seen:
@@ -209,7 +227,7 @@ def check_narrative(doc: SourceDocument, data: ReportData, prose: ProseFacts | N
         findings.append(
             emit(
                 pat.rule,
-                pat.code,
+                code,
                 cells,
                 anchor=para.anchor,
                 phrase=phrase,

@@ -159,13 +159,15 @@ def file_stem(session: ReviewSession) -> str:
 @dataclass(slots=True)
 class FindingState:
     finding: Finding
-    status: str  # "fixed" (gone after corrections) | "waived" (accepted with a reason) | "open"
-    reason: str = ""  # the waiver's reason
+    # "fixed" (gone after corrections) | "waived" (accepted with a reason) | "settled" (an error the
+    # reviewer settled with a reason) | "open"
+    status: str
+    reason: str = ""  # the waiver's or settlement's reason
     new: bool = False  # appeared only after a correction
 
     @property
     def status_zh(self) -> str:
-        return {"fixed": "已更正", "waived": "已接受", "open": "待核实"}[self.status]
+        return {"fixed": "已更正", "waived": "已接受", "settled": "已核实", "open": "待核实"}[self.status]
 
 
 def finding_states(session: ReviewSession, include_info: bool = False) -> list[FindingState]:
@@ -184,8 +186,11 @@ def finding_states(session: ReviewSession, include_info: bool = False) -> list[F
             out.append(FindingState(f, "fixed"))
             continue
         waiver = session.waivers.get(f.key)
+        settlement = session.settlements.get(f.key) if session.is_settled(current) else None
         if waiver is not None:
             out.append(FindingState(current, "waived", waiver.reason))
+        elif settlement is not None:
+            out.append(FindingState(current, "settled", settlement.reason))
         else:
             out.append(FindingState(current, "open", new=f.key not in before_keys))
     return out

@@ -86,6 +86,8 @@ def _treatment(
             out.append(("处理", "相关数据更正后已符合要求。"))
     elif st.status == "waived":
         out.append(("处理", f"经审核予以接受，理由：{st.reason}"))
+    elif st.status == "settled":
+        out.append(("处理", f"已核实（{st.reason}）"))
     else:
         asks = [n.text for c in f.cells for n in session.notes_for(c)]
         if asks:
@@ -113,11 +115,14 @@ def build_memo(
     fixed = sum(1 for s in states if s.status == "fixed")
     waived = sum(1 for s in states if s.status == "waived")
     open_ = sum(1 for s in states if s.status == "open")
+    n_settled = sum(1 for s in states if s.status == "settled")
     fmt = {"2019": "2019 年试行格式", "2021": "2021 年修订格式"}.get(data.format or "", "未能识别的格式")
     intro = (
         f"经审核，你单位报送的《{report_title}》（按{fmt}审核）共发现问题 {errors + warnings} 项，"
         f"其中错误 {errors} 项、警告 {warnings} 项。审核中已更正 {len(fixes)} 处数据，"
-        f"解决问题 {fixed} 项；接受警告 {waived} 项；尚有 {open_} 项请你单位核实。具体意见如下。"
+        f"解决问题 {fixed} 项；接受警告 {waived} 项；"
+        + (f"已核实错误 {n_settled} 项；" if n_settled else "")
+        + f"尚有 {open_} 项请你单位核实。具体意见如下。"
     )
     if not states:
         intro = f"经审核，你单位报送的《{report_title}》（按{fmt}审核）未发现需要更正的问题。"
@@ -163,6 +168,9 @@ def build_memo(
                 ],
             )
         )
+    settled = [st for st in states if st.status == "settled"]
+    if settled:
+        sections.append(("已核实的错误", [f"已核实：{st.finding.message}（{st.reason}）" for st in settled]))
     accepted = [st for st in states if st.status == "waived"]
     if accepted:
         sections.append(("已接受的警告", [f"{st.finding.message}——接受理由：{st.reason}" for st in accepted]))

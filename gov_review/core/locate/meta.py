@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gov_review.core.locate.levels import level_names, level_of, parent_level
 from gov_review.core.model import BodyInfo, Paragraph, Section, SourceDocument
 from gov_review.core.text.normalize import norm
 
@@ -15,48 +16,16 @@ _TITLE_TAIL_RE = re.compile(
 )
 _STATS_PERIOD_RE = re.compile(r"统计期限[^。]{0,10}?自?\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 
-LEVEL_NAMES_ZH = {
-    "province": "省级政府",
-    "city": "设区的市级政府",
-    "county": "县级政府",
-    "district": "区级政府",
-    "township": "乡镇政府",
-    "street": "街道办事处",
-    "department": "政府部门",
-}
+LEVEL_NAMES_ZH = level_names("zh")
 
-# Suffix → level, longest first. A name like 长春市九台区其塔木街道办事处 is a street office.
-_LEVEL_SUFFIXES: list[tuple[str, str]] = [
-    ("街道办事处", "street"),
-    ("街道办", "street"),
-    ("街道", "street"),
-    ("镇人民政府", "township"),
-    ("乡人民政府", "township"),
-    ("镇政府", "township"),
-    ("乡政府", "township"),
-    ("镇", "township"),
-    ("乡", "township"),
-    ("区人民政府", "district"),
-    ("县人民政府", "county"),
-    ("市人民政府", "city"),
-    ("州人民政府", "city"),
-    ("省人民政府", "province"),
-    ("自治区人民政府", "province"),
-    ("区政府", "district"),
-    ("县政府", "county"),
-    ("市政府", "city"),
-    ("旗", "county"),
-    ("县", "county"),
-    ("区", "district"),
-    ("市", "city"),
-    ("州", "city"),
-    ("盟", "city"),
-    ("省", "province"),
-    ("自治区", "province"),
-]
+# Suffixes that end a body's name, for the name's stem (长春市九台区其塔木街道办事处 → 其塔木).
+_LEVEL_SUFFIXES = (
+    *("街道办事处", "街道办", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府", "镇", "乡"),
+    *("区人民政府", "县人民政府", "市人民政府", "州人民政府", "省人民政府", "自治区人民政府"),
+    *("区政府", "县政府", "市政府", "旗", "县", "区", "市", "州", "盟", "省", "自治区"),
+)
 _DEPT_RE = re.compile(r"(局|委员会|委|办公室|办|厅|部|中心|署|院|所|站|队)$")
 _GOV_SUFFIX_RE = re.compile(r"(人民政府|政府)$")
-_PLACE_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)")
 
 
 # Site chrome and crawler metadata above a report copied from a web page (issue 14): never its title.
@@ -144,36 +113,13 @@ def stats_period_year(doc: SourceDocument) -> tuple[int, Paragraph] | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def _level_of(name: str) -> str | None:
-    n = _GOV_SUFFIX_RE.sub("", name) if not name.endswith(("镇人民政府", "乡人民政府")) else name
-    if _DEPT_RE.search(n) and not n.endswith(("街道办事处", "街道办")):
-        return "department"
-    for suffix, level in _LEVEL_SUFFIXES:
-        if n.endswith(suffix):
-            return level
-    return None
+    return level_of(name)
 
 
 def _parent_level(name: str) -> str | None:
     """For a department: the level of the government it belongs to (XX市XX局 → city)."""
-    places = [m for m in _PLACE_RE.finditer(name)]
-    if not places:
-        return None
-    last = places[-1].group(1)
-    return {
-        "省": "province",
-        "自治区": "province",
-        "市": "city",
-        "州": "city",
-        "盟": "city",
-        "县": "county",
-        "旗": "county",
-        "区": "district",
-        "镇": "township",
-        "乡": "township",
-        "街道": "street",
-    }[last]
+    return parent_level(name)
 
 
 @lru_cache(maxsize=1024)
@@ -269,7 +215,7 @@ def _strip_dept(name: str) -> str:
 @lru_cache(maxsize=1024)
 def _stem(name: str) -> str:
     s = _GOV_SUFFIX_RE.sub("", name)
-    for suffix, _level in _LEVEL_SUFFIXES:
+    for suffix in _LEVEL_SUFFIXES:
         if s.endswith(suffix):
             s = s[: -len(suffix)]
             break

@@ -10,6 +10,7 @@ from gov_review.core.formats.headings import (  # noqa: F401  (the names callers
     NUMERALS,
     SECTION_KEYWORDS,
     STANDARD_TITLES,
+    TITLE_FORMS,
     HeadingMatch,
     match_heading,
 )
@@ -19,17 +20,35 @@ from gov_review.core.text.runtogether import DIGITS_RE
 
 
 def locate_sections(doc: SourceDocument) -> list[Section]:
-    """Find the section headings in order; a section that is absent is simply not in the list."""
-    found: list[Section] = []
-    next_min = 1
+    """Find the section headings in order; a section that is absent is simply not in the list.
+
+    Lines that list the sections one after another (a table of contents, an introduction) are not
+    the headings when the sections are headed again further on; a parenthesised numeral heads a
+    section only when no plain heading names it.
+    """
     blocks = doc.blocks
+    cands: list[tuple[int, HeadingMatch]] = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
+        if isinstance(block, Paragraph):
+            hm = match_heading(block.text)
+            if hm is not None:
+                cands.append((index, hm))
+    listed = _listing(blocks, cands)
+    # Per section, its best heading: the standard one, else a plain one, else a sub-heading-like one
+    # (the first of equals).
+    best: dict[int, tuple[int, HeadingMatch]] = {}
+    for pos, (index, hm) in enumerate(cands):
+        if pos in listed:
             continue
-        hm = match_heading(block.text)
-        if hm is None or hm.number < next_min:
-            continue
-        # A heading for section n must not come before one already found for a later section.
+        held = best.get(hm.number)
+        if held is None or (hm.standard, not hm.weak) > (held[1].standard, not held[1].weak):
+            best[hm.number] = (index, hm)
+    found: list[Section] = []
+    for index, hm in sorted(best.values(), key=lambda c: c[0]):
+        if found and hm.number < found[-1].number:
+            continue  # a heading for section n must not come after one for a later section
+        block = blocks[index]
+        assert isinstance(block, Paragraph)
         found.append(
             Section(
                 number=hm.number,
@@ -39,10 +58,34 @@ def locate_sections(doc: SourceDocument) -> list[Section]:
                 standard=hm.standard,
             )
         )
-        next_min = hm.number + 1
     for i, sec in enumerate(found):
         sec.end_block = found[i + 1].block_index if i + 1 < len(found) else len(blocks)
     return found
+
+
+def _listing(blocks: list, cands: list[tuple[int, HeadingMatch]]) -> set[int]:
+    """Positions (in ``cands``) of headings that only list the sections: a run of two or more
+    candidates with nothing but empty lines between them, whose sections are headed again later."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            last_index = cands[run[-1]][0]
+            later = {hm.number for i, hm in cands if i > last_index}
+            if all(cands[p][1].number in later for p in run):
+                out.update(run)
+        run.clear()
+
+    for pos, (index, _hm) in enumerate(cands):
+        if run:
+            prev = cands[run[-1]][0]
+            between = blocks[prev + 1 : index]
+            if any(not isinstance(b, Paragraph) or b.text.strip() for b in between):
+                close()
+        run.append(pos)
+    close()
+    return out
 
 
 def section_text(doc: SourceDocument, sections: list[Section], number: int) -> list[Paragraph]:

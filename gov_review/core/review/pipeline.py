@@ -19,6 +19,9 @@ class Report:
     data: ReportData | None = None
     findings: list[Finding] = field(default_factory=list)
     error: GovReviewError | None = None
+    # Errors the reviewer settled with a reason (a bundle's review): Finding.key -> reason. They stay
+    # in ``findings`` and are counted apart from open errors.
+    settled: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -27,7 +30,10 @@ class Report:
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            out[f.severity] += 1
+            if f.severity == "error" and f.key in self.settled:
+                out["settled"] = out.get("settled", 0) + 1
+            else:
+                out[f.severity] += 1
         return out
 
 
@@ -84,6 +90,9 @@ def report_to_json(report: Report, lang: str = "zh") -> dict[str, Any]:
     out["source_kind"] = report.source.kind
     out["cells"] = {cid: cell.to_dict() for cid, cell in data.cells.items()}
     out["findings"] = [f.to_dict() for f in report.findings]
+    for f, entry in zip(report.findings, out["findings"], strict=True):
+        if f.severity == "error" and f.key in report.settled:
+            entry["state"], entry["reason"] = "settled", report.settled[f.key]
     if lang == "en":
         for f in out["findings"]:
             f["message_zh"], f["message"] = f["message"], f["message_en"]

@@ -2,8 +2,9 @@
 
 Every operation returns the record it made so that an undo command can hand it back:
 ``set_value`` → ``Edit`` (``undo_edit``/``redo_edit``), ``add_note`` → ``Note`` (``remove_note``/
-``restore_note``), ``waive`` → ``Waiver`` (``unwaive``/``restore_waiver``). The GUI's QUndoCommands
-call only these public methods. Findings are recomputed after every change.
+``restore_note``), ``waive`` → ``Waiver`` (``unwaive``/``restore_waiver``), ``settle`` →
+``Settlement`` (``unsettle``/``restore_settlement``). The GUI's QUndoCommands call only these public
+methods. Findings are recomputed after every change.
 """
 
 from __future__ import annotations
@@ -79,6 +80,34 @@ class Waiver:
 
 
 @dataclass(slots=True)
+class Settlement:
+    """An error the reviewer settled with a written reason (it cannot be waived): the prose was wrong
+    and the table right, or the reporting body confirmed the figures."""
+
+    key: str  # Finding.key
+    rule: str
+    cells: list[str]
+    reason: str
+    reviewer: str
+    time: str
+    message: str = ""  # the finding's message at the time, for the memo
+
+
+# The reasons offered when settling an error; a prose-vs-table error (N01–N07) offers the first two.
+SETTLE_TABLE = "以表格为准（正文表述有误）"
+SETTLE_TEXT = "以正文为准"
+SETTLE_VERIFIED = "已与报送单位核实"
+_PROSE_RULES = ("N01", "N02", "N03", "N04", "N05", "N06", "N07", "N08")
+
+
+def settle_reasons(finding: Finding) -> list[str]:
+    """The reasons the reviewer may pick to settle an error (a written one is accepted too)."""
+    if finding.rule in _PROSE_RULES:
+        return [SETTLE_TABLE, SETTLE_TEXT, SETTLE_VERIFIED]
+    return [SETTLE_VERIFIED]
+
+
+@dataclass(slots=True)
 class SourceInfo:
     """The original report a session reviews, byte for byte: saved into the bundle as it was checked.
 
@@ -118,6 +147,7 @@ class ReviewSession:
         self.edits: list[Edit] = []
         self.notes: list[Note] = []
         self.waivers: dict[str, Waiver] = {}
+        self.settlements: dict[str, Settlement] = {}
         self.revision = 0
         self._by_cell: dict[str, list[Finding]] = {}
         self._index_findings()
@@ -149,17 +179,24 @@ class ReviewSession:
     def is_waived(self, finding: Finding) -> bool:
         return finding.key in self.waivers
 
+    def is_settled(self, finding: Finding) -> bool:
+        return finding.severity == "error" and finding.key in self.settlements
+
     def findings_for(self, cell_id: str) -> list[Finding]:
         return self._by_cell.get(cell_id, [])
 
     def active_findings(self) -> list[Finding]:
-        return [f for f in self.findings if not self.is_waived(f)]
+        """The findings still open: not accepted (warnings) and not settled (errors)."""
+        return [f for f in self.findings if not self.is_waived(f) and not self.is_settled(f)]
 
     def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        """Open findings per severity; accepted warnings and settled errors counted apart."""
+        out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "settled": 0}
         for f in self.findings:
             if self.is_waived(f):
                 out["waived"] += 1
+            elif self.is_settled(f):
+                out["settled"] += 1
             else:
                 out[f.severity] += 1
         return out
@@ -263,6 +300,48 @@ class ReviewSession:
         self.waivers[waiver.key] = waiver
         self.revision += 1
 
+    # ------------------------------------------------------------------------ settlements
+
+    def settle(self, finding: Finding, reason: str) -> Settlement:
+        """Settle an error with a written reason (errors cannot be waived, but the reviewer may
+        decide, e.g., that the prose was wrong and the table right)."""
+        if finding.severity != "error":
+            raise WaiverNotAllowed(
+                "只有错误需要核实处理；警告请用“接受”。", "Only errors are settled; accept a warning instead."
+            )
+        if not reason.strip():
+            raise WaiverNotAllowed("核实错误必须填写理由。", "Settling an error needs a written reason.")
+        settlement = Settlement(
+            finding.key,
+            finding.rule,
+            list(finding.cells),
+            reason.strip(),
+            self.reviewer,
+            self.clock(),
+            finding.message,
+        )
+        self.settlements[finding.key] = settlement
+        self.revision += 1
+        return settlement
+
+    def unsettle(self, settlement: Settlement) -> None:
+        self.settlements.pop(settlement.key, None)
+        self.revision += 1
+
+    def restore_settlement(self, settlement: Settlement) -> None:
+        self.settlements[settlement.key] = settlement
+        self.revision += 1
+
+    def finding_dict(self, f: Finding) -> dict[str, Any]:
+        """A finding as review.json keeps it: the contract's keys, whether accepted, and a settled
+        error's ``"state": "settled"`` with its reason."""
+        out = f.to_dict() | {"waived": self.is_waived(f)}
+        settlement = self.settlements.get(f.key) if self.is_settled(f) else None
+        if settlement is not None:
+            out["state"] = "settled"
+            out["reason"] = settlement.reason
+        return out
+
     # ------------------------------------------------------------------------------ checks
 
     def _changed(self) -> None:
@@ -294,7 +373,8 @@ class ReviewSession:
             "edits": [asdict(e) for e in self.edits],
             "notes": [asdict(n) for n in self.notes],
             "waivers": [asdict(w) for w in self.waivers.values()],
-            "findings": [f.to_dict() | {"waived": self.is_waived(f)} for f in self.findings],
+            "settlements": [asdict(x) for x in self.settlements.values()],
+            "findings": [self.finding_dict(f) for f in self.findings],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -323,7 +403,30 @@ class ReviewSession:
                 raise ReviewStateError(f"第 {n + 1} 条接受的警告针对的是错误（错误必须改正，不能接受）")
             waivers[w["key"]] = Waiver(**w)
         self.waivers = waivers
+        self.settlements = _settlements(state)
         self.revision += 1
+
+
+def _settlements(state: dict[str, Any]) -> dict[str, Settlement]:
+    """The settled errors of a saved review, checked as the editor would have made them."""
+    from gov_review.core.review.validate import _WAIVER_KEYS, _records
+
+    out: dict[str, Settlement] = {}
+    for n, x in enumerate(_records(state, "settlements", "已核实的错误")):
+        where = f"第 {n + 1} 条已核实的错误"
+        if not isinstance(x, dict) or any(k not in _WAIVER_KEYS for k in x):
+            raise ReviewStateError(f"{where}的格式不对")
+        if any(not isinstance(v, _WAIVER_KEYS[k]) for k, v in x.items()):
+            raise ReviewStateError(f"{where}的字段类型不对")
+        if not all(k in x for k in ("key", "rule", "reason")) or not x["reason"].strip():
+            raise ReviewStateError(f"{where}缺少问题或理由")
+        if not all(isinstance(c, str) for c in x.get("cells", [])):
+            raise ReviewStateError(f"{where}的单元格列表格式不对")
+        out[x["key"]] = Settlement(
+            x["key"], x["rule"], list(x.get("cells", [])), x["reason"], x.get("reviewer", ""),
+            x.get("time", ""), x.get("message", ""),
+        )  # fmt: skip
+    return out
 
 
 def _num(value: Decimal | None) -> int | float | None:

@@ -71,7 +71,8 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                 rk = (f.severity, f.rule)
                 rule = rule_nodes.get(rk) or rule_nodes.setdefault(rk, _Node("rule", f.rule, sev))
                 node = leaf[id(f)] = _Node("finding", f.key, rule, f)
-                node.look = (*_look(f), self.doc.session.is_waived(f), self.doc.is_extra(f))
+                session = self.doc.session
+                node.look = (*_look(f), session.is_waived(f), session.is_settled(f), self.doc.is_extra(f))
         return root, leaf
 
     def set_document(self, doc: ReportDocument | None) -> None:
@@ -227,6 +228,7 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
         assert f is not None and self.doc is not None and self.doc.session is not None
         session = self.doc.session
         waived = session.is_waived(f)
+        settled = session.is_settled(f)
         if role == FindingRole:
             return f
         if role == Qt.ItemDataRole.DisplayRole:
@@ -234,6 +236,8 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                 text = pick(f.message, f.message_en)
                 if waived:
                     text = QCoreApplication.translate("FindingsModel", "[accepted] ") + text
+                elif settled:
+                    text = QCoreApplication.translate("FindingsModel", "[settled] ") + text
                 elif not f.assessable:
                     text = QCoreApplication.translate("FindingsModel", "[not assessable] ") + text
                 return text
@@ -241,11 +245,15 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                 return cell_label(f.cells[0], session.data.format)
             return QCoreApplication.translate("FindingsModel", "text") if f.anchor is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and col == COL_MESSAGE:
-            return severity_icon("waived" if waived else f.severity)
+            return severity_icon("waived" if waived or settled else f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [pick(f.message, f.message_en)]
             if f.equation:
                 parts.append(f.equation)
+            # the notes that only follow from this finding (folded under it, not listed again)
+            parts += ["↳ " + pick(n.message, n.message_en) for n in f.folded[:10]]
+            if len(f.folded) > 10:
+                parts.append(f"↳ … (+{len(f.folded) - 10})")
             other = (f.params or {}).get("other") if self.doc.is_extra(f) else None
             if other and other.get("path"):
                 parts.append(
@@ -253,15 +261,21 @@ class FindingsModel(FollowsDocument, QAbstractItemModel):
                         file=os.path.basename(str(other["path"]))
                     )
                 )
-            w = session.waivers.get(f.key)
-            if w is not None:
+            w = session.waivers.get(f.key) or (session.settlements.get(f.key) if settled else None)
+            if w is not None and settled:
+                parts.append(
+                    QCoreApplication.translate("FindingsModel", "Settled by {who} ({when}): {reason}").format(
+                        who=w.reviewer, when=w.time, reason=w.reason
+                    )
+                )
+            elif w is not None:
                 parts.append(
                     QCoreApplication.translate(
                         "FindingsModel", "Accepted by {who} ({when}): {reason}"
                     ).format(who=w.reviewer, when=w.time, reason=w.reason)
                 )
             return "\n".join(parts)
-        if role == Qt.ItemDataRole.FontRole and waived:
+        if role == Qt.ItemDataRole.FontRole and (waived or settled):
             from PySide6.QtGui import QFont
 
             font = QFont()

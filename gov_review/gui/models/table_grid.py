@@ -37,6 +37,7 @@ class TableGridModel(QAbstractTableModel):
         self.table = table
         self.doc: ReportDocument | None = None
         self.layout: GridLayout | None = None
+        self.edit_reason = ""  # why the reviewer corrects: the window's reason field, kept per edit
         self._snapshot: dict[str, tuple] = {}
         self._states: dict[str, CellState] = {}
         self._states_rev: tuple[int, int, int] = (0, -1, -1)
@@ -307,7 +308,7 @@ class TableGridModel(QAbstractTableModel):
         except InvalidValue as exc:
             self.editRejected.emit(pick(exc.message_zh, exc.message_en), QModelIndex(index))
             return False
-        self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text))
+        self.doc.stack.push(EditCellCommand(self.doc, it.cell_id, text, self.edit_reason.strip()))
         return True
 
 
@@ -333,9 +334,19 @@ def _certainty_lines(cell: Any) -> list[str]:
         ]
     if certainty == "ambiguous":
         why = "；".join(cell.notes) if cell.notes else ""
-        return [pick(f"不确定，未读取：{why}，请对照原文填写", f"Ambiguous, not read: {why}; fill it from the original")]
+        return [
+            pick(
+                f"不确定，未读取：{why}，请对照原文填写",
+                f"Ambiguous, not read: {why}; fill it from the original",
+            )
+        ]
     zh, en = _INFERRED_WHY.get(cell.placement, ("定位把握不大", "low confidence"))
-    return [pick(f"推断（{cell.confidence:.0%}）：{zh}，请核对", f"Inferred ({cell.confidence:.0%}): {en}; please verify")]
+    return [
+        pick(
+            f"推断（{cell.confidence:.0%}）：{zh}，请核对",
+            f"Inferred ({cell.confidence:.0%}): {en}; please verify",
+        )
+    ]
 
 
 def _other_year(f: Finding, fmt: str | None) -> str:

@@ -202,6 +202,8 @@ class FindingsPanel(QWidget):
             hue = HUES["ok"]
         if c["waived"]:
             text += self.tr(" ({n} accepted)").format(n=c["waived"])
+        if c.get("settled"):
+            text += self.tr(" ({n} errors settled)").format(n=c["settled"])
         session = self.doc.session
         extra = sum(
             1
@@ -251,13 +253,17 @@ class FindingsPanel(QWidget):
             self.fix_button.setVisible(bool(text))
         if self.fix_button.text() != label:
             self.fix_button.setText(label)
-        can_waive = (
-            f is not None
-            and f.severity == "warning"
-            and self.doc is not None
-            and self.doc.session is not None
-        )
-        enabled = bool(can_waive) and not self.doc.session.is_waived(f)  # type: ignore[union-attr]
+        session = self.doc.session if self.doc is not None else None
+        error = f is not None and f.severity == "error" and self.doc is not None and not self.doc.is_extra(f)
+        label = self.tr("Settle error…") if error else self.tr("Accept warning…")
+        if self.waive_button.text() != label:
+            self.waive_button.setText(label)
+        if f is None or session is None:
+            enabled = False
+        elif error:
+            enabled = not session.is_settled(f)
+        else:
+            enabled = f.severity == "warning" and not session.is_waived(f)
         if self.waive_button.isEnabled() != enabled:
             self.waive_button.setEnabled(enabled)
 

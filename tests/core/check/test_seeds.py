@@ -59,12 +59,15 @@ def test_seed_001_mostly_blank_table_three(analysed):
     # 采购总金额 = 0万元: a unit inside the cell
     assert on(f, "R08", "t2.a9.r_procure.c_amount", "warning")
     assert r.data.cells["t2.a9.r_procure.c_amount"].unit == "万元"
-    # many R07 warnings: every table-3 row has blank applicant columns
-    blank_rows = [x for x in f if x.code == "R07.blank" and x.cells[0].startswith("t3.")]
-    assert len(blank_rows) == 23  # the 23 table-3 rows of the 2019 format
-    # R01/R03 assessable on 总计 only: they hold there, and say so (not assessable) elsewhere
+    # one finding for the block of blank applicant columns, naming it and keeping every cell
+    blocks = [x for x in f if x.code.startswith("R07.blank") and x.cells[0].startswith("t3.")]
+    assert len(blocks) == 1 and blocks[0].severity == "warning"
+    assert blocks[0].message.startswith("表三“申请人情况”6 列在 23 行中全部空白")
+    assert len(blocks[0].cells) == 6 * 23 and "t3.r_fwd.c_org_other" in blocks[0].cells
+    # R01/R03 assessable on 总计 only: they hold there; elsewhere "cannot verify" is folded under the block
     assert not on(f, "R01", "t3.r_total.c_total") and not on(f, "R03", "t3.r_total.c_total")
-    na = [x for x in f if x.code == "R01.na"]
+    assert not [x for x in f if x.code.endswith(".na") and x.cells[0].startswith("t3.")]
+    na = [x for x in blocks[0].folded if x.code == "R01.na"]
     assert {x.cells[0] for x in na} == {
         f"t3.r_total.{c}" for c in ("c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other")
     }
@@ -75,7 +78,8 @@ def test_seed_001_mostly_blank_table_three(analysed):
         t4["t4.review.c_total"] == 0 and t4["t4.lit_direct.c_pending"] == 0 and t4["t4.lit_post.c_total"] == 0
     )
     assert sum(v is not None for v in t4.values()) == 3
-    r04 = [x for x in f if x.rule == "R04" and x.cells[0] == "t4.lit_direct.c_total"]
+    every = f + [n for x in f for n in x.folded]
+    r04 = [x for x in every if x.rule == "R04" and x.cells[0] == "t4.lit_direct.c_total"]
     assert len(r04) == 1 and not r04[0].assessable and "无法核验" in r04[0].message
     assert on(f, "R07", "t4.lit_direct.c_total", "error")  # its total is blank while a part is filled
     # the prose "共接到依申请公开办件0件" agrees with table 三

@@ -35,8 +35,9 @@ def test_2021_report_with_errors(analysed):
     # R11: issued 3 > in force 2
     assert on(f, "R11", "t2.a1.r_norm.c_issued", "warning")
     # R12: a （九）项 sub-table of the 2019 format mixed into a 2021 report
-    mixed = [x for x in f if x.code == "R12.mixed"]
-    assert len(mixed) == 1 and mixed[0].severity == "warning"
+    mixed = [x for x in f if x.rule == "R12"]
+    assert len(mixed) == 1 and mixed[0].severity == "warning" and mixed[0].code == "R12.other_labels"
+    assert "“采购项目数量”（2021版无此栏目）、“采购总金额”（2021版无此栏目）" in mixed[0].message
     # S05: 1 application dropped for an unpaid fee, section 六 says only 无
     s05 = [x for x in f if x.rule == "S05"]
     assert len(s05) == 1 and s05[0].cells == ["t3.r_other_nofee.c_total"]

@@ -1,0 +1,83 @@
+"""One finding per problem: a block of blank cells is one finding that lists every cell, notes that
+only follow from it are folded under it, and a template sent back unfilled is an error per table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gov_review.cli.main import main as cli
+from gov_review.core.export.memo import build_memo
+from gov_review.core.review.pipeline import analyse_file
+from gov_review.core.review.session import ReviewSession
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+BLOCK = DATA / "findings" / "blank_block_2022.txt"
+TEMPLATE = DATA / "docx" / "template_2021_blank.docx"
+ORG = ("c_biz", "c_research", "c_ngo", "c_legal", "c_org_other")
+
+
+def test_a_block_of_blank_columns_is_one_warning_naming_the_block():
+    report = analyse_file(BLOCK)
+    blanks = [f for f in report.findings if f.rule == "R07"]
+    assert len(blanks) == 1
+    block = blanks[0]
+    assert block.severity == "warning" and block.code == "R07.blank_block"
+    assert block.message.startswith("表三“法人或其他组织”5 列在 25 行中全部空白")
+    assert "共 125 个单元格" in block.message
+    rows = ("r_new", "r_open", "r_deny_secret", "r_total", "r_fwd")
+    assert set(block.cells) >= {f"t3.{r}.{c}" for r in rows for c in ORG} and len(block.cells) == 125
+    # the column sums it leaves unverifiable are folded under it, not listed again
+    assert not [f for f in report.findings if f.code.endswith(".na")]
+    assert block.folded and all(n.code.endswith(".na") for n in block.folded)
+    assert len(report.findings) <= 5
+
+
+def test_the_json_lists_every_cell_of_the_block(capsys):
+    assert cli(["check", "--json", str(BLOCK)]) == 0  # warnings only
+    out = json.loads(capsys.readouterr().out)["reports"][0]
+    (block,) = [f for f in out["findings"] if f["rule"] == "R07"]
+    assert block["severity"] == "warning" and len(block["cells"]) == 125
+    assert block["message"].startswith("表三“法人或其他组织”5 列在 25 行中全部空白")
+    assert all(n["code"].endswith(".na") for n in block["folded"])
+
+
+def test_a_blank_template_is_one_error_per_empty_table(capsys):
+    report = analyse_file(TEMPLATE)
+    empty = [f for f in report.findings if f.code == "R07.table_empty"]
+    assert [f.message[:7] for f in empty] == ["表二未填写数据", "表三未填写数据", "表四未填写数据"]
+    assert all(f.severity == "error" for f in empty)
+    t3 = empty[1]
+    assert len(t3.cells) == 175 and "t3.r_total.c_total" in t3.cells
+    # no per-cell noise: no blank rows, no "cannot verify" lines
+    assert not [f for f in report.findings if f.code in ("R07.blank", "R07.blank_block")]
+    assert not [f for f in report.findings if f.code.endswith(".na")]
+    assert len(report.findings) <= 7
+    assert cli(["check", str(TEMPLATE)]) == 1  # an empty report is not a clean report
+    capsys.readouterr()
+
+
+def test_a_blank_template_gives_a_memo_of_a_few_lines():
+    memo = build_memo(ReviewSession(analyse_file(TEMPLATE), "李审核"))
+    items = [i for _title, lines in memo.sections for i in lines if not isinstance(i, str)]
+    texts = [i.heading for i in items]
+    assert any("表三未填写数据" in t for t in texts)
+    assert len(items) <= 7
+    assert "错误 3 项" in memo.intro
+
+
+def test_a_single_blank_row_stays_a_row_finding():
+    """Grouping needs the same columns in several rows: one blank row is reported as it was."""
+    seed = analyse_file(DATA.parent.parent / "resources" / "samples" / "seed_001.txt")
+    rows = [f for f in seed.findings if f.code == "R07.blank"]
+    assert [f.message[:20] for f in rows] == ["表四“未经复议直接起诉”行有 4 个空白"]
+
+
+def test_a_real_report_with_three_problems_shows_a_handful_of_findings():
+    """洪泽区 2023 (a real PDF): table 四's two totals of 0, and （六） written as the 2019 single row.
+    The ten sums its absent （六）1–3 rows leave unverifiable are folded under that one finding."""
+    report = analyse_file(DATA / "pdf" / "hongze_district_2023.pdf")
+    assert [f.code for f in report.findings if f.severity != "info"] == ["R04", "R04", "R12.old_other_row"]
+    assert len(report.findings) <= 10
+    (old,) = [f for f in report.findings if f.code == "R12.old_other_row"]
+    assert len(old.folded) == 10 and all(n.code.endswith(".na") for n in old.folded)
