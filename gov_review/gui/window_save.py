@@ -124,6 +124,8 @@ class SavingMixin:
             if nxt is None:
                 for view in (*self.grids.values(), self.source_pane, self.findings, self.annotations):
                     view.set_document(None)
+        if self.stats is not None and self.tabs.currentWidget() is self.stats:
+            self.stats.update_reports(self.list_model.docs, self.current)  # no bar for a closed report
         doc.deleteLater()
         self._schedule_autosave()
         self._update_title()  # the last report closed: the title no longer names it
