@@ -171,7 +171,9 @@ def layouts(runs: int) -> None:
         by_layout[path.stem.split("__")[1]].append(path)
     for path in SAMPLES:
         by_layout["tab (seed text)"].append(path)
-    print(f"Reading a text report per layout, median over the layout's fixtures of the median of {runs} runs (ms)")
+    print(
+        f"Reading a text report per layout, median over the layout's fixtures of the median of {runs} runs (ms)"
+    )
     print(f"{'layout':<18}{'read':>9}{'+ reconstruct':>15}{'worst read':>12}  files")
     for layout, paths in by_layout.items():
         reads, fulls = [], []

@@ -141,6 +141,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "保存“{name}”失败（{reason}）；审核内容仍在内存中，请重试或另存到其他位置。",
         "Saving “{name}” failed ({reason}); the review is still open — try again or save elsewhere.",
     ),
+    "bundle_changed": (
+        "审核包“{name}”在您打开之后已被他人（或另一个窗口）保存过，为免覆盖对方的修改，本次未保存；请“另存为”一个新文件，或重新打开对方保存的版本。",
+        "Bundle “{name}” was saved by someone else (or another window) after you opened it; to keep their work it was not overwritten — use Save As, or reopen their version.",
+    ),
+    "bundle_changed_on_disk": (
+        "审核包“{name}”已被他人（或另一个窗口）保存过；您在此处的修改尚未保存，保存时可选择“另存为”或重新打开对方的版本。",
+        "Bundle “{name}” was saved by someone else (or another window); when you save, you can Save As or reopen their version.",
+    ),
+    "source_changed": (
+        "报告原件“{name}”在打开之后被改动过，当前审核的仍是打开时的内容；如需审核新内容，请重新打开该文件。",
+        "The original report “{name}” changed on disk after it was opened; the review still shows the version opened — reopen the file to review the new one.",
+    ),
     "source_missing": (
         "找不到报告原件“{name}”，无法保存审核包；请把原件放回原处或从审核包重新打开。",
         "The original report “{name}” is gone, so the bundle cannot be saved; put it back or reopen from a bundle.",
@@ -193,3 +205,7 @@ class BundleError(GovReviewError):
 
 class SaveError(GovReviewError):
     """A bundle or an export could not be written; the review is still in memory."""
+
+
+class BundleConflict(SaveError):
+    """The bundle on disk was saved by someone else since this session opened or saved it."""

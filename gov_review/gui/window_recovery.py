@@ -10,8 +10,10 @@ free or stale (its process died). A mixin of MainWindow.
 from __future__ import annotations
 
 import contextlib
+import os
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from gov_review.core.errors import GovReviewError
 from gov_review.core.review.recovery import RecoveryStore
@@ -20,6 +22,7 @@ from gov_review.gui.dialogs.recovery import DISCARD, LATER, RecoveryDialog
 from gov_review.gui.document import ReportDocument
 
 AUTOSAVE_MS = 5000
+FIRST_AUTOSAVE_MS = 800  # the first change is written soon: a crash right after it loses nothing
 
 
 class RecoveryMixin:
@@ -33,12 +36,28 @@ class RecoveryMixin:
         self.autosave_timer.setObjectName("autosaveTimer")
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        self.watch_disk(True)
+
+    def watch_disk(self, on: bool) -> None:
+        """Look for bundles or originals changed on disk whenever the application regains focus."""
+        app = QGuiApplication.instance()
+        if app is None:
+            return
+        with contextlib.suppress(RuntimeError, TypeError):
+            if on:
+                app.applicationStateChanged.connect(self._application_state)
+            else:
+                app.applicationStateChanged.disconnect(self._application_state)
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_disk_changes()
 
     def _schedule_autosave(self) -> None:
         """Tick only while some report has unsaved work (called when a report's state changes)."""
         if any(d.modified for d in self.list_model.docs):
             if not self.autosave_timer.isActive():
-                self.autosave_timer.start()
+                self.autosave_timer.start(FIRST_AUTOSAVE_MS)  # then every AUTOSAVE_MS
         else:
             # undone back to the saved state: the entry would restore work that no longer exists
             self.autosave_now()
@@ -47,6 +66,7 @@ class RecoveryMixin:
         """Write the recovery entry of every report with unsaved changes that changed since the
         last autosave; returns how many were written. Never raises (the crash handler calls it)."""
         written = 0
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
         for doc in list(self.list_model.docs):
             if doc.session is None:
                 continue
@@ -84,6 +104,7 @@ class RecoveryMixin:
         """At start-up: sweep leftovers of interrupted saves, then offer the reviews a crash left
         behind (those no other running window holds). Returns how many reports were restored."""
         self.recovery.sweep()
+        self._sweep_bundle_temps()
         entries = [e for e in self.recovery.pending() if self._claim(e.id)]
         if not entries:
             return 0
@@ -115,6 +136,16 @@ class RecoveryMixin:
             self.statusBar().showMessage(self.tr("Restored {n} unsaved reviews").format(n=restored), 10000)
             self._schedule_autosave()
         return restored
+
+    def _sweep_bundle_temps(self) -> None:
+        """Temp files an interrupted save left beside the recent bundles (and beside the bundle a
+        recent report is saved to by default) go at start-up at the latest."""
+        from gov_review.core.review.ondisk import sweep_temp_files
+        from gov_review.gui import settings
+
+        for path in settings.get(settings.RECENT_FILES):
+            path = str(path)
+            sweep_temp_files(path if path.lower().endswith(".grb") else os.path.splitext(path)[0] + ".grb")
 
     # --------------------------------------------------------------------------------- locks
 

@@ -10,9 +10,10 @@ import os
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog
 
-from gov_review.core.errors import GovReviewError
+from gov_review.core.errors import BundleConflict, GovReviewError, SaveError
 from gov_review.gui import i18n
 from gov_review.gui.dialogs import confirm
+from gov_review.gui.dialogs.conflict import RELOAD, SAVE_AS, ConflictDialog
 from gov_review.gui.document import ReportDocument
 
 
@@ -47,6 +48,8 @@ class SavingMixin:
         exports, left_out = self.exporter.bundle_exports(doc.session)
         try:
             save_bundle(doc.session, path, exports=exports)
+        except BundleConflict:
+            return self._resolve_conflict(doc, path)
         except GovReviewError as exc:
             text = exc.message(i18n.current_lang())
             self.statusBar().showMessage(text, 15000)
@@ -63,6 +66,45 @@ class SavingMixin:
         else:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         return True
+
+    def _resolve_conflict(self, doc: ReportDocument, path: str) -> bool:
+        """Someone else saved the bundle since this window opened it: never overwrite silently."""
+        answer = ConflictDialog.answer(self, os.path.basename(path))
+        if answer == SAVE_AS:
+            return self.save_document(doc, None)
+        if answer == RELOAD:
+            doc.unsaved_recovery = False
+            doc.stack.setClean()  # the reviewer chose their version over this window's changes
+            self.close_document(doc)
+            self.open_paths([path], remember=False)
+        return False
+
+    def check_disk_changes(self) -> list[str]:
+        """Tell the reviewer (once per change) when an open report's bundle or original file was
+        changed on disk by someone else; called when the window regains focus. Returns the sentences."""
+        from gov_review.core.review.ondisk import bundle_changed, source_changed
+
+        told: list[str] = []
+        for doc in list(self.list_model.docs):
+            session = doc.session
+            if session is None or session.source is None:
+                continue
+            if bundle_changed(session.source):
+                code, name = "bundle_changed_on_disk", os.path.basename(doc.bundle_path or doc.path)
+            elif source_changed(session):
+                code, name = "source_changed", os.path.basename(session.report.path)
+            else:
+                continue
+            key = (code, _mtime(doc.bundle_path if code == "bundle_changed_on_disk" else session.report.path))
+            if getattr(doc, "disk_notice", None) == key:
+                continue
+            doc.disk_notice = key
+            told.append(SaveError(code, name=name).message(i18n.current_lang()))
+        if told:
+            text = "\n".join(told)
+            self.statusBar().showMessage(told[-1], 15000)
+            confirm.inform(self, self.tr("Changed on disk"), text)
+        return told
 
     def close_document(self, doc: ReportDocument) -> bool:
         """Close one report, asking first when it has unsaved review work. False: still open."""
@@ -82,6 +124,8 @@ class SavingMixin:
             if nxt is None:
                 for view in (*self.grids.values(), self.source_pane, self.findings, self.annotations):
                     view.set_document(None)
+        if self.stats is not None and self.tabs.currentWidget() is self.stats:
+            self.stats.update_reports(self.list_model.docs, self.current)  # no bar for a closed report
         doc.deleteLater()
         self._schedule_autosave()
         self._update_title()  # the last report closed: the title no longer names it
@@ -101,9 +145,17 @@ class SavingMixin:
                 event.ignore()
                 return
         self.autosave_timer.stop()
+        self.watch_disk(False)
         if self._job is not None:
             self._job.cancelled = True
         self.stop_workers()
         self.save_layout()
         self.release_recovery_locks()
         event.accept()
+
+
+def _mtime(path: str | None) -> float:
+    try:
+        return os.path.getmtime(path) if path else 0.0
+    except OSError:
+        return 0.0

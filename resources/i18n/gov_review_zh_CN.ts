@@ -220,6 +220,39 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>Bundle saved by someone else</source>
+        <translation>审核包已被他人保存</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>“{name}” was saved by someone else (or another window) after you opened it. Saving now would replace their work.</source>
+        <translation>“{name}”在您打开之后已被他人（或另一个窗口）保存过。现在保存会覆盖对方的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>Save your review as a new file, or reopen their version (your unsaved changes are dropped).</source>
+        <translation>请把您的审核另存为新文件，或重新打开对方的版本（您未保存的修改将被放弃）。</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>Reopen their version</source>
+        <translation>重新打开对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../gov_review/gui/dialogs/conflict.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CrossYearModel</name>
     <message>
         <location filename="../../gov_review/gui/crossyear_panel.py" line="168"/>
@@ -968,6 +1001,11 @@ Findings of this rule per report</source>
 </context>
 <context>
     <name>SavingMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="1"/>
+        <source>Changed on disk</source>
+        <translation>文件已在磁盘上被改动</translation>
+    </message>
     <message>
         <location filename="../../gov_review/gui/window_save.py" line="37"/>
         <source>Save review bundle</source>

@@ -55,11 +55,12 @@ def _no_blocking_dialogs(monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     from gov_review.gui.dialogs import confirm
+    from gov_review.gui.dialogs.conflict import ConflictDialog
+    from gov_review.gui.dialogs.export import ExportDialog
+    from gov_review.gui.dialogs.identity import IdentityDialog
     from gov_review.gui.dialogs.note import NoteDialog
     from gov_review.gui.dialogs.pair import PairDialog
     from gov_review.gui.dialogs.recovery import RecoveryDialog
-    from gov_review.gui.dialogs.export import ExportDialog
-    from gov_review.gui.dialogs.identity import IdentityDialog
     from gov_review.gui.dialogs.settle import SettleDialog
     from gov_review.gui.dialogs.waiver import WaiverDialog
 
@@ -71,6 +72,7 @@ def _no_blocking_dialogs(monkeypatch):
     monkeypatch.setattr(NoteDialog, "exec", unexpected)
     monkeypatch.setattr(RecoveryDialog, "exec", unexpected)
     monkeypatch.setattr(PairDialog, "exec", unexpected)
+    monkeypatch.setattr(ConflictDialog, "answer", unexpected)
     monkeypatch.setattr(IdentityDialog, "exec", unexpected)
     monkeypatch.setattr(ExportDialog, "exec", unexpected)
     monkeypatch.setattr(confirm, "ask_save", unexpected)

@@ -32,7 +32,9 @@ def test_inferred_and_ambiguous_cells_are_marked_with_their_reason(window):
     assert "2、27" in tip or "2, 27" in tip
     split = _index(window, "t3.r_new.c_total")
     assert CellState(split.data(StateRole)) & CellState.UNCERTAIN
-    assert "拆" in split.data(Qt.ItemDataRole.ToolTipRole) or "split" in split.data(Qt.ItemDataRole.ToolTipRole)
+    assert "拆" in split.data(Qt.ItemDataRole.ToolTipRole) or "split" in split.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
 
 
 def test_a_seed_read_exactly_has_no_uncertain_mark(seed002):

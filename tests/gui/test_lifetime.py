@@ -66,3 +66,14 @@ def test_closing_the_last_report_takes_its_name_out_of_the_title(seed002, qtbot)
     qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert w.current is None
     assert "seed_002" not in w.windowTitle()
+
+
+def test_the_statistics_forget_a_closed_report(window, qapp):
+    w = window
+    w.open_paths(seeds()[:3])
+    w.tabs.setCurrentIndex(3)  # the statistics tab
+    assert len(w.stats._docs) == 3
+    closing = next(d for d in w.list_model.docs if d is not w.current)
+    w.close_document(closing)
+    _settle(qapp)
+    assert len(w.stats._docs) == 2 and closing not in w.stats._docs

@@ -67,6 +67,7 @@ def check_tables(doc: SourceDocument, data: ReportData) -> list[Finding]:
     by_rows, old_other = _from_rows(data, tpl)
     out = by_rows
     out += _runtogether(data, tpl.cells)
+    out += _conflicts(data, tpl.cells)
     seen: dict[str, tuple[ParsedValue, bool]] = {}  # every distinct cell text, filled by _values
     out += _values(data, tpl.cells, seen)
     out += _format(data, old_other)
@@ -207,6 +208,31 @@ def _runtogether(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
             finding.message += rule.message("cap_note", "zh").format(**note)
             finding.message_en += rule.message("cap_note", "en").format(**note)
         out.append(finding)
+    return out
+
+
+def _conflicts(data: ReportData, infos: dict[str, CellInfo]) -> list[Finding]:
+    """Two rows claiming the same cells with different numbers (reconstruct/conflicts.py)."""
+    out: list[Finding] = []
+    for code, params in data.observations:
+        if code != "duplicate_conflict":
+            continue
+        cells = params["cells"]
+        info = infos.get(cells[0])
+        first, second = params["places"]
+        out.append(
+            emit(
+                "R06",
+                "conflict",
+                cells,
+                table=TABLE_ZH.get(params["table"], "表格"),
+                row=info.row_label if info else "",
+                first=first,
+                second=second,
+                a=" ".join(params["values"][0]),
+                b=" ".join(params["values"][1]),
+            )
+        )
     return out
 
 

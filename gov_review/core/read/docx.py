@@ -25,6 +25,7 @@ from lxml import etree
 from gov_review.core.errors import ReadError
 from gov_review.core.model import Anchor, Paragraph, RawCell, RawTable, SourceDocument
 from gov_review.core.read import ooxml
+from gov_review.core.read.html_table import MAX_TABLE_ROWS, has_report_labels
 from gov_review.core.text.normalize import BOOKMARK_RE
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -460,6 +461,7 @@ def read(path: str, data: bytes) -> SourceDocument:
             body = _body(root, tags)
         except LookupError as exc:
             raise ReadError("corrupt", name=name, reason="正文为空（没有 w:body）") from exc
+        _check_table_lengths(name, body, tags)
         walker = _Walker(tags, body)
         walker.walk(body)
         blocks, used = walker.blocks, walker.used_styles
@@ -477,6 +479,16 @@ def read(path: str, data: bytes) -> SourceDocument:
     if walker.odd_spaces:
         notes.append(("odd_spaces", {"count": walker.odd_spaces}))
     return SourceDocument(path=path, kind="docx", blocks=blocks, notes=notes)
+
+
+def _check_table_lengths(name: str, body: etree._Element, tags: _Tags) -> None:
+    """Refuse a statistics table longer than any report's before it is walked (10⁵ rows took minutes)."""
+    for tbl in body.iter(tags.tbl):
+        rows = table_rows(tbl, tags)
+        if len(rows) > MAX_TABLE_ROWS:
+            head = "".join(t.text or "" for row in rows[:60] for t in row.iter(tags.t))
+            if has_report_labels(head):
+                raise ReadError("table_too_long", name=name, rows=len(rows), limit=MAX_TABLE_ROWS)
 
 
 def parse_document_xml(data: bytes, name: str = "document.xml") -> etree._Element:

@@ -54,8 +54,24 @@ def _reads_as_chinese(data: bytes) -> bool:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return False
-    chinese = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    chinese = sum(
+        1
+        for ch in wide
+        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
     return chinese >= _CJK_SHARE * len(wide)
+
+
+MAX_BAD_UTF8 = 16  # a cut-off last character or a few damaged bytes, not another encoding
+
+
+def _almost_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few damaged bytes (a copy cut short, a bad sector), the damage shown as �.
+    Text in another encoding read as UTF-8 breaks on nearly every non-ASCII character instead."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    return text if bad <= MAX_BAD_UTF8 and bad * 20 < wide else None
 
 
 def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
@@ -68,6 +84,9 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = _almost_utf8(data)
+    if text is not None:
+        return text, "utf-8"
     if declared:
         enc = canonical(declared)
         if enc and enc not in ("utf-8", "utf_8") and not (enc in _SINGLE_BYTE and _reads_as_chinese(data)):

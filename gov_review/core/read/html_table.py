@@ -117,6 +117,11 @@ def is_report_table(table: Any) -> Literal["report", "layout", "other"]:
     return "layout" if nested else "other"
 
 
+def has_report_labels(text: str) -> bool:
+    """Whether a table's text holds words only the statistics tables of a report contain."""
+    return _has_labels(text)
+
+
 def _has_labels(text: str) -> bool:
     text = _WS_RE.sub("", text)
     return any(label in text for label in REPORT_LABELS) or (

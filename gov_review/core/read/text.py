@@ -35,7 +35,6 @@ def read(path: str, data: bytes) -> SourceDocument:
         raise ReadError("too_many_tables", name=name, tables=exc.tables, limit=MAX_TABLES) from None
 
 
-
 class _CellBuilder:
     __slots__ = ("char_end", "char_start", "line_end", "line_start", "parts")
 

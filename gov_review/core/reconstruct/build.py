@@ -18,6 +18,7 @@ from gov_review.core.formats.labels import TemplateIndexes, template_indexes, te
 from gov_review.core.locate.meta import detect_body, find_title, find_year, stats_period_year
 from gov_review.core.locate.sections import locate_sections, section_numbers, split_rows
 from gov_review.core.model import RawCell, ReportData, SourceDocument
+from gov_review.core.reconstruct.conflicts import mark_conflicts
 from gov_review.core.reconstruct.headers import (
     T3_HEADER_STREAMS,
     T4_HEADER_STREAMS,
@@ -402,17 +403,20 @@ def reconstruct(doc: SourceDocument) -> ReportData:
     res = Placements()
     split, _texts = split_rows(doc, section_numbers(doc, sections))
     fmt_hint = None if year is None else ("2021" if year >= 2021 else "2019")
-    apply_plan(_plan_t3(split["t3"]), split["t3"], res)
-    apply_plan(_plan_t4(split["t4"]), split["t4"], res)
+    p3, p4 = _plan_t3(split["t3"]), _plan_t4(split["t4"])
+    apply_plan(p3, split["t3"], res)
+    apply_plan(p4, split["t4"], res)
     # Table 二's defaults depend on the format, which table 三 may already have told us.
     t2_fmt = detect_format(set(res.markers), year)[0] or fmt_hint
-    apply_plan(_plan_t2(split["t2"], t2_fmt), split["t2"], res)
+    p2 = _plan_t2(split["t2"], t2_fmt)
+    apply_plan(p2, split["t2"], res)
     fmt, evidence = detect_format(res.markers, year)
     if res.ambiguous and fmt is not None:
         res.narrow_runtogether(fmt)
     cells = placed_cells(fmt, res)
 
     observations = list(res.observations)
+    mark_conflicts(((p3, split["t3"]), (p4, split["t4"]), (p2, split["t2"])), cells, observations)
     if other_names:
         observations.append(("body_names", {"names": sorted(set(other_names))}))
     period = stats_period_year(doc)

@@ -53,7 +53,13 @@ class Placements:
         found, capped = _decode(text, len(ids), ok)
         options = [list(o) for o in found]
         if capped:
-            params = {"table": table, "blob": text[:40], "cells": ids, "digits": len(text), "steps": MAX_STEPS}
+            params = {
+                "table": table,
+                "blob": text[:40],
+                "cells": ids,
+                "digits": len(text),
+                "steps": MAX_STEPS,
+            }
             self.observations.append(("runtogether_capped", params))
             return False
         if not options:
@@ -99,7 +105,9 @@ class Placements:
             if cid not in self.placed:
                 self.placed[cid] = (RawCell(text, anchor), 0.0, "unread", None, note)  # type: ignore[arg-type]
         if observe:
-            self.observations.append(("row_unread", {"table": table, "cells": ids, "count": count, "want": want}))
+            self.observations.append(
+                ("row_unread", {"table": table, "cells": ids, "count": count, "want": want})
+            )
 
     def narrow_runtogether(self, fmt: str) -> None:
         """Decide ambiguous run-together rows jointly by the format's column rules (R01, R03 …)."""

@@ -32,7 +32,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gov_review import __version__
-from gov_review.core.errors import BundleError, GovReviewError, SaveError
+from gov_review.core.errors import BundleConflict, BundleError, GovReviewError, SaveError
+from gov_review.core.review.ondisk import bundle_changed, sweep_temp_files
 from gov_review.core.review.pipeline import analyse_file
 from gov_review.core.review.session import (
     REVIEW_SCHEMA,
@@ -201,12 +202,22 @@ def save_bundle(
     path: str | os.PathLike[str],
     *,
     exports: Mapping[str, bytes] | None = None,
+    overwrite: bool = False,
 ) -> str:
     """Save the review as a bundle at ``path`` (atomically), with ``exports`` (file name → bytes) if
-    given. Returns the path written. export.outputs.save_with_exports makes and adds the outputs."""
+    given. Returns the path written. export.outputs.save_with_exports makes and adds the outputs.
+
+    When ``path`` is the bundle this session was opened from (or last saved to) and someone else has
+    saved it since, nothing is written: BundleConflict, unless ``overwrite`` (the reviewer chose to).
+    """
+    info = source_of(session)
+    if not overwrite and bundle_changed(info, path):
+        raise BundleConflict("bundle_changed", name=os.path.basename(str(path)))
     data = build_bundle_bytes(session, exports=exports)
+    sweep_temp_files(path)
     atomic_write(path, data)
-    source_of(session).bundle_path = str(path)
+    info.bundle_path = str(path)
+    info.bundle_sha256 = sha256(data)
     return str(path)
 
 
@@ -221,6 +232,7 @@ class BundleContents:
     source_name: str
     source: bytes
     exports: dict[str, bytes] = field(default_factory=dict)
+    digest: str = ""  # SHA-256 of the bundle file as read
 
 
 def _hostile(name: str, reason: str) -> BundleError:
@@ -336,7 +348,9 @@ def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> Bund
         raise BundleError("bundle_newer", name=name, schema=rschema, supported=REVIEW_SCHEMA)
     review = _upgrade_review(review)
     exports = {m[len(EXPORTS_DIR) :]: b for m, b in contents.items() if m.startswith(EXPORTS_DIR)}
-    return BundleContents(manifest, review, sources[0][len(SOURCE_DIR) :], contents[sources[0]], exports)
+    return BundleContents(
+        manifest, review, sources[0][len(SOURCE_DIR) :], contents[sources[0]], exports, sha256(data)
+    )
 
 
 def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> ReviewSession:
@@ -346,6 +360,7 @@ def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> Re
     and the source's own ReadError if the original inside cannot be read.
     """
     contents = read_bundle(path)
+    sweep_temp_files(path)
     report = analyse_file(contents.source_name, data=contents.source)
     if report.error is not None:
         raise report.error
@@ -361,6 +376,7 @@ def open_bundle(path: str | os.PathLike[str], reviewer: str | None = None) -> Re
     info = remember_source(session, contents.source, contents.source_name)
     info.created = str(contents.manifest.get("created", ""))
     info.bundle_path = str(path)
+    info.bundle_sha256 = contents.digest
     # A newer rule pack may judge the same numbers differently; the GUI can say so.
     info.findings_match = saved == now
     return session
@@ -370,7 +386,7 @@ def _finding_id(f: dict[str, Any]) -> tuple[str, str, tuple[str, ...], bool]:
     return (
         str(f.get("code") or f.get("rule")),
         str(f.get("severity")),
-        tuple(str(c) for c in f.get("cells") or () if isinstance(f.get("cells"), list)),
+        tuple(str(c) for c in f["cells"]) if isinstance(f.get("cells"), list) else (),
         bool(f.get("waived")),
     )
 

@@ -91,6 +91,7 @@ class RecoveryStore:
             "saved": now_iso(),
             "source": {"name": source.name, "path": session.report.path, "sha256": source.sha256},
             "bundle_path": source.bundle_path,
+            "bundle_sha256": source.bundle_sha256,
             "created": source.created,
             "review": session.to_dict(),
         }
@@ -187,6 +188,8 @@ class RecoveryStore:
             raise BundleError("recovery_unreadable", name=entry.state_path.name) from exc
         info = remember_source(session, data, name)
         info.bundle_path = state.get("bundle_path")
+        digest = state.get("bundle_sha256")
+        info.bundle_sha256 = digest if isinstance(digest, str) else None
         info.created = str(state.get("created") or "")
         # Later autosaves of the recovered session replace this entry rather than adding one.
         self._ids[session] = entry.id

@@ -121,6 +121,7 @@ class SourceInfo:
     created: str = ""  # the bundle's creation time, kept across saves
     bundle_path: str | None = None  # the bundle this review was opened from or last saved to
     findings_match: bool = True  # on open: do recomputed findings equal those saved?
+    bundle_sha256: str | None = None  # the bundle file as opened or last saved (another saver changes it)
 
     @property
     def sha256(self) -> str:
@@ -456,6 +457,7 @@ def remember_source(session: ReviewSession, data: bytes | None = None, name: str
         data=data,
         created=info.created if info else "",
         bundle_path=info.bundle_path if info else None,
+        bundle_sha256=info.bundle_sha256 if info else None,
     )
     session.source = info
     return info

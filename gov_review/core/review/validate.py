@@ -80,10 +80,10 @@ _EDIT_KEYS = {"cell": str, "old_raw": (str, type(None)), "new_raw": (str, type(N
 _NOTE_KEYS = {"cell": str, "text": str, "reviewer": str, "time": str, "id": str}
 _WAIVER_KEYS = {"key": str, "rule": str, "cells": list, "reason": str, "reviewer": str, "time": str,
                 "message": str}  # fmt: skip
-_REQUIRED = {
-    "修改": ("cell", "new_raw"),
-    "批注": ("cell", "text"),
-    "接受的警告": ("key", "rule", "reason"),
+_REQUIRED = {  # the fields without a default in session.Edit, Note and Waiver
+    "修改": ("cell", "old_raw", "new_raw", "reviewer", "time"),
+    "批注": ("cell", "text", "reviewer", "time"),
+    "接受的警告": ("key", "rule", "cells", "reason", "reviewer", "time"),
 }
 
 
@@ -160,7 +160,8 @@ def check_state(state: Any, fmt: str | None) -> dict[str, list[dict[str, Any]]]:
 def saved_severity(state: dict[str, Any], key: str) -> str | None:
     """The severity a finding had when the review was saved (None if not recorded)."""
     for f in state.get("findings", []):
-        where = ",".join(str(c) for c in f.get("cells") or ())
+        cells = f.get("cells")
+        where = ",".join(str(c) for c in cells) if isinstance(cells, list) else ""
         if f"{f.get('code') or f.get('rule')}|{where}" == key:
             return str(f.get("severity"))
     return None

@@ -334,9 +334,19 @@ def _certainty_lines(cell: Any) -> list[str]:
         ]
     if certainty == "ambiguous":
         why = "；".join(cell.notes) if cell.notes else ""
-        return [pick(f"不确定，未读取：{why}，请对照原文填写", f"Ambiguous, not read: {why}; fill it from the original")]
+        return [
+            pick(
+                f"不确定，未读取：{why}，请对照原文填写",
+                f"Ambiguous, not read: {why}; fill it from the original",
+            )
+        ]
     zh, en = _INFERRED_WHY.get(cell.placement, ("定位把握不大", "low confidence"))
-    return [pick(f"推断（{cell.confidence:.0%}）：{zh}，请核对", f"Inferred ({cell.confidence:.0%}): {en}; please verify")]
+    return [
+        pick(
+            f"推断（{cell.confidence:.0%}）：{zh}，请核对",
+            f"Inferred ({cell.confidence:.0%}): {en}; please verify",
+        )
+    ]
 
 
 def _other_year(f: Finding, fmt: str | None) -> str:

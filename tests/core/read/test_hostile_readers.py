@@ -30,7 +30,10 @@ def test_broken_legacy_sector_chains_are_a_sentence(case: str) -> None:
     report = analyse_file(HOSTILE / f"{case}_input.doc")
     assert time.monotonic() - started < 5
     assert report.error is not None and report.error.code == "corrupt"
-    assert report.error.message_zh == f"文件“{case}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。"
+    assert (
+        report.error.message_zh
+        == f"文件“{case}_input.doc”已损坏，无法打开（OLE 复合文档结构损坏）；请向报送单位索取完好的文件。"
+    )
 
 
 def test_the_unmodified_legacy_seed_still_gets_past_the_container_check() -> None:
@@ -120,7 +123,9 @@ def test_a_long_chrome_table_beside_a_report_is_read_in_linear_time(tmp_path: Pa
     assert time.monotonic() - started < 20
     assert report.error is None
     plain = analyse_file(HTML / "seed000_utf8_layout.html")
-    assert {k: c.value for k, c in report.data.cells.items()} == {k: c.value for k, c in plain.data.cells.items()}
+    assert {k: c.value for k, c in report.data.cells.items()} == {
+        k: c.value for k, c in plain.data.cells.items()
+    }
 
 
 def test_a_gbk_page_declaring_iso_8859_1_is_read_by_its_content(tmp_path: Path) -> None:
@@ -131,14 +136,39 @@ def test_a_gbk_page_declaring_iso_8859_1_is_read_by_its_content(tmp_path: Path) 
     report = analyse_file(path)
     plain = analyse_file(HTML / "seed002_gbk_site.html")
     assert report.error is None and report.source.encoding == "gb18030"
-    assert {k: c.value for k, c in report.data.cells.items()} == {k: c.value for k, c in plain.data.cells.items()}
+    assert {k: c.value for k, c in report.data.cells.items()} == {
+        k: c.value for k, c in plain.data.cells.items()
+    }
     assert [f.code for f in report.findings] == [f.code for f in plain.findings]
 
 
 def test_a_latin_page_declaring_iso_8859_1_keeps_its_charset(tmp_path: Path) -> None:
     path = tmp_path / "latin.html"
-    path.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>café 2021</p></body></html>'.encode("latin-1"))
+    path.write_bytes(
+        '<html><head><meta charset="iso-8859-1"></head><body><p>café 2021</p></body></html>'.encode("latin-1")
+    )
     from gov_review.core.read import read_document
 
     doc = read_document(path)
     assert doc.encoding == "iso8859-1"
+
+
+def test_a_word_statistics_table_of_100000_rows_is_refused(tmp_path: Path) -> None:
+    from tests.core.helpers import docx_bytes
+
+    def tc(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    head = "<w:tr>" + tc("本年新收政府信息公开申请数量") + tc("自然人") + tc("总计") + "</w:tr>"
+    rows = "".join(f"<w:tr>{tc(f'行{i}')}{tc(str(i % 7))}{tc(str(i % 7))}</w:tr>" for i in range(100_000))
+    path = tmp_path / "rows.docx"
+    path.write_bytes(
+        docx_bytes(
+            f"<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p><w:tbl>{head}{rows}</w:tbl>"
+        )
+    )
+    started = time.monotonic()
+    report = analyse_file(path)
+    assert time.monotonic() - started < 15  # was 190 s
+    assert report.error is not None and report.error.code == "table_too_long"
+    assert report.error.message_zh.startswith("文件“rows.docx”中的统计表有 100001 行")

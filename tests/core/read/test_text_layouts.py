@@ -25,11 +25,23 @@ EXPECTED = json.loads((LAYOUTS / "expected.json").read_text(encoding="utf-8"))
 FULLY_READ_ALL = [
     f"{src}__{layout}.txt"
     for src in ("hongze_2023", "hongze_2024", "huaian_2024", "seed_000", "seed_002", "seed_003", "seed_004")
-    for layout in ("aligned", "cells", "cells_blank", "cells_pipe", "furniture", "pipe", "pipe_bare", "vertical")
+    for layout in (
+        "aligned",
+        "cells",
+        "cells_blank",
+        "cells_pipe",
+        "furniture",
+        "pipe",
+        "pipe_bare",
+        "vertical",
+    )
 ] + [
     "hongze_2024__flat.txt",
     "seed_003__flat.txt",
-    *(f"{src}__mixed.txt" for src in ("hongze_2023", "hongze_2024", "huaian_2024", "seed_002", "seed_003", "seed_004")),
+    *(
+        f"{src}__mixed.txt"
+        for src in ("hongze_2023", "hongze_2024", "huaian_2024", "seed_002", "seed_003", "seed_004")
+    ),
     "seed_001__pipe.txt",
     *(f"template_2021__{layout}.txt" for layout in ("mixed", "pipe")),
 ]
@@ -190,7 +202,8 @@ def _renderer():
 
 
 @pytest.mark.parametrize(
-    "layout", ["pipe", "pipe_bare", "cells", "cells_blank", "cells_pipe", "flat", "aligned", "vertical", "furniture"]
+    "layout",
+    ["pipe", "pipe_bare", "cells", "cells_blank", "cells_pipe", "flat", "aligned", "vertical", "furniture"],
 )
 def test_one_number_changed_in_any_layout_is_flagged_on_that_cell_or_marked_ambiguous(layout):
     make = _renderer()

@@ -128,6 +128,16 @@ def test_a_waiver_on_an_error_is_refused(good: Path, tmp_path: Path) -> None:
     assert "错误必须改正" in msg
 
 
+@pytest.mark.parametrize("cells", [5, "t3", None, {"a": 1}])
+def test_saved_findings_with_odd_cells_still_open(good: Path, tmp_path: Path, cells) -> None:
+    # The findings at save time are only compared with today's (fuzz case grb#628: an int crashed it).
+    def change(review):
+        review["findings"][0]["cells"] = cells
+
+    session = open_bundle(_forge(good, tmp_path / "f.grb", change))
+    assert session.source is not None and session.source.findings_match is False
+
+
 def test_a_waiver_without_a_reason_is_refused(good: Path, tmp_path: Path) -> None:
     def change(review):
         review["waivers"][0]["reason"] = "  "
@@ -141,14 +151,28 @@ def test_a_waiver_without_a_reason_is_refused(good: Path, tmp_path: Path) -> Non
         lambda r: r["edits"].append(["t3.r_total.c_total", "4"]),
         lambda r: r["edits"][0].update(evil=1),
         lambda r: r["edits"][0].pop("cell"),
+        lambda r: r["edits"][0].pop("old_raw"),
+        lambda r: r["notes"][0].pop("time"),
+        lambda r: r["waivers"][0].pop("cells"),
         lambda r: r["waivers"][0].update(cells="t3"),
         lambda r: r["waivers"][0].update(cells=[1, 2]),
         lambda r: r.update(reviewer=["x"]),
         lambda r: r["findings"].append("R01"),
         lambda r: r.update(notes={"a": 1}),
     ],
-    ids=["edit_list", "edit_extra_key", "edit_no_cell", "waiver_cells_str", "waiver_cells_int", "reviewer_list",
-         "finding_str", "notes_dict"],  # fmt: skip
+    ids=[
+        "edit_list",
+        "edit_extra_key",
+        "edit_no_cell",
+        "edit_no_old_raw",
+        "note_no_time",
+        "waiver_no_cells",
+        "waiver_cells_str",
+        "waiver_cells_int",
+        "reviewer_list",
+        "finding_str",
+        "notes_dict",
+    ],
 )
 def test_malformed_review_structures_are_refused(good: Path, tmp_path: Path, change) -> None:
     _refused(_forge(good, tmp_path / "f.grb", change), "bundle_invalid")

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "layouts"
 ROOT = HERE.parents[2]
 SOURCES = [
-    *(("seed_00%d" % i, ROOT / "resources" / "samples" / f"seed_00{i}.txt") for i in range(5)),
+    *((f"seed_00{i}", ROOT / "resources" / "samples" / f"seed_00{i}.txt") for i in range(5)),
     ("hongze_2023", ROOT / "tests" / "data" / "pdf" / "hongze_district_2023.pdf"),
     ("hongze_2024", ROOT / "tests" / "data" / "pdf" / "hongze_district_2024.pdf"),
     ("huaian_2024", ROOT / "tests" / "data" / "pdf" / "huaian_city_2024.pdf"),
@@ -57,7 +57,12 @@ LAYOUTS = (
     "furniture",
     "mixed",
 )
-CHROME = ["首页 政务资讯 政务公开 政府信息公开年报", "标题: {title}", "发布时间: 2024-01-20 09:30", "来源: 政务公开办"]
+CHROME = [
+    "首页 政务资讯 政务公开 政府信息公开年报",
+    "标题: {title}",
+    "发布时间: 2024-01-20 09:30",
+    "来源: 政务公开办",
+]
 T3_HEADER = [
     ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
     ["自然人", "法人或其他组织", "总计"],
@@ -184,7 +189,9 @@ def _aligned_header(table: str) -> list[str]:
     elif table == "t4":
         leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
         top = [pad_left("行政复议", COL_W * 3) + pad_left("行政诉讼", COL_W * 7)]
-        mid = [" " * (COL_W * 5) + pad_left("未经复议直接起诉", COL_W * 3) + pad_left("复议后起诉", COL_W * 5)]
+        mid = [
+            " " * (COL_W * 5) + pad_left("未经复议直接起诉", COL_W * 3) + pad_left("复议后起诉", COL_W * 5)
+        ]
     else:
         return []
     lead = " " * LABEL_W if table == "t3" else ""
@@ -308,8 +315,13 @@ def expected_of(report) -> dict:
         if cid.startswith(("t2.", "t3.", "t4."))
     }
     errors = sorted(f"{f.code}|{','.join(f.cells)}" for f in report.findings if f.severity == "error")
-    return {"format": report.data.format, "year": report.data.year, "body": report.data.body.name,
-            "cells": cells, "errors": errors}
+    return {
+        "format": report.data.format,
+        "year": report.data.year,
+        "body": report.data.body.name,
+        "cells": cells,
+        "errors": errors,
+    }
 
 
 def main() -> int:

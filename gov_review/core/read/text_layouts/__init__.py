@@ -19,15 +19,15 @@ from gov_review.core.read.text_layouts.lines import (
     PIPE_SEP_RE,
     WS,
     Line,
+    TooMuch,
     ends_table,
     is_flat,
     is_furniture,
     is_pipe_row,
     is_vertical_char,
     starts_table,
-    TooMuch,
 )
-from gov_review.core.read.text_layouts.rows import Token, build_rows, finish, _Row
+from gov_review.core.read.text_layouts.rows import Token, _Row, build_rows, finish
 from gov_review.core.text.normalize import BOOKMARK_RE
 
 # A table region of more lines than this cannot hold MAX_TABLE_ROWS rows of a real table (one cell per
@@ -97,8 +97,11 @@ def _scan_run(run: list[Paragraph], text: str) -> list[Block]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and j - i < MAX_REGION_LINES and not ends_table(lines[j].text) and not is_flat(
-            lines[j].text
+        while (
+            j < len(lines)
+            and j - i < MAX_REGION_LINES
+            and not ends_table(lines[j].text)
+            and not is_flat(lines[j].text)
         ):
             j += 1
         if j - i >= MAX_REGION_LINES:
@@ -263,7 +266,9 @@ def _table(rows: list[list[RawCell]], layout: str, positional: set[int] | None =
         raise TooMuch(rows=len(rows))
     cells = [c for row in rows for c in row]
     a, b = cells[0].anchor, cells[-1].anchor
-    anchor = Anchor("text", line_start=a.line_start, line_end=b.line_end, char_start=a.char_start, char_end=b.char_end)
+    anchor = Anchor(
+        "text", line_start=a.line_start, line_end=b.line_end, char_start=a.char_start, char_end=b.char_end
+    )
     for r in positional or ():
         for c in rows[r]:
             c.how = "position"
@@ -271,11 +276,19 @@ def _table(rows: list[list[RawCell]], layout: str, positional: set[int] | None =
 
 
 def _paragraph(tok: Token) -> Paragraph:
-    anchor = Anchor("text", line_start=tok.line_start, line_end=tok.line_end, char_start=tok.start, char_end=tok.end)
+    anchor = Anchor(
+        "text", line_start=tok.line_start, line_end=tok.line_end, char_start=tok.start, char_end=tok.end
+    )
     return Paragraph(text=tok.text, anchor=anchor)
 
 
 def _paragraph_of(line: Line) -> Paragraph:
     clean = BOOKMARK_RE.sub("", line.text).strip(WS)
-    anchor = Anchor("text", line_start=line.no, line_end=line.no, char_start=line.start, char_end=line.start + len(line.text))
+    anchor = Anchor(
+        "text",
+        line_start=line.no,
+        line_end=line.no,
+        char_start=line.start,
+        char_end=line.start + len(line.text),
+    )
     return Paragraph(text=clean, anchor=anchor)

@@ -121,7 +121,11 @@ def _join_header(block: list[list[tuple[Token, int]]]) -> list[tuple[Token, int]
     for fields in block:
         for tok, x in fields:
             for k, (w, wx) in enumerate(words):
-                if wx == x and w.line_end == tok.line_start - 1 and token_kind(w.text) not in ("header", "header_start"):
+                if (
+                    wx == x
+                    and w.line_end == tok.line_start - 1
+                    and token_kind(w.text) not in ("header", "header_start")
+                ):
                     words[k] = (Token(w.text + tok.text, w.start, tok.end, w.line_start, tok.line_end), x)
                     break
             else:

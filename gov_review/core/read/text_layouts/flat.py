@@ -8,6 +8,8 @@ headings in the middle of the line become paragraphs of their own, so the six se
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from gov_review.core.read.text_layouts.lines import WS, Line
 from gov_review.core.read.text_layouts.rows import Token
 from gov_review.core.read.text_layouts.vocab import section_re, split_labels
@@ -23,7 +25,7 @@ def split_flat(line: Line) -> list[Piece]:
     for m in section_re().finditer(text):
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if b <= a:
             continue
         chunk = text[a:b]
@@ -31,7 +33,9 @@ def split_flat(line: Line) -> list[Piece]:
             s = chunk.strip(WS)
             if s:
                 off = a + chunk.find(s)
-                pieces.append(("text", Token(s, line.start + off, line.start + off + len(s), line.no, line.no)))
+                pieces.append(
+                    ("text", Token(s, line.start + off, line.start + off + len(s), line.no, line.no))
+                )
             continue
         tokens = _tokens(chunk, line, a)
         lead = []
@@ -39,8 +43,18 @@ def split_flat(line: Line) -> list[Piece]:
             lead.append(tokens.pop(0))  # prose before the table's first label
         if lead:
             t0, t1 = lead[0], lead[-1]
-            pieces.append(("text", Token(text[t0.start - line.start : t1.end - line.start].strip(WS),
-                                         t0.start, t1.end, line.no, line.no)))
+            pieces.append(
+                (
+                    "text",
+                    Token(
+                        text[t0.start - line.start : t1.end - line.start].strip(WS),
+                        t0.start,
+                        t1.end,
+                        line.no,
+                        line.no,
+                    ),
+                )
+            )
         if tokens:
             pieces.append(("table", tokens))
     return pieces
@@ -48,7 +62,7 @@ def split_flat(line: Line) -> list[Piece]:
 
 def _tokens(chunk: str, line: Line, base: int) -> list[Token]:
     out: list[Token] = []
-    for piece, a, b, is_label in split_labels(chunk):
+    for piece, a, _b, is_label in split_labels(chunk):
         s = piece.strip(WS)
         if not s:
             continue

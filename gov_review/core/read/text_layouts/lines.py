@@ -45,7 +45,9 @@ class Line:
 
 
 # Page furniture: page numbers (— 4 —, - 4 -, 第 4 页, 4/12, a bare 4 is left alone: it may be a value).
-PAGE_NO_RE = re.compile(r"^(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页(?:\s*[，,/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})$")
+PAGE_NO_RE = re.compile(
+    r"^(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页(?:\s*[，,/共]\s*\d+\s*页?)?|\d{1,3}\s*/\s*\d{1,3})$"
+)
 PIPE_SEP_RE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 NUMBER_RE = re.compile(r"^[-−－]?\d+(?:[.．]\d+)?\s*(?:万元|元|件|个|条|项)?$")
 _TABLE_START = (

@@ -27,7 +27,11 @@ class Token:
 
     def cell(self) -> RawCell:
         anchor = Anchor(
-            "text", line_start=self.line_start, line_end=self.line_end, char_start=self.start, char_end=self.end
+            "text",
+            line_start=self.line_start,
+            line_end=self.line_end,
+            char_start=self.start,
+            char_end=self.end,
         )
         return RawCell(text=self.text, anchor=anchor)
 
@@ -41,7 +45,7 @@ class _Row:
 
 @lru_cache(maxsize=8192)
 def token_kind(text: str) -> str:
-    """"value" | "caption" | "header" | "row" | "other" for one cell's text."""
+    """ "value" | "caption" | "header" | "row" | "other" for one cell's text."""
     if not text.strip() or not is_label(text):
         return "value"
     n = norm(text)
@@ -94,7 +98,9 @@ def build_rows(tokens: list[Token]) -> list[list[RawCell]]:
             if tok.text.strip():
                 cur.values += 1
             continue
-        if kind in ("caption", "header_start") or (kind == "header" and (cur is None or cur.kind != "header" or cur.values)):
+        if kind in ("caption", "header_start") or (
+            kind == "header" and (cur is None or cur.kind != "header" or cur.values)
+        ):
             cur = _Row("header")
             rows.append(cur)
         elif kind == "other" and cur is not None and cur.kind == "data" and not cur.values and cur.tokens:
@@ -102,10 +108,11 @@ def build_rows(tokens: list[Token]) -> list[list[RawCell]]:
             prev = cur.tokens[-1]
             cur.tokens[-1] = Token(prev.text + tok.text, prev.start, tok.end, prev.line_start, tok.line_end)
             continue
-        elif kind in ("row", "other"):
-            if cur is None or cur.kind == "header" or cur.values or kind == "row":
-                cur = _Row("data")
-                rows.append(cur)
+        elif kind in ("row", "other") and (
+            cur is None or cur.kind == "header" or cur.values or kind == "row"
+        ):
+            cur = _Row("data")
+            rows.append(cur)
         assert cur is not None
         cur.tokens.append(tok)
     return finish(rows)

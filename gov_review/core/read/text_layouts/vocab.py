@@ -42,8 +42,8 @@ def _loose(label: str) -> str:
             out.append("[，,]")
         elif ch in "、":
             out.append("[、,，]?")
-        elif ch in "“”\"":
-            out.append("[“”\"]?")
+        elif ch in '“”"':
+            out.append('[“”"]?')
         elif ch == "/":
             out.append(r"[/\\／]")
         else:
