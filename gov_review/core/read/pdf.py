@@ -30,6 +30,7 @@ from gov_review.core.read.pdf_guard import check_chars, check_objects, check_str
 from gov_review.core.read.pdf_page import Char, Edge
 from gov_review.core.read.pdf_tables import Table, find_tables
 from gov_review.core.read.pdf_text import PdfParagraph, join_cell_lines, join_lines, page_paragraphs
+from gov_review.core.read.pdfium_lock import PDFIUM_LOCK
 
 MAX_PAGES = 200
 MAX_SECONDS = 120.0
@@ -51,6 +52,13 @@ _DAMAGE = {
 
 
 def read(path: str, data: bytes) -> SourceDocument:
+    # The window reads on a worker thread while its page view renders on another: PDFium must
+    # never be entered by both at once (see pdfium_lock).
+    with PDFIUM_LOCK:
+        return _read(path, data)
+
+
+def _read(path: str, data: bytes) -> SourceDocument:
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     import pypdfium2 as pdfium
 
