@@ -76,6 +76,11 @@ def test_the_window_stays_offline(no_network, tmp_path, qtbot, monkeypatch):
     monkeypatch.setenv("GOV_REVIEW_LOG_DIR", str(tmp_path / "logs"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     make_app("zh")
+    from gov_review.gui import settings
+
+    settings.put(settings.REVIEWER, "测试审核人")  # signed already: the first save asks no one
+    settings.put(settings.UNIT, "测试审核单位")
+    settings.put(settings.IDENTITY_ASKED, True)
     window = MainWindow(pool=SyncPool(), recovery=RecoveryStore(tmp_path / "recovery"))
     qtbot.addWidget(window)
     window.show()

@@ -67,12 +67,17 @@ def run_checks(workdir: Path, log=print) -> None:
     # Settings (recent files, layout) go to the work folder, not the user's profile.
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(workdir / "settings"))
 
-    from gov_review.gui import i18n
+    from gov_review.gui import i18n, settings
     from gov_review.gui.app import make_app
     from gov_review.gui.main_window import MainWindow
     from gov_review.gui.workers import SyncPool
 
     app = make_app("zh")
+    # The self-test is nobody's review: it signs as itself, so the first save asks no one (a
+    # modal question offscreen would wait forever).
+    settings.put(settings.REVIEWER, "自检")
+    settings.put(settings.UNIT, "gov-review 自检")
+    settings.put(settings.IDENTITY_ASKED, True)
     _check(i18n.current_lang() == "zh", "the Chinese interface could not be selected")
     _check(
         QCoreApplication.translate("MainWindow", "&File") == "文件(&F)",
