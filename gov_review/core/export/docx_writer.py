@@ -70,7 +70,7 @@ def corrected_docx(
         return _generated(session)
     try:
         return _patch_docx(session, source.data, mode)
-    except Exception:  # noqa: BLE001 - any damage to the package: the national layout instead
+    except Exception:
         # A package that opened for reading can still hold a member that cannot be copied (a bad
         # CRC in docProps/app.xml, a broken relationship part). The corrected values matter, not
         # the original's furniture: generate the report in the national layout rather than fail.

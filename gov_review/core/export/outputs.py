@@ -146,7 +146,7 @@ def make_exports(
             return fn()
         except ExportProblem as exc:
             result.problems.append(f"{KIND_ZH[kind]}未能生成：{exc.reason}")
-        except Exception:  # noqa: BLE001 - one output must never cost the others or the save
+        except Exception:
             log.info("export %s failed", kind, exc_info=True)
             result.problems.append(
                 f"{KIND_ZH[kind]}未能生成：报告中有本工具无法写入此类文件的内容。"
