@@ -245,7 +245,12 @@ def cell_text(cell: Any, nested: bool = True, slow: set[Any] | None = None) -> s
 
 def _span(value: str) -> int:
     digits = _LEADING_DIGITS_RE.match(value.strip())
-    n = int(digits.group(0)) if digits else 1
+    if not digits:
+        return 1
+    # A span of thousands of digits (a damaged or hostile page) is capped before it is converted:
+    # Python refuses to turn more than 4,300 digits into an int.
+    text = digits.group(0).lstrip("0") or "0"
+    n = int(text) if len(text) <= 6 else MAX_SPAN
     return max(1, min(n, MAX_SPAN))
 
 

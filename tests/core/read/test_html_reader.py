@@ -161,6 +161,17 @@ def test_hostile_spans_are_clamped() -> None:
     assert texts(rows[1])[-1] == "2" and len(rows[1]) == 1001
 
 
+def test_a_span_of_thousands_of_digits_is_clamped_not_a_traceback() -> None:
+    # found by bench_fuzz: int() refuses strings of more than 4,300 digits
+    span = "9" * 5000
+    doc = read_html(
+        f'<table><tr><td colspan="{span}">申请人情况</td><td>1</td></tr><tr><td>2</td></tr></table>'
+    )
+    assert doc.tables[0].rows[0][0].colspan == 1000
+    doc = read_html(f'<table><tr><td rowspan="{"0" * 5000}7">申请人情况</td><td>1</td></tr></table>')
+    assert doc.tables[0].rows[0][0].rowspan == 1
+
+
 def test_chrome_table_inside_the_article_becomes_text() -> None:
     doc = read_html(
         "<body><div id=nav><a>首页</a></div><div class=article>"
