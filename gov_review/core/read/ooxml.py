@@ -70,7 +70,8 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+    # NotImplementedError: a damaged header claiming a zip version Python does not read.
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
         raise ReadError("corrupt", name=name, reason="ZIP 结构不完整") from exc
     if len(infos) > MAX_MEMBERS:
         raise ReadError("hostile", name=name, reason=f"压缩包内有 {len(infos)} 个文件")

@@ -312,7 +312,8 @@ def read_bundle(path: str | os.PathLike[str], data: bytes | None = None) -> Bund
         raise BundleError("bundle_not_bundle", name=name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+    # NotImplementedError: a damaged header claiming a zip version Python does not read.
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
         raise BundleError("bundle_corrupt", name=name, reason="ZIP 结构不完整") from exc
     with zf:
         infos = {i.filename: i for i in _check_directory(name, zf)}

@@ -235,3 +235,18 @@ def test_strict_ooxml_namespace_is_read() -> None:
     doc = read("strict.docx", buf.getvalue())
     assert doc.paragraphs[0].text == "一、总体情况"
     assert isinstance(doc.blocks[1], RawTable) and doc.tables[0].rows[0][0].text == "规章"
+
+
+def _claim_unknown_zip_version(data: bytes) -> bytes:
+    """The first central-directory entry says it needs zip version 99.9 to extract (a flipped
+    byte the long fuzz run met): Python's zipfile raises NotImplementedError for it."""
+    out = bytearray(data)
+    at = out.index(b"PK\x01\x02")
+    out[at + 6 : at + 8] = struct.pack("<H", 999)
+    return bytes(out)
+
+
+def test_a_zip_claiming_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "version.docx"
+    path.write_bytes(_claim_unknown_zip_version(_docx("000").read_bytes()))
+    assert _code(path) == "corrupt"

@@ -444,3 +444,15 @@ def test_a_bundle_opened_in_a_worker_process_saves_again(tmp_path: Path) -> None
     again = tmp_path / "again.grb"
     save_bundle(back, again)
     assert read_bundle(again).source == SEEDS[2].read_bytes()
+
+
+def test_a_bundle_claiming_an_unknown_zip_version_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    from tests.core.read.test_docx_hostile import _claim_unknown_zip_version
+
+    path = copy_source(DOCX[2], tmp_path)
+    target = tmp_path / "r.grb"
+    save_with_exports(review_002(path), str(target))
+    target.write_bytes(_claim_unknown_zip_version(target.read_bytes()))
+    with pytest.raises(BundleError) as info:
+        read_bundle(str(target))
+    assert info.value.code == "bundle_corrupt" and "无法打开" in info.value.message()
