@@ -164,7 +164,8 @@ class FindingsPanel(QWidget):
                 self.tree.expandRecursively(self.model.index(row, 0))
         self.tree.resizeColumnToContents(1)  # once the findings are expanded: their cells are measured
         # on a laptop the cells' names must not crowd out the findings themselves
-        most = max(240, self.tree.viewport().width() * 2 // 5)
+        width = self.tree.viewport().width()
+        most = min(max(240, width * 2 // 5), width // 2)  # the finding keeps at least half
         if self.tree.columnWidth(1) > most:
             self.tree.setColumnWidth(1, most)
         self.update_banner()
