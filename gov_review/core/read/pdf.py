@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
 from typing import Any
 
 from gov_review.core.errors import ReadError
@@ -186,12 +187,15 @@ def _raw_table(table: Table, chars: list[Char], page_no: int) -> RawTable | None
     texts = table.texts(chars)
     grid: list[list[RawCell | None]] = [[None] * len(xs) for _ in tops]
     owners: dict[tuple[int, int], tuple[int, int]] = {}
+    column = {x: i for i, x in enumerate(xs)}
+    row_of = {y: i for i, y in enumerate(tops)}
     for cell in cells:
         x0, top, x1, bottom = cell
-        r = tops.index(round(top, 2))
-        c = xs.index(round(x0, 2))
-        colspan = max(1, sum(1 for x in xs if x0 - 0.5 <= x < x1 - 0.5))
-        rowspan = max(1, sum(1 for y in tops if top - 0.5 <= y < bottom - 0.5))
+        r = row_of[round(top, 2)]
+        c = column[round(x0, 2)]
+        # the grid lines the cell covers: those from its own edge up to its far edge
+        colspan = max(1, bisect_left(xs, x1 - 0.5) - bisect_left(xs, x0 - 0.5))
+        rowspan = max(1, bisect_left(tops, bottom - 0.5) - bisect_left(tops, top - 0.5))
         text = texts[r][c] if r < len(texts) and c < len(texts[r]) else ""
         anchor = Anchor("pdf", page=page_no, bbox=_box(cell))
         grid[r][c] = RawCell(

@@ -36,20 +36,21 @@ _FORM = 5
 _MAX_FORM_DEPTH = 4
 
 
-def check_objects(page: object, page_no: int, name: str) -> list[object]:
+def check_objects(page: object, page_no: int, name: str) -> list[tuple[object, int]]:
     """Refuse a page with more objects than a person could read, before anything is extracted;
-    return the page's (top-level) objects."""
+    return the page's (top-level) objects, each with its type."""
     raw = page.raw  # type: ignore[attr-defined]
     count = pdfium_c.FPDFPage_CountObjects(raw)
     if count > MAX_OBJECTS_PER_PAGE:
         refuse(name, page_no, count)
-    page_objects = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(count)]
-    objects = page_objects
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    page_objects = [(obj, get_type(obj)) for obj in (get_object(raw, i) for i in range(count))]
+    objects = [obj for obj, kind in page_objects if kind == _FORM]
     depth = 0
     while objects and count <= MAX_OBJECTS_PER_PAGE and depth < _MAX_FORM_DEPTH:
         inner = []
         for obj in objects:
-            if pdfium_c.FPDFPageObj_GetType(obj) != _FORM:
+            if depth and get_type(obj) != _FORM:
                 continue
             n = pdfium_c.FPDFFormObj_CountObjects(obj)
             count += max(n, 0)

@@ -26,6 +26,9 @@ import pypdfium2.raw as pdfium_c
 TEXT, PATH, IMAGE, SHADING, FORM = 1, 2, 3, 4, 5
 _MAX_FORM_DEPTH = 4
 _WHITE = 0.95 * 255
+# Where PDFium writes a path's draw mode and colours. PDFium is entered by one thread at a time
+# (pdfium_lock), so one set serves every call.
+_OUT = (ctypes.c_int(), ctypes.c_int(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
 
 
 @dataclass(slots=True)
@@ -96,23 +99,23 @@ def chars(textpage: object, origin: tuple[float, float]) -> list[Char]:
     return out
 
 
-def edges(objects: list[object], origin: tuple[float, float]) -> list[Edge]:
-    """The edges of the visible paths among a page's ``objects`` (and inside its forms)."""
+def edges(objects: list[tuple[object, int]], origin: tuple[float, float]) -> list[Edge]:
+    """The edges of the visible paths among a page's ``objects`` (each with its type; the paths
+    inside its forms included)."""
     out: list[Edge] = []
     _collect(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), origin, out, 0)
     return out
 
 
 def _collect(
-    objects: list[object],
+    objects: list[tuple[object, int]],
     outer: tuple[float, float, float, float, float, float],
     origin: tuple[float, float],
     out: list[Edge],
     depth: int,
 ) -> None:
     matrix = pdfium_c.FS_MATRIX()
-    for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    for obj, kind in objects:
         if kind not in (PATH, FORM) or not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
             continue
         m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
@@ -122,7 +125,8 @@ def _collect(
                     pdfium_c.FPDFFormObj_GetObject(obj, i)
                     for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))
                 ]
-                _collect(inner, m, origin, out, depth + 1)
+                typed = [(o, pdfium_c.FPDFPageObj_GetType(o)) for o in inner]
+                _collect(typed, m, origin, out, depth + 1)
             continue
         if _visible(obj):
             _path_edges(obj, m, origin, out)
@@ -138,10 +142,9 @@ def _compose(
 
 
 def _visible(obj: object) -> bool:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    fill, stroke, r, g, b, a = _OUT
     if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
         return False
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
     if (
         fill.value
         and pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a)

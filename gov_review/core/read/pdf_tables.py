@@ -188,23 +188,24 @@ def _smallest(pt, below, right, points, connects) -> Box | None:  # type: ignore
 
 def _tables(cells: list[Box]) -> list[list[Box]]:
     """Cells grouped into tables by shared corners, top to bottom; single cells are no table."""
-    remaining = list(cells)
-    tables: list[list[Box]] = []
-    while remaining:
-        group = [remaining.pop(0)]
-        corners = set(_corners(group[0]))
-        grew = True
-        while grew:
-            grew = False
-            for cell in list(remaining):
-                mine = _corners(cell)
-                if any(c in corners for c in mine):
-                    corners.update(mine)
-                    group.append(cell)
-                    remaining.remove(cell)
-                    grew = True
-        tables.append(group)
-    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_at: dict[Point, int] = {}  # a corner → the first cell that has it
+    for i, cell in enumerate(cells):
+        for corner in _corners(cell):
+            j = first_at.setdefault(corner, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Box]] = defaultdict(list)
+    for i, cell in enumerate(cells):
+        groups[root(i)].append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
 

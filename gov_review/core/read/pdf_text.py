@@ -60,6 +60,8 @@ def join_cell_lines(text: str) -> str:
 
     Between two non-CJK pieces the line break is kept: the reconstruction splits on it if it must.
     """
+    if "\n" not in text:
+        return text.strip()
     return join_lines(text.split("\n"), "\n")
 
 
@@ -137,8 +139,22 @@ def text_lines(chars: list[Char]) -> list[Line]:
 
 
 def cell_text(chars: list[Char]) -> str:
-    """A cell's characters as its lines of text, joined by line breaks."""
-    return "\n".join(line.text for line in text_lines(chars))
+    """A cell's characters as its lines of text, joined by line breaks.
+
+    Most cells hold one word (a number, a short label): their characters, left to right, follow
+    each other without a space, a gap or a step, and that word is the cell's one line. The rest go
+    through the full word and line building.
+    """
+    ordered = sorted(chars, key=lambda c: (c.x0, c.x1))
+    prev = None
+    for ch in ordered:
+        if ch.text.isspace() or (
+            prev is not None
+            and (ch.x0 < prev.x0 or ch.x0 > prev.x1 + _TOL or abs(ch.top - prev.top) > _TOL)
+        ):
+            return "\n".join(line.text for line in text_lines(chars))
+        prev = ch
+    return "".join(c.text for c in ordered)
 
 
 @dataclass(slots=True)
@@ -148,16 +164,23 @@ class PdfParagraph:
     open_end: bool  # runs to the right margin (may continue on the next page)
 
 
-def _inside(ch: Char, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (ch.x0 + ch.x1) / 2
-    cy = (ch.top + ch.bottom) / 2
-    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+def _outside(chars: list[Char], boxes: list[tuple[float, float, float, float]]) -> list[Char]:
+    """The characters whose centre lies in none of the ``boxes`` (each taken 1 pt larger)."""
+    out = chars
+    for x0, top, x1, bottom in boxes:
+        x0, top, x1, bottom = x0 - 1, top - 1, x1 + 1, bottom + 1
+        out = [
+            c
+            for c in out
+            if not (x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom)
+        ]
+    return out
 
 
 def page_paragraphs(
     chars: list[Char], height: float, page_no: int, boxes: list[tuple[float, float, float, float]]
 ) -> list[PdfParagraph]:
-    outside = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    outside = _outside(chars, boxes)
     lines = [ln for ln in text_lines(outside) if ln.text.strip()]
     lines = [
         ln
