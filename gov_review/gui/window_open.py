@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gov_review.core.batch.files import REPORT_EXTENSIONS, collect_files
 from gov_review.core.review.pipeline import Report
-from gov_review.gui import settings
+from gov_review.gui import heap, settings
 from gov_review.gui.document import ReportDocument, load
 from gov_review.gui.workers import ProcessTaskPool, TaskFailed, TaskPool
 
@@ -125,6 +125,7 @@ class OpeningMixin:
         if not isinstance(self.pool, TaskPool):  # synchronous pools (tests, --screenshot): at once
             self._add_loaded(path, job, result)
             self._show_progress()
+            heap.settle()
             return
         self._arrived.append((path, job, result))
         if self._drain_timer.isActive():
@@ -145,8 +146,11 @@ class OpeningMixin:
         self._drain()
 
     def _drain(self) -> None:
+        added = bool(self._arrived)
         while self._arrived and self._slice.elapsed() < SLICE_MS:
             self._add_loaded(*self._arrived.pop(0))
+        if added:
+            heap.settle()
         self._show_progress()
         if self._arrived:
             self._drain_timer.start()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog
 
 from gov_review.core.errors import BundleConflict, GovReviewError, SaveError
-from gov_review.gui import i18n
+from gov_review.gui import heap, i18n
 from gov_review.gui.dialogs import confirm
 from gov_review.gui.dialogs.conflict import RELOAD, SAVE_AS, ConflictDialog
 from gov_review.gui.document import ReportDocument
@@ -127,6 +127,8 @@ class SavingMixin:
         if self.stats is not None and self.tabs.currentWidget() is self.stats:
             self.stats.update_reports(self.list_model.docs, self.current)  # no bar for a closed report
         doc.deleteLater()
+        if not self.list_model.docs:
+            heap.release()
         self._schedule_autosave()
         self._update_title()  # the last report closed: the title no longer names it
         return True
@@ -151,6 +153,7 @@ class SavingMixin:
         self.stop_workers()
         self.save_layout()
         self.release_recovery_locks()
+        heap.release(collect=False)  # what the reports left frozen can go once the window has
         event.accept()
 
 

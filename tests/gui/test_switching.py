@@ -30,9 +30,12 @@ def test_switching_back_shows_the_kept_document_and_highlights_the_right_text(wi
     w.open_paths([seeds()[2], seeds()[3]])
     a, b = _docs(w)[:2]
     w.set_current(a)
+    qapp.processEvents()  # a report shown the first time is laid out in the next turn
     shown_a = w.source.text.document()
     text_a = shown_a.toPlainText()
+    assert text_a.startswith(a.report.source.paragraphs[0].text.strip())
     w.set_current(b)
+    qapp.processEvents()
     assert w.source.text.document() is not shown_a
     w.set_current(a)
     assert w.source.text.document() is shown_a  # kept, not built again
@@ -54,6 +57,7 @@ def test_closing_a_report_releases_its_kept_document(window, qapp):
     docs = _docs(w)
     for d in docs:
         w.set_current(d)
+        qapp.processEvents()
     assert w.source.kept_documents() == 3
     w.set_current(docs[0])
     w.close_document(docs[1])
@@ -100,3 +104,38 @@ def test_a_value_too_wide_for_its_column_gets_a_taller_row(window, qapp):
     grid.set_document(None)
     grid.set_document(doc)
     assert grid.rowHeight(row) > before
+
+
+def test_a_report_shown_the_first_time_is_laid_out_in_the_next_turn_or_at_once_when_needed(window, qapp):
+    """Laying out a report's source is the longest part of showing it: it waits for the next turn
+    of the event loop (the grids are drawn first), unless something needs it before then."""
+    w = window
+    w.open_paths([seeds()[2], seeds()[3], seeds()[4]])
+    qapp.processEvents()
+    a, b, c = _docs(w)[:3]
+    assert w.current is a and w.source.rendered()
+    w.set_current(b)
+    assert not w.source.rendered() and w.source.text.document().isEmpty()
+    assert w.source.places == {} and w.source.cell_at(5) is None  # nothing of the report before
+    qapp.processEvents()
+    assert w.source.rendered()
+    assert w.source.text.document().toPlainText().startswith(b.report.source.paragraphs[0].text.strip())
+    # not laid out yet, and a cell is asked for: it is laid out at once, the cell highlighted
+    w.set_current(c)
+    assert not w.source.rendered()
+    cell_id = next(cid for cid, cell in c.session.data.cells.items() if cell.anchor is not None and cell.raw)
+    assert w.source.highlight_cell(cell_id)
+    assert w.source.rendered()
+    assert w.source.highlighted_text().strip() == c.session.cell(cell_id).raw.strip()
+    # a report closed before its turn came: nothing is laid out for it, the next one is shown
+    w.open_paths([seeds()[0]])
+    d = _docs(w)[-1]
+    w.set_current(d)
+    assert not w.source.rendered()
+    w.close_document(d)
+    _settle(qapp)
+    assert w.current is not d and w.source.doc is w.current and w.source.rendered()
+    assert w.source.kept_documents() == 3  # a, b and c: none for the closed report
+    assert w.source.text.document().toPlainText().startswith(
+        w.current.report.source.paragraphs[0].text.strip()
+    )

@@ -82,3 +82,30 @@ def test_a_worker_process_that_dies_fails_only_its_own_task(qtbot):
     qtbot.waitUntil(lambda: len(got) == 2, timeout=60_000)
     assert got[1] == 8
     pool.shutdown()
+
+
+def test_process_pool_starts_its_processes_off_the_calling_thread_and_below_its_priority(qtbot, monkeypatch):
+    """Starting worker processes takes a few hundred ms: the window's thread never waits for it,
+    and the workers run at a lower priority than the window, which keeps a core for drawing."""
+    import os
+    from functools import partial
+
+    from gov_review.core.batch import pool as batch_pool
+    from gov_review.gui.workers import ProcessTaskPool
+
+    started_on = []
+    real_new_pool = batch_pool.new_pool
+
+    def new_pool(*args, **kwargs):
+        started_on.append(threading.current_thread())
+        return real_new_pool(*args, **kwargs)
+
+    monkeypatch.setattr(batch_pool, "new_pool", new_pool)
+    pool = ProcessTaskPool(max_workers=1)
+    got = []
+    pool.run_task(partial(os.nice, 0), got.append)  # os.nice(0): the worker's niceness
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=60_000)
+    assert started_on and threading.main_thread() not in started_on
+    if hasattr(os, "nice"):
+        assert got[0] >= min(19, os.nice(0) + batch_pool.BACKGROUND_NICENESS)
+    pool.shutdown()

@@ -5,10 +5,14 @@ replaced here.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
+
+BACKGROUND_NICENESS = 10  # added to a background worker's niceness (0 normal, 19 the lowest)
 
 
 def mp_context() -> Any:
@@ -21,8 +25,23 @@ def mp_context() -> Any:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def new_pool(jobs: int, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes; ``broken``: the pool it replaces (shut down first)."""
+def new_pool(
+    jobs: int, broken: ProcessPoolExecutor | None = None, background: bool = False
+) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes; ``broken``: the pool it replaces (shut down first).
+
+    ``background``: the workers run at a lower priority than the process that started them (the
+    window reads a folder in them and must keep a core for drawing whenever it needs one)."""
     if broken is not None:
         broken.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context())
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=mp_context(), initializer=_lower_priority if background else None
+    )
+
+
+def _lower_priority() -> None:
+    """Runs in each worker as it starts. Where the system has no ``nice`` (Windows) the workers
+    keep the normal priority."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(BACKGROUND_NICENESS)

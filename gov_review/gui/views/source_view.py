@@ -7,6 +7,11 @@ a number in a table finds its grid cell again.
 The rendered document of a report is kept while the report is open (the last few shown, see
 ``KEEP``), so switching back to a report shows it at once instead of building it again; a kept
 document is released when its report closes (or falls out of the last few).
+
+A report not rendered yet is rendered in the next turn of the event loop, not in the one that
+shows it: laying out its tables is the longest part of showing a report (20–60 ms), and done
+with the grids and the list it made the one stall of opening a folder. Until then the view is
+blank; anything that needs the rendered document sooner (a highlight) renders it at once.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -131,6 +136,13 @@ class SourceView(QWidget):
         self._kept: OrderedDict[int, _Rendered] = OrderedDict()  # id(ReportDocument) -> its document
         self._watched: set[int] = set()  # reports whose closing releases their document
         self._orphan: _Rendered | None = None
+        self._blank = QTextDocument(self)  # shown while the report's own document waits to be made
+        self._pending = False  # self.doc's document is still to be rendered (see the module's text)
+        self._later = QTimer(self)
+        self._later.setObjectName("sourceRenderLater")
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._render_pending)
         self.sections.activated.connect(self._go_section)
         self.text.clicked.connect(self._clicked)
         self.text.resized.connect(self._fit_tables)
@@ -141,14 +153,35 @@ class SourceView(QWidget):
         self.doc = doc
         kept = self._kept.get(id(doc)) if doc is not None else None
         if kept is None or kept.made_from != _made_from(doc):
-            self.render()
+            self._render_later()
             return
+        self._pending = False
+        self._later.stop()
         self.clear_highlight()  # the highlight lives in the document shown until now
         self._kept.move_to_end(id(doc))
         self._show(kept)
 
+    def _render_later(self) -> None:
+        self.clear_highlight()  # the highlight lives in the document shown until now
+        self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
+        self._tables = []
+        self.sections.clear()
+        self.text.setDocument(self._blank)
+        self._pending = True
+        self._later.start()
+
+    def _render_pending(self) -> None:
+        if self._pending:
+            self.render()
+
+    def rendered(self) -> bool:
+        """Whether the view shows the current report's document (not the blank one before it)."""
+        return not self._pending
+
     def render(self) -> None:
         """Build the current report's document again (and keep it while the report is open)."""
+        self._pending = False
+        self._later.stop()
         # The highlight lives in the shown document (an extra selection's QTextCursor, the lit
         # table cell's format): drop it while that document still exists. Kept past setDocument,
         # the cursor pointed into a deleted document and the next highlight crashed (issue 12).
@@ -369,6 +402,7 @@ class SourceView(QWidget):
         return self.highlight_anchor(cell.anchor)
 
     def highlight_anchor(self, anchor: Anchor) -> bool:
+        self._render_pending()
         place = self.places.get(anchor) or self._nearest(anchor)
         self.clear_highlight()
         if place is None:
@@ -439,6 +473,7 @@ class SourceView(QWidget):
         """Where a grid cell's source text starts in the rendered document, or -1."""
         if self.doc is None or self.doc.session is None:
             return -1
+        self._render_pending()
         cell = self.doc.session.cell(cell_id)
         place = self.places.get(cell.anchor) if cell is not None and cell.anchor is not None else None
         return -1 if place is None else place.start
