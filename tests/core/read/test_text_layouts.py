@@ -246,3 +246,29 @@ def test_title_body_and_year_skip_site_chrome():
     )
     data = reconstruct(parse_text(text))
     assert (data.title, data.body.name, data.year) == ("某县2023年政府信息公开工作年度报告", "某县", 2023)
+
+
+# A sentence many reports write under heading 四: the tables' words, with counts glued to them.
+T4_PROSE = "本年度共发生政府信息公开行政复议4件，行政诉讼2件。其中行政复议维持3件，行政复议和行政诉讼共6件。"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [LAYOUTS / n for n in FULLY_READ_ALL if not n.startswith("template_")]
+    + [Path(__file__).resolve().parents[3] / "resources" / "samples" / "seed_002.txt"],
+    ids=lambda p: p.name,
+)
+def test_a_sentence_naming_the_tables_words_stays_prose_and_table_four_is_still_read(path):
+    """Read as a flattened table, that sentence once took the place of table 四, which came out
+    empty. It is a paragraph; every cell reads as without it."""
+    name = path.name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.strip().startswith(("四、政府信息公开", "4、")))
+    text = "\n".join([*lines[: at + 1], "", T4_PROSE, "", *lines[at + 1 :]])
+    doc = parse_text(text, path=name)
+    assert any(getattr(b, "text", None) == T4_PROSE for b in doc.blocks)  # one paragraph, whole
+    data, _findings = analyse(doc)
+    plain, _ = analyse(parse_text("\n".join(lines), path=name))
+    t4 = [cid for cid in plain.cells if cid.startswith("t4.")]
+    assert t4 and any(plain.cells[cid].value is not None for cid in t4)
+    assert {cid: _value(data.cells.get(cid)) for cid in t4} == {cid: _value(plain.cells[cid]) for cid in t4}

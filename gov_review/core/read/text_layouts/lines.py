@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gov_review.core.formats.headings import match_heading
-from gov_review.core.read.text_layouts.vocab import label_hits
+from gov_review.core.read.text_layouts.vocab import label_hits, split_labels
 
 WS = " \t\u00a0\u3000\ufeff\r"
 # Bounds for text no report has (issue 18): a statistics table of more rows than this, or more tables
@@ -84,13 +84,31 @@ def is_vertical_char(text: str) -> bool:
     return len(s) == 1 and "\u4e00" <= s <= "\u9fff"
 
 
+# What lies between two labels of a flattened table: digits run together, a money unit at most.
+_FLAT_VALUE_RE = re.compile(r"[\d\s.,．\-−—–/%]+(?:万元|元)?")
+
+
 @lru_cache(maxsize=8192)
 def is_flat(text: str) -> bool:
-    """A whole table (or several) run together on one line: many labels, digits glued to them."""
+    """A whole table (or several) run together on one line: many labels, digits glued to them.
+
+    A sentence that names the tables' words is prose, not a table: ``行政复议4件，行政诉讼2件。``
+    has labels and digits glued to them too, but what follows its labels are counts in words
+    (``4件，``), where a flattened table has bare digits. At least half of the pieces between labels
+    that hold a digit must be bare digits.
+    """
     s = text.strip(WS)
     if len(s) < 40 or not any(ch.isdigit() for ch in s):
         return False
-    return label_hits(s) >= 4 and re.search(r"[\u4e00-\u9fff）\)][0-9]", s) is not None
+    if label_hits(s) < 4 or re.search(r"[\u4e00-\u9fff）\)][0-9]", s) is None:
+        return False
+    with_digits = [
+        piece.strip(WS)
+        for piece, _a, _b, is_label in split_labels(s)
+        if not is_label and any(ch.isdigit() for ch in piece)
+    ]
+    bare = sum(1 for piece in with_digits if _FLAT_VALUE_RE.fullmatch(piece))
+    return bare * 2 >= len(with_digits)
 
 
 @lru_cache(maxsize=8192)
