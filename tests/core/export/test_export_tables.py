@@ -121,3 +121,21 @@ def test_table_three_labels_have_the_height_they_need() -> None:
             assert height >= lines * 13.5, (cell.coordinate, cell.value, height, lines)
             checked += 1
     assert checked > 20
+
+
+def test_csv_never_hands_excel_a_formula() -> None:
+    """A reason or value starting with = + - @ is written after an apostrophe; a number is left alone."""
+    from gov_review.core.review.pipeline import analyse_file
+    from gov_review.core.review.session import ReviewSession
+
+    s = ReviewSession(analyse_file(SEED), "李审核")
+    s.set_value("t3.r_total.c_natural", "4", '=HYPERLINK("http://example.com","核对")')
+    s.set_value("t2.a5.r_license.c_delta", "-1", "+号后为说明")  # the change column may be negative
+    s.set_value("t3.r_new.c_natural", "16", "@备注")
+    rows = list(csv.reader(io.StringIO(corrections_csv(s).decode("utf-8-sig"))))[1:]
+    got = {r[0]: (r[3], r[4]) for r in rows}
+    assert got == {
+        "t3.r_total.c_natural": ("4", "'=HYPERLINK(\"http://example.com\",\"核对\")"),
+        "t2.a5.r_license.c_delta": ("-1", "'+号后为说明"),  # a number stays a number
+        "t3.r_new.c_natural": ("16", "'@备注"),
+    }
