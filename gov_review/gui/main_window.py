@@ -10,7 +10,7 @@ dashboard docks (window_batch).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -196,6 +196,7 @@ class MainWindow(
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._list_current_changed)
+        view.viewport().installEventFilter(self)  # its width changes: the columns are fitted again
         self.list_panel = QWidget(self)
         lay = QVBoxLayout(self.list_panel)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -204,17 +205,30 @@ class MainWindow(
 
     def _fit_list_columns(self) -> None:
         """Room for a seeds-style name (“002_60c3416880e5604d.txt”) beside its icon, for each
-        header in the current language, and for the counts' icon and number; 主体/状态 stretches."""
+        header in the current language, and for the counts' icon and number; 主体/状态 stretches.
+        In a narrow pane (a laptop's 1366 px) the name gives way, elided in its middle, so that
+        both counts stay in sight."""
         view, model = self.list_view, self.list_model
         fm = view.fontMetrics()
 
         def header(col: int) -> int:
             return fm.horizontalAdvance(str(model.headerData(col, Qt.Orientation.Horizontal))) + 24
 
-        view.horizontalHeader().setMinimumSectionSize(40)
-        view.setColumnWidth(COL_NAME, fm.horizontalAdvance("002_60c3416880e5604d.txt *") + 40)
+        minimum = 40
+        view.horizontalHeader().setMinimumSectionSize(minimum)
+        counts = 0
         for col in (COL_ERRORS, COL_WARNINGS):
-            view.setColumnWidth(col, max(header(col), fm.horizontalAdvance("99") + 34))
+            width = max(header(col), fm.horizontalAdvance("99") + 34)
+            view.setColumnWidth(col, width)
+            counts += width
+        wanted = fm.horizontalAdvance("002_60c3416880e5604d.txt *") + 40
+        room = view.viewport().width() - counts - minimum  # the status column keeps its least
+        view.setColumnWidth(COL_NAME, max(min(wanted, room), fm.horizontalAdvance("国" * 6) + 40))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list_view.viewport():
+            self._fit_list_columns()
+        return super().eventFilter(watched, event)
 
     def _set_edit_reason(self, text: str) -> None:
         for grid in self.grids.values():

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from gov_review.gui import settings
-from gov_review.gui.models.report_list import COL_ERRORS, COL_NAME, COL_STATUS
+from gov_review.gui.models.report_list import COL_ERRORS, COL_NAME, COL_STATUS, COL_WARNINGS
 from gov_review.gui.models.table_grid import StateRole
 from gov_review.gui.states import CellState
 from tests.conftest import seed_path
@@ -218,17 +218,29 @@ def test_a_2021_docx_opens_in_the_window(window):
     assert window.grids["t3"].grid_model.index_of("t3.r_total.c_natural").isValid()
 
 
-def test_the_list_shows_whole_file_names_and_headers(window, tmp_path):
+def test_the_list_shows_whole_file_names_and_headers_and_keeps_the_counts_in_a_narrow_pane(
+    window, tmp_path, qapp
+):
     long = tmp_path / "002_60c3416880e5604d.txt"
     shutil.copyfile(seed_path(2), long)
     window.open_paths([str(long)])
+    window.resize(1600, 900)
+    window.show()
     view = window.list_view
     fm = view.fontMetrics()
     name = window.proxy.index(0, COL_NAME).data()
-    # the name column holds the text beside its icon; the header of the last column fits too
-    assert view.columnWidth(COL_NAME) >= fm.horizontalAdvance(name) + view.iconSize().width() + 8
     header = window.list_model.headerData(COL_STATUS, Qt.Orientation.Horizontal)
+    window.main_split.setSizes([520, 1080])
+    qapp.processEvents()
+    # room enough: the name column holds the text beside its icon; the last column's header fits too
+    assert view.columnWidth(COL_NAME) >= fm.horizontalAdvance(name) + view.iconSize().width() + 8
     assert view.horizontalHeader().sectionSize(COL_STATUS) >= fm.horizontalAdvance(header) + 16
+    # a laptop's narrow pane: the name gives way (elided), both counts stay in sight
+    window.main_split.setSizes([260, 1340])
+    qapp.processEvents()
+    shown = sum(view.columnWidth(c) for c in (COL_NAME, COL_ERRORS, COL_WARNINGS))
+    assert shown <= view.viewport().width()
+    assert view.columnWidth(COL_NAME) < fm.horizontalAdvance(name) + view.iconSize().width() + 8
 
 
 def test_a_folder_opens_in_worker_processes_and_every_report_arrives(window, tmp_path, qtbot):
