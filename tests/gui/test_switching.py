@@ -139,3 +139,30 @@ def test_a_report_shown_the_first_time_is_laid_out_in_the_next_turn_or_at_once_w
     assert w.source.text.document().toPlainText().startswith(
         w.current.report.source.paragraphs[0].text.strip()
     )
+
+
+def test_a_kept_report_comes_back_in_its_own_view_at_the_panes_new_width(window, qapp):
+    """Each kept report has a view of its own: switching back neither builds nor lays it out again,
+    keeps where the reviewer had scrolled to, and a pane resized meanwhile is honoured."""
+    w = window
+    w.resize(1400, 900)
+    w.show()
+    w.open_paths([seeds()[2], seeds()[3]])
+    qapp.processEvents()
+    a, b = _docs(w)[:2]
+    w.set_current(a)
+    qapp.processEvents()
+    view_a = w.source.text
+    view_a.verticalScrollBar().setValue(view_a.verticalScrollBar().maximum() // 2)
+    where = view_a.verticalScrollBar().value()
+    assert where > 0
+    w.set_current(b)
+    qapp.processEvents()
+    assert w.source.text is not view_a and not view_a.isVisible()
+    w.main_split.setSizes([200, 300, 900])  # the source pane narrower while b is shown
+    qapp.processEvents()
+    w.set_current(a)
+    qapp.processEvents()
+    assert w.source.text is view_a
+    assert view_a.document().textWidth() == view_a.viewport().width()  # laid out at the new width
+    assert view_a.verticalScrollBar().value() > 0

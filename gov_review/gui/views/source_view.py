@@ -5,8 +5,10 @@ document, so a grid cell (or a prose finding) can be highlighted and scrolled to
 a number in a table finds its grid cell again.
 
 The rendered document of a report is kept while the report is open (the last few shown, see
-``KEEP``), so switching back to a report shows it at once instead of building it again; a kept
-document is released when its report closes (or falls out of the last few).
+``KEEP``), each in a text view of its own (a stack of them, one on screen), so switching back to a
+report shows it at once: neither built nor laid out again (giving a QTextEdit another document lays
+the whole of it out, ~7 ms for a report's tables). A kept document and its view are released when
+the report closes (or falls out of the last few).
 
 A report not rendered yet is rendered in the next turn of the event loop, not in the one that
 shows it: laying out its tables is the longest part of showing a report (20–60 ms), and done
@@ -38,12 +40,26 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QComboBox, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from gov_review.core.model import Anchor, Paragraph, RawTable
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.states import HUES
+
+
+class _Text(QTextEdit):
+    clicked = Signal(int)
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
 
 
 @dataclass(slots=True)
@@ -57,8 +73,9 @@ class Place:
 
 @dataclass(slots=True)
 class _Rendered:
-    """One report's rendered document and the maps into it."""
+    """One report's rendered document, the view that shows it, and the maps into it."""
 
+    view: _Text
     qdoc: QTextDocument
     made_from: tuple[int, int]  # id() of the source and of the data it was rendered from
     places: dict[Anchor, Place] = field(default_factory=dict)
@@ -92,20 +109,6 @@ def _least_width(rows: list, ncols: int, fm: QFontMetricsF, tf: QTextTableFormat
     return int(sum(w + pad for w in widths)) + 2
 
 
-class _Text(QTextEdit):
-    clicked = Signal(int)
-    resized = Signal()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
-
-
 class SourceView(QWidget):
     cellClicked = Signal(str)
 
@@ -113,16 +116,15 @@ class SourceView(QWidget):
         super().__init__(parent)
         self.sections = QComboBox(self)
         self.sections.setObjectName("sourceSections")
-        self.text = _Text(self)
-        self.text.setReadOnly(True)
-        self.text.setObjectName("sourceText")
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._stack = QStackedWidget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.sections)
-        lay.addWidget(self.text)
+        lay.addWidget(self._stack)
+        # shown when there is no report, and while a report's own document waits to be made
+        self._blank = self._new_view()
         self.doc: ReportDocument | None = None
-        self._qdoc: QTextDocument | None = None
+        self._shown: _Rendered | None = None  # what is on screen (None: the blank view)
         self.places: dict[Anchor, Place] = {}
         self._cell_starts: list[tuple[int, int, Anchor]] = []  # sorted (start, end, anchor) of table cells
         self._anchor_cell: dict[Anchor, str] = {}
@@ -135,8 +137,6 @@ class SourceView(QWidget):
         self._tables: list[tuple[QTextTable, int]] = []
         self._kept: OrderedDict[int, _Rendered] = OrderedDict()  # id(ReportDocument) -> its document
         self._watched: set[int] = set()  # reports whose closing releases their document
-        self._orphan: _Rendered | None = None
-        self._blank = QTextDocument(self)  # shown while the report's own document waits to be made
         self._pending = False  # self.doc's document is still to be rendered (see the module's text)
         self._later = QTimer(self)
         self._later.setObjectName("sourceRenderLater")
@@ -144,8 +144,21 @@ class SourceView(QWidget):
         self._later.setInterval(0)
         self._later.timeout.connect(self._render_pending)
         self.sections.activated.connect(self._go_section)
-        self.text.clicked.connect(self._clicked)
-        self.text.resized.connect(self._fit_tables)
+
+    @property
+    def text(self) -> _Text:
+        """The text view on screen."""
+        return self._stack.currentWidget()  # type: ignore[return-value]
+
+    def _new_view(self) -> _Text:
+        view = _Text(self._stack)
+        view.setReadOnly(True)
+        view.setObjectName("sourceText")
+        view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        view.clicked.connect(self._clicked)
+        view.resized.connect(self._fit_tables)
+        self._stack.addWidget(view)
+        return view
 
     # -------------------------------------------------------------------------- rendering
 
@@ -154,6 +167,9 @@ class SourceView(QWidget):
         kept = self._kept.get(id(doc)) if doc is not None else None
         if kept is None or kept.made_from != _made_from(doc):
             self._render_later()
+            if doc is None:  # no report: the blank page is all there is to show
+                self._pending = False
+                self._later.stop()
             return
         self._pending = False
         self._later.stop()
@@ -163,10 +179,7 @@ class SourceView(QWidget):
 
     def _render_later(self) -> None:
         self.clear_highlight()  # the highlight lives in the document shown until now
-        self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
-        self._tables = []
-        self.sections.clear()
-        self.text.setDocument(self._blank)
+        self._show(None)
         self._pending = True
         self._later.start()
 
@@ -187,17 +200,22 @@ class SourceView(QWidget):
         # the cursor pointed into a deleted document and the next highlight crashed (issue 12).
         self.clear_highlight()
         doc = self.doc
+        if doc is None:
+            self._show(None)
+            return
         self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
         self._tables = []
         self.sections.clear()
+        view = self._new_view()
         # Built detached from the view: laying out after every insert would take seconds.
-        qdoc = QTextDocument(self)
+        qdoc = QTextDocument(view)
         qdoc.setUndoRedoEnabled(False)
-        qdoc.setDefaultFont(self.text.font())
+        qdoc.setDefaultFont(view.font())
         try:
             self._fill(qdoc)
         finally:
             rendered = _Rendered(
+                view,
                 qdoc,
                 _made_from(doc),
                 self.places,
@@ -213,48 +231,52 @@ class SourceView(QWidget):
             self._show(rendered)
             self._keep(doc, rendered)
 
-    def _show(self, rendered: _Rendered) -> None:
-        previous = self._qdoc
-        self.places = rendered.places
-        self._cell_starts = rendered.cell_starts
-        self._anchor_cell = rendered.anchor_cell
-        self._section_pos = rendered.section_pos
-        self._tables = rendered.tables
-        self._fit_tables()  # the view may have been resized since this document was shown
-        self.text.setDocument(rendered.qdoc)
-        self._qdoc = rendered.qdoc
-        kept = [r.qdoc for r in self._kept.values()]
-        orphan = self._orphan.qdoc if self._orphan is not None else None
-        if (
-            previous is not None
-            and previous is not rendered.qdoc
-            and previous not in kept
-            and previous is not orphan
-        ):
-            previous.deleteLater()  # its report closed while it was on screen
+    def _show(self, rendered: _Rendered | None) -> None:
+        """Put ``rendered`` (None: the blank view) on screen."""
+        previous = self._shown
+        view = rendered.view if rendered is not None else self._blank
+        self.places = rendered.places if rendered else {}
+        self._cell_starts = rendered.cell_starts if rendered else []
+        self._anchor_cell = rendered.anchor_cell if rendered else {}
+        self._section_pos = rendered.section_pos if rendered else []
+        self._tables = rendered.tables if rendered else []
+        # A view hidden while the pane changed size takes the pane's size as it comes on screen
+        # (then, and only then, it is laid out again).
+        view.setGeometry(self.text.geometry())
+        self._stack.setCurrentWidget(view)
+        self._shown = rendered
+        if rendered is not None and view.document() is not rendered.qdoc:
+            self._fit_tables()
+            view.setDocument(rendered.qdoc)  # laid out once, at the width it is shown at
+        else:
+            self._fit_tables()  # the view may have been resized since this document was shown
+        if previous is not None and previous is not rendered and not self._is_kept(previous):
+            self._dispose(previous)  # its report closed while it was on screen
         self.sections.clear()
-        for title, pos in rendered.section_items:
+        for title, pos in rendered.section_items if rendered else ():
             self.sections.addItem(title, pos)
 
-    def _keep(self, doc: ReportDocument | None, rendered: _Rendered) -> None:
-        """Keep the document shown for ``doc``; release the one it replaces and the oldest past KEEP."""
-        key = id(doc) if doc is not None else None
-        old = self._kept.pop(key, None) if key is not None else None
-        if key is None:
-            if self._orphan is not None and self._orphan.qdoc is not rendered.qdoc:
-                self._orphan.qdoc.deleteLater()
-            self._orphan = rendered  # no report: an error text or an empty page, dropped when replaced
-        else:
-            if key not in self._watched:
-                self._watched.add(key)
-                doc.destroyed.connect(lambda _obj=None, key=key: self._release(key))
-            self._kept[key] = rendered
-        if old is not None and old.qdoc is not rendered.qdoc:
-            old.qdoc.deleteLater()
+    def _is_kept(self, rendered: _Rendered) -> bool:
+        return any(r is rendered for r in self._kept.values())
+
+    def _dispose(self, rendered: _Rendered) -> None:
+        self._stack.removeWidget(rendered.view)
+        rendered.view.deleteLater()  # and its document with it
+
+    def _keep(self, doc: ReportDocument, rendered: _Rendered) -> None:
+        """Keep the document made for ``doc``; release the one it replaces and the oldest past KEEP."""
+        key = id(doc)
+        old = self._kept.pop(key, None)
+        if key not in self._watched:
+            self._watched.add(key)
+            doc.destroyed.connect(lambda _obj=None, key=key: self._release(key))
+        self._kept[key] = rendered
+        if old is not None and old is not self._shown:
+            self._dispose(old)
         while len(self._kept) > KEEP:
             _key, dropped = self._kept.popitem(last=False)
-            if dropped.qdoc is not self._qdoc:
-                dropped.qdoc.deleteLater()
+            if dropped is not self._shown:
+                self._dispose(dropped)
 
     def _release(self, key: int) -> None:
         """A report closed: its kept document goes (unless it is still on screen until the next one)."""
@@ -262,8 +284,8 @@ class SourceView(QWidget):
             return  # the window closed first: its documents went with it
         self._watched.discard(key)
         rendered = self._kept.pop(key, None)
-        if rendered is not None and rendered.qdoc is not self._qdoc:
-            rendered.qdoc.deleteLater()
+        if rendered is not None and rendered is not self._shown:
+            self._dispose(rendered)
 
     def kept_documents(self) -> int:
         return len(self._kept)
@@ -359,7 +381,7 @@ class SourceView(QWidget):
     def _fit_tables(self) -> None:
         """Tables as wide as the view, but never narrower than their content: below that width a
         table keeps it (the view scrolls sideways) instead of splitting `10` over two lines."""
-        room = self.text.viewport().width() - 2 * (self._qdoc.documentMargin() if self._qdoc else 4)
+        room = self.text.viewport().width() - 2 * self.text.document().documentMargin()
         for table, least in self._tables:
             fmt = table.format()
             want = (
