@@ -89,9 +89,23 @@ class OpeningMixin:
             for p in reversed(paths):
                 if os.path.exists(p):
                     settings.add_recent(os.path.abspath(p))
-        open_now = {os.path.abspath(d.path) for d in self.list_model.docs}
-        files = [p for p in collect_files(paths) if os.path.abspath(p) not in open_now]
+        # A report is open under its file and, once saved, under its bundle too: a bundle opened
+        # a second time would be two reviews of one file, each saving over the other.
+        open_now: dict[str, ReportDocument] = {}
+        for d in self.list_model.docs:
+            for p in (d.path, d.bundle_path):
+                if p:
+                    open_now[os.path.abspath(p)] = d
+        wanted = collect_files(paths)
+        files = [p for p in wanted if os.path.abspath(p) not in open_now]
         if not files:
+            already = [open_now[os.path.abspath(p)] for p in wanted if os.path.abspath(p) in open_now]
+            if already:  # all of it is open: show it rather than do nothing
+                if already[0].ok:
+                    self.set_current(already[0])
+                self.statusBar().showMessage(
+                    self.tr("“{name}” is already open").format(name=already[0].name), 5000
+                )
             return 0
         if self._job is not None:  # another batch still loading: this one adds to the bar
             job = self._job

@@ -41,6 +41,23 @@ class SavingMixin:
                 return False
             if not path.lower().endswith(".grb"):
                 path += ".grb"
+            other = next(
+                (
+                    d
+                    for d in self.list_model.docs
+                    if d is not doc
+                    and d.bundle_path
+                    and os.path.abspath(d.bundle_path) == os.path.abspath(path)
+                ),
+                None,
+            )
+            if other is not None:  # saving there would replace another open review's bundle
+                text = self.tr(
+                    "“{file}” is the review bundle of “{name}”, which is open: choose another name."
+                ).format(file=os.path.basename(path), name=other.name)
+                self.statusBar().showMessage(text, 15000)
+                confirm.warn(self, self.tr("Not saved"), text)
+                return False
         from gov_review.core.review.bundle import save_bundle  # zip and exports: only when saving
 
         self.exporter.ensure_identity()

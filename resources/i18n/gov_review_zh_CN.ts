@@ -817,6 +817,11 @@ Findings of this rule per report</source>
 <context>
     <name>OpeningMixin</name>
     <message>
+        <location filename="../../gov_review/gui/window_open.py" line="112"/>
+        <source>“{name}” is already open</source>
+        <translation>“{name}”已经打开</translation>
+    </message>
+    <message>
         <location filename="../../gov_review/gui/window_open.py" line="54"/>
         <source>Open reports</source>
         <translation>打开报告</translation>
@@ -1001,6 +1006,11 @@ Findings of this rule per report</source>
 </context>
 <context>
     <name>SavingMixin</name>
+    <message>
+        <location filename="../../gov_review/gui/window_save.py" line="55"/>
+        <source>“{file}” is the review bundle of “{name}”, which is open: choose another name.</source>
+        <translation>“{file}”是已打开的“{name}”的审核包，保存到这里会覆盖它的审核结果，请换一个文件名。</translation>
+    </message>
     <message>
         <location filename="../../gov_review/gui/window_save.py" line="1"/>
         <source>Changed on disk</source>

@@ -147,6 +147,36 @@ def test_save_as_writes_a_second_bundle_and_follows_it(opened, monkeypatch, tmp_
     assert open_bundle(b).data.value(TOT) == 4
 
 
+def test_a_bundle_is_never_open_twice_nor_saved_over_by_another_report(opened, monkeypatch, tmp_path):
+    """Found by the long monkey run: a report saved to a bundle, then the bundle opened again,
+    made two reviews of one file in one window, each saving over the other (and a conflict)."""
+    w = opened
+    first = w.current
+    w.set_cell(NAT, "4")
+    bundle = tmp_path / "a.grb"
+    answer_save_dialog(monkeypatch, bundle)
+    assert w.save_current()
+    # opening the bundle again shows the review that is open, no second copy
+    w.open_paths([str(seed_path(3))])
+    other = next(d for d in w.list_model.docs if d is not first)
+    w.set_current(other)
+    assert w.open_paths([str(bundle)]) == 0
+    assert w.list_model.rowCount() == 2 and w.current is first
+    assert "已经打开" in w.statusBar().currentMessage() or "already open" in w.statusBar().currentMessage()
+    # another report saved as that bundle is refused with a sentence; the bundle keeps its review
+    warned: list[str] = []
+    monkeypatch.setattr(confirm, "warn", lambda _p, _title, text: warned.append(text))
+    w.set_current(other)
+    w.set_cell("t3.r_new.c_natural", "7")
+    before = bundle.read_bytes()
+    assert not w.save_current()
+    assert warned and "a.grb" in warned[0] and other.modified
+    assert bundle.read_bytes() == before
+    w.set_current(first)
+    w.set_cell(TOT, "4")
+    assert w.save_current() and not first.modified  # the bundle's own review still saves to it
+
+
 def test_a_read_only_folder_leaves_the_review_open_and_unsaved(opened, monkeypatch, tmp_path):
     w = opened
     w.set_cell(NAT, "4")
