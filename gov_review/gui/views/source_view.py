@@ -19,33 +19,27 @@ blank; anything that needs the rendered document sooner (a highlight) renders it
 from __future__ import annotations
 
 import bisect
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QMouseEvent,
     QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFrameFormat,
     QTextLength,
     QTextTable,
     QTextTableCellFormat,
-    QTextTableFormat,
 )
 from PySide6.QtWidgets import QComboBox, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from gov_review.core.model import Anchor, Paragraph, RawTable
+from gov_review.core.model import Anchor
 from gov_review.gui.document import ReportDocument
 from gov_review.gui.states import HUES
+from gov_review.gui.views.source_document import Place, build
 
 
 class _Text(QTextEdit):
@@ -62,13 +56,8 @@ class _Text(QTextEdit):
             self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
 
 
-@dataclass(slots=True)
-class Place:
-    start: int
-    end: int
-    table: QTextTable | None = None
-    row: int = -1
-    col: int = -1
+# How many reports' rendered documents are kept (the one shown and the last ones before it).
+KEEP = 32
 
 
 @dataclass(slots=True)
@@ -84,29 +73,6 @@ class _Rendered:
     section_pos: list[int] = field(default_factory=list)
     section_items: list[tuple[str, int]] = field(default_factory=list)
     tables: list[tuple[QTextTable, int]] = field(default_factory=list)
-
-
-# How many reports' rendered documents are kept (the one shown and the last ones before it).
-KEEP = 32
-LABEL_CHARS = 6  # a label cell wraps no narrower than this many Chinese characters
-_UNBROKEN = re.compile(r"[0-9A-Za-z.,%:/()（）\-]+")
-
-
-def _least_width(rows: list, ncols: int, fm: QFontMetricsF, tf: QTextTableFormat) -> int:
-    """The narrowest a table can be without wrapping a number or squeezing a label below
-    LABEL_CHARS characters a line: per column, its widest such cell (one-column cells only)."""
-    label = fm.horizontalAdvance("国" * LABEL_CHARS)
-    widths = [0.0] * ncols
-    for row in rows:
-        for c, cell in enumerate(row):
-            if cell.merged or cell.colspan > 1:
-                continue
-            text = cell.text.strip()
-            runs = [fm.horizontalAdvance(r) for r in _UNBROKEN.findall(text)]
-            need = max([min(fm.horizontalAdvance(text), label), *runs])
-            widths[c] = max(widths[c], need)
-    pad = 2 * (tf.cellPadding() + tf.border()) + 4
-    return int(sum(w + pad for w in widths)) + 2
 
 
 class SourceView(QWidget):
@@ -203,33 +169,24 @@ class SourceView(QWidget):
         if doc is None:
             self._show(None)
             return
-        self.places, self._cell_starts, self._anchor_cell, self._section_pos = {}, [], {}, []
-        self._tables = []
-        self.sections.clear()
         view = self._new_view()
-        # Built detached from the view: laying out after every insert would take seconds.
         qdoc = QTextDocument(view)
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(view.font())
-        try:
-            self._fill(qdoc)
-        finally:
-            rendered = _Rendered(
-                view,
-                qdoc,
-                _made_from(doc),
-                self.places,
-                self._cell_starts,
-                self._anchor_cell,
-                self._section_pos,
-                [
-                    (self.sections.itemText(i), self.sections.itemData(i))
-                    for i in range(self.sections.count())
-                ],
-                self._tables,
-            )
-            self._show(rendered)
-            self._keep(doc, rendered)
+        built = build(doc, qdoc, view.font(), self.palette().color(QPalette.ColorRole.Mid))
+        rendered = _Rendered(
+            view,
+            qdoc,
+            _made_from(doc),
+            built.places,
+            built.cell_starts,
+            built.anchor_cell,
+            built.section_pos,
+            built.section_items,
+            built.tables,
+        )
+        self._show(rendered)
+        self._keep(doc, rendered)
 
     def _show(self, rendered: _Rendered | None) -> None:
         """Put ``rendered`` (None: the blank view) on screen."""
@@ -289,94 +246,6 @@ class SourceView(QWidget):
 
     def kept_documents(self) -> int:
         return len(self._kept)
-
-    def _fill(self, qdoc: QTextDocument) -> None:
-        doc = self.doc
-        if doc is None or doc.report.source is None:
-            if doc is not None:
-                qdoc.setPlainText(doc.error_message())
-            return
-        source = doc.report.source
-        data = doc.report.data
-        heading_blocks = {s.block_index: s for s in (data.sections if data else [])}
-        cur = QTextCursor(qdoc)
-        base = QTextBlockFormat()
-        base.setBottomMargin(6)
-        plain = QTextCharFormat()
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        first = True
-        for i, block in enumerate(source.blocks):
-            if isinstance(block, Paragraph):
-                if not first:
-                    cur.insertBlock(base, plain)
-                fmt = QTextBlockFormat(base)
-                cf = plain
-                if i == 0 or i in heading_blocks:
-                    cf = QTextCharFormat(bold)
-                    cf.setFontPointSize(13 if i == 0 else 11.5)
-                    fmt.setTopMargin(10)
-                    if i == 0:
-                        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-                cur.setBlockFormat(fmt)
-                cur.setBlockCharFormat(cf)
-                start = cur.position()
-                cur.insertText(block.text.strip(), cf)
-                self.places[block.anchor] = Place(start, cur.position())
-                if i in heading_blocks:
-                    self._section_pos.append(start)
-                    self.sections.addItem(heading_blocks[i].title.strip(), start)
-                first = False
-            elif isinstance(block, RawTable):
-                self._render_table(cur, block, plain)
-                first = False
-        if data is not None:
-            self._anchor_cell = {c.anchor: cid for cid, c in data.cells.items() if c.anchor is not None}
-        self._cell_starts.sort(key=lambda t: t[0])
-
-    def _render_table(self, cur: QTextCursor, block: RawTable, plain: QTextCharFormat) -> None:
-        rows = [r for r in block.rows if r]
-        if not rows:
-            return
-        ncols = max(len(r) for r in rows)
-        tf = QTextTableFormat()
-        tf.setCellPadding(3)
-        tf.setCellSpacing(0)
-        tf.setBorder(1)
-        tf.setBorderBrush(self.palette().color(QPalette.ColorRole.Mid))
-        tf.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        tf.setBorderCollapse(True)
-        tf.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table = cur.insertTable(len(rows), ncols, tf)
-        small = QTextCharFormat(plain)
-        small.setFontPointSize(8.5)
-        font = QFont(self.text.font())
-        font.setPointSizeF(8.5)
-        self._tables.append((table, _least_width(rows, ncols, QFontMetricsF(font), tf)))
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                if cell.merged:
-                    continue
-                tcell = table.cellAt(r, c)
-                cc = tcell.firstCursorPosition()
-                start = cc.position()
-                cc.insertText(cell.text.strip(), small)
-                end = cc.position()
-                self.places[cell.anchor] = Place(start, end, table, r, c)
-                self._cell_starts.append((start, end, cell.anchor))
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                if not cell.merged and (cell.rowspan > 1 or cell.colspan > 1):
-                    table.mergeCells(r, c, min(cell.rowspan, len(rows) - r), min(cell.colspan, ncols - c))
-        # positions moved when cells were merged: read them back from the table
-        for place in self.places.values():
-            if place.table is table:
-                tcell = table.cellAt(place.row, place.col)
-                start = tcell.firstCursorPosition().position()
-                place.end = tcell.lastCursorPosition().position()
-                place.start = start
-        self._cell_starts = [(p.start, p.end, a) for a, p in self.places.items() if p.table is not None]
-        cur.movePosition(QTextCursor.MoveOperation.End)
 
     def _fit_tables(self) -> None:
         """Tables as wide as the view, but never narrower than their content: below that width a
