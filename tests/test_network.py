@@ -93,6 +93,7 @@ def test_the_window_stays_offline(no_network, tmp_path, qtbot, monkeypatch):
     doc.bundle_path = str(tmp_path / "seed_002.grb")
     assert window.save_current()
     assert (tmp_path / "seed_002.grb").stat().st_size > 0
+    assert window.close_document(doc)  # saved: closes without asking
     window.open_paths([str(tmp_path / "seed_002.grb")], remember=False)
-    assert len(window.list_model.docs) == 6
+    assert len(window.list_model.docs) == 5 and window.list_model.docs[-1].name == "seed_002.grb"
     assert no_network == []

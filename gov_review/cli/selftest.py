@@ -140,6 +140,8 @@ def run_checks(workdir: Path, log=print) -> None:
         _check(not seed2.modified, "after saving, the review still shows as modified")
         log(f"bundle saved ({bundle.stat().st_size:,} bytes): ok")
 
+        # closed first: the window shows a bundle that is open rather than open it twice
+        _check(window.close_document(seed2), "the saved review did not close")
         before = set(map(id, window.list_model.docs))
         window.open_paths([str(bundle)], remember=False)
         _process(app)
