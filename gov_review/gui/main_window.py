@@ -10,6 +10,8 @@ dashboard docks (window_batch).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
@@ -56,6 +58,22 @@ TABLES = ("t2", "t3", "t4")
 DEFAULT_SIZE = (1600, 1000)
 FRAME, TITLE_BAR = 8, 32  # what a window manager adds around the window, roughly
 __all__ = ["TABLES", "MainWindow", "walk_findings"]
+
+
+class _OnResize(QObject):
+    """Calls ``fn`` whenever ``watched`` changes size. A filter object of its own: an
+    ``eventFilter`` on the main window would also receive the events Qt's main window filters for
+    itself (its docks, its status bar), each a call into Python while a folder opens."""
+
+    def __init__(self, watched: QObject, fn: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._fn = fn
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fn()
+        return False
 
 
 class MainWindow(
@@ -196,7 +214,7 @@ class MainWindow(
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         view.selectionModel().currentRowChanged.connect(self._list_current_changed)
-        view.viewport().installEventFilter(self)  # its width changes: the columns are fitted again
+        _OnResize(view.viewport(), self._fit_list_columns)  # its width changes: the columns fit again
         self.list_panel = QWidget(self)
         lay = QVBoxLayout(self.list_panel)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -224,11 +242,6 @@ class MainWindow(
         wanted = fm.horizontalAdvance("002_60c3416880e5604d.txt *") + 40
         room = view.viewport().width() - counts - minimum  # the status column keeps its least
         view.setColumnWidth(COL_NAME, max(min(wanted, room), fm.horizontalAdvance("国" * 6) + 40))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.list_view.viewport():
-            self._fit_list_columns()
-        return super().eventFilter(watched, event)
 
     def _set_edit_reason(self, text: str) -> None:
         for grid in self.grids.values():

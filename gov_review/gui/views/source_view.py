@@ -121,6 +121,9 @@ class SourceView(QWidget):
         view.setReadOnly(True)
         view.setObjectName("sourceText")
         view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A report is always longer than the pane: with the scroll bar there from the start, the
+        # first layout is at the final width (a bar appearing halfway through laid it all out twice).
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         view.clicked.connect(self._clicked)
         view.resized.connect(self._fit_tables)
         self._stack.addWidget(view)
