@@ -399,6 +399,9 @@ class MainWindow(
 
     def _tab_changed(self, index: int) -> None:
         if index != len(TABLES):
+            page = self.tabs.widget(index)
+            if isinstance(page, GridView):
+                page.ensure_fitted()  # also when the window itself is not on screen yet
             return
         if self.stats is None:
             from gov_review.gui.views.charts import StatsWidget  # pyqtgraph is heavy: only when first shown

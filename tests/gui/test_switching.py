@@ -11,6 +11,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from tests.conftest import DATA
 from tests.gui.conftest import seeds
 
 
@@ -136,8 +137,8 @@ def test_a_report_shown_the_first_time_is_laid_out_in_the_next_turn_or_at_once_w
     _settle(qapp)
     assert w.current is not d and w.source.doc is w.current and w.source.rendered()
     assert w.source.kept_documents() == 3  # a, b and c: none for the closed report
-    assert w.source.text.document().toPlainText().startswith(
-        w.current.report.source.paragraphs[0].text.strip()
+    assert (
+        w.source.text.document().toPlainText().startswith(w.current.report.source.paragraphs[0].text.strip())
     )
 
 
@@ -166,3 +167,37 @@ def test_a_kept_report_comes_back_in_its_own_view_at_the_panes_new_width(window,
     assert w.source.text is view_a
     assert view_a.document().textWidth() == view_a.viewport().width()  # laid out at the new width
     assert view_a.verticalScrollBar().value() > 0
+
+
+def test_a_table_whose_tab_is_not_shown_is_measured_when_it_is(window, qapp):
+    """Only the table on screen is measured when a report is shown; another table's columns and
+    rows are fitted as its tab comes up, the same as measured from scratch."""
+    from gov_review.gui.views import grid_view
+
+    w = window
+    w.show()
+    w.tabs.setCurrentWidget(w.grids["t3"])  # table 二 not shown until the end
+    qapp.processEvents()
+    w.open_paths([seeds()[2], str(DATA / "text" / "report_2021_clean.txt")])  # two layouts of 二
+    a, b = _docs(w)[:2]
+    assert a.session.data.format != b.session.data.format
+    w.set_current(a)
+    qapp.processEvents()
+    w.set_current(b)
+    qapp.processEvents()
+    t2 = w.grids["t2"]
+    w.tabs.setCurrentWidget(t2)
+    qapp.processEvents()
+    shown = (
+        [t2.columnWidth(c) for c in range(t2.model().columnCount())],
+        [t2.rowHeight(r) for r in range(t2.model().rowCount())],
+    )
+    grid_view._ROW_HEIGHTS.clear()  # measure b's table 二 from scratch
+    t2.set_document(None)
+    t2.set_document(b)
+    fresh = (
+        [t2.columnWidth(c) for c in range(t2.model().columnCount())],
+        [t2.rowHeight(r) for r in range(t2.model().rowCount())],
+    )
+    assert shown == fresh and min(fresh[1]) >= grid_view.MIN_ROW_HEIGHT
+    assert t2.grid_model.doc is b

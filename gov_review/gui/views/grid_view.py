@@ -118,6 +118,7 @@ class GridView(QTableView):
         self.setObjectName(f"grid_{table}")
         self.grid_model = TableGridModel(table, self)
         self.grid_model.set_deferred(True)  # until shown: see showEvent
+        self._fit_waiting = False  # fit_columns waits until the table's tab is shown
         self.setModel(self.grid_model)
         self.setItemDelegate(CellDelegate(self))
         self.horizontalHeader().hide()
@@ -144,6 +145,7 @@ class GridView(QTableView):
 
     def showEvent(self, event) -> None:
         self.grid_model.set_deferred(False)
+        self.ensure_fitted()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
@@ -158,8 +160,13 @@ class GridView(QTableView):
             return
         for it in layout.spans():
             self.setSpan(it.row, it.col, it.rowspan, it.colspan)
-        self.fit_columns()
         self._freeze(layout)
+        self.fit_columns()
+
+    def ensure_fitted(self) -> None:
+        """Fit columns and rows now if that waited while this table's tab was not shown."""
+        if self._fit_waiting:
+            self.fit_columns()
 
     def _freeze(self, layout) -> None:
         """Freeze the label columns, unless a caption spans past them (表二's item captions run
@@ -203,9 +210,12 @@ class GridView(QTableView):
                 bar.setValue(bar.value() - (covered - left))
 
     def fit_columns(self) -> None:
-        """Column widths and row heights for the current language's labels."""
+        """Column widths and row heights for the current language's labels. A table whose tab is
+        not shown is fitted when it is (measuring all three tables was most of showing a report
+        the first time)."""
         layout = self.grid_model.layout
-        if layout is None:
+        self._fit_waiting = self.isHidden()
+        if layout is None or self._fit_waiting:
             return
         labels, data_w = WIDTHS[self.table]
         fit = self._header_word_widths(layout)
