@@ -11,7 +11,8 @@ A character belongs to the cell holding its centre.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from gov_review.core.read.pdf_page import Char, Edge
 from gov_review.core.read.pdf_text import cell_text
@@ -110,26 +111,18 @@ def _merge(edges: list[Edge]) -> list[Edge]:
         lines[(e.orientation, e.x0 if e.orientation == "v" else e.top)].append(e)
     out: list[Edge] = []
     for (orientation, _), group in sorted(lines.items()):
-        if orientation == "h":
-            group.sort(key=lambda e: e.x0)
-            joined = [group[0]]
-            for e in group[1:]:
-                last = joined[-1]
-                if e.x0 <= last.x1 + JOIN:
-                    if e.x1 > last.x1:
-                        joined[-1] = Edge("h", last.x0, last.top, e.x1, last.bottom)
-                else:
-                    joined.append(e)
-        else:
-            group.sort(key=lambda e: e.top)
-            joined = [group[0]]
-            for e in group[1:]:
-                last = joined[-1]
-                if e.top <= last.bottom + JOIN:
-                    if e.bottom > last.bottom:
-                        joined[-1] = Edge("v", last.x0, last.top, last.x1, e.bottom)
-                else:
-                    joined.append(e)
+        # along the line: from x0 to x1 (horizontal) or from top to bottom (vertical)
+        first, last_name = ("x0", "x1") if orientation == "h" else ("top", "bottom")
+        start, end = attrgetter(first), attrgetter(last_name)
+        group.sort(key=start)
+        joined = [group[0]]
+        for e in group[1:]:
+            last = joined[-1]
+            if start(e) <= end(last) + JOIN:
+                if end(e) > end(last):
+                    joined[-1] = replace(last, **{last_name: end(e)})
+            else:
+                joined.append(e)
         out.extend(joined)
     return out
 
