@@ -11,6 +11,7 @@ from gov_review.core.check.labels import check_labels
 from gov_review.core.check.narrative import check_narrative
 from gov_review.core.check.suggest import attach_suggestions
 from gov_review.core.check.tables import check_tables
+from gov_review.core.check.unconfirmed import unconfirmed
 from gov_review.core.formats.templates import FORMATS, all_cell_info, get_template
 from gov_review.core.model import SEVERITY_ORDER, Finding, ReportData, SourceDocument
 
@@ -25,6 +26,7 @@ def check(doc: SourceDocument, data: ReportData) -> list[Finding]:
     findings += check_body(doc, data)
     findings += check_narrative(doc, data)
     findings += check_document(doc, data)
+    findings = unconfirmed(findings, data)
     attach_suggestions(data, findings, failed, values)
     return sort_findings(consolidate(findings, data), data.format)
 

@@ -5,6 +5,8 @@ block of cells and folds the notes that only follow from another finding.
   every cell; the per-cell blanks and "cannot verify" notes of that table go.
 - Blank cells (R07.blank, one finding per row) that share the same columns down several rows become
   one finding naming the block (``表三“法人或其他组织”5 列在 25 行中全部空白``) with all its cells.
+- Rows of one table read the same uncertain way (each with one split of run-together digits, or in
+  the standard column order because the header was not recognised) become one finding per table.
 - A "cannot verify" note (``*.na``) whose blank cells are all explained by other findings (blank
   cells, absent rows, a 2019-format row) is folded under the first of them (``Finding.folded``).
 """
@@ -98,22 +100,26 @@ def _merge_blank_rows(findings: list[Finding], tpl: Template) -> list[Finding]:
     return out
 
 
+# Row findings of one cause merged per table: the row finding's code → the merged one's.
+_PER_TABLE = {"R06.split": "split_rows", "R06.split_columns": "split_rows", "R06.order_only": "order_rows"}
+
+
 def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
-    """Run-together rows that each had one split (R06.split*, infos) of one table: one note that
-    names how many rows, with each row's own note folded under it."""
+    """Rows of one table read the same uncertain way (run-together digits with one split, a header
+    not recognised): one finding that names how many rows, with each row's own folded under it."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        if f.code in ("R06.split", "R06.split_columns") and f.cells and f.cells[0] in tpl.cells:
+        if f.code in _PER_TABLE and f.cells and f.cells[0] in tpl.cells:
             groups.setdefault((f.code, tpl.cells[f.cells[0]].table), []).append(f)
     replaced: dict[int, Finding] = {}
     dropped: set[int] = set()
-    for (_code, table), group in groups.items():
+    for (code, table), group in groups.items():
         if len(group) < MIN_BLOCK_ROWS:
             continue
         first = group[0]
         merged = emit(
             "R06",
-            "split_rows",
+            _PER_TABLE[code],
             [c for f in group for c in f.cells],
             table=TABLE_ZH[table],
             nrows=len(group),

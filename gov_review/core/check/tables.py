@@ -240,9 +240,10 @@ def _totals_blank(data: ReportData, tpl: Template) -> list[Finding]:
     """A total left blank while some of its parts are filled."""
     out: list[Finding] = []
     cells = data.cells
+    said: set[str] = set()  # a cell that totals its row and its column is named once
     for total_id, parts in _layout(tpl).totals:
         cell = cells.get(total_id)
-        if cell is None or cell.placement == "missing" or cell.value is not None:
+        if cell is None or cell.placement == "missing" or cell.value is not None or total_id in said:
             continue
         if parse_value(cell.raw).status != "blank":
             continue
@@ -250,6 +251,7 @@ def _totals_blank(data: ReportData, tpl: Template) -> list[Finding]:
             c = cells.get(part)
             if c is not None and c.value is not None:  # a part is filled
                 out.append(emit("R07", "total_blank", [total_id], label=tpl.cells[total_id].label_zh))
+                said.add(total_id)
                 break
     return out
 
