@@ -48,8 +48,10 @@ def background(state: CellState) -> QColor | None:
         return palette().color(QPalette.ColorRole.AlternateBase).darker(108)
     if state & CellState.EDITED:
         return _mix(base, HUES["edited"], 0.14)
-    if state & CellState.UNCERTAIN:
-        return _mix(base, HUES["uncertain"], 0.16)
+    if state & CellState.AMBIGUOUS:
+        return _mix(base, HUES["uncertain"], 0.26)
+    if state & CellState.INFERRED:
+        return _mix(base, HUES["uncertain"], 0.14)
     return None  # INVOLVED cells are shown by selection when their finding is chosen, not tinted
 
 
@@ -69,7 +71,8 @@ _BADGES = [
     (CellState.WARNING, "warning", "!", "triangle"),
     (CellState.WAIVED, "waived", "✓", "circle"),
     (CellState.EDITED, "edited", "✎", "square"),
-    (CellState.UNCERTAIN, "uncertain", "?", "circle"),
+    (CellState.AMBIGUOUS, "uncertain", "?", "circle"),  # not read: the reviewer decides
+    (CellState.INFERRED, "uncertain", "≈", "circle"),  # read, but placed by inference: verify
     (CellState.MISSING, "waived", "∅", "square"),
 ]
 BADGE = 14

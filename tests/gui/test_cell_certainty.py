@@ -27,11 +27,14 @@ def _index(window, cell_id):
 def test_inferred_and_ambiguous_cells_are_marked_with_their_reason(window):
     window.open_paths([str(DATA / "text" / "runtogether_2020.txt")])
     amb = _index(window, AMBIGUOUS)
-    assert CellState(amb.data(StateRole)) & CellState.UNCERTAIN
+    assert CellState(amb.data(StateRole)) & CellState.AMBIGUOUS
     tip = amb.data(Qt.ItemDataRole.ToolTipRole)
     assert "2、27" in tip or "2, 27" in tip
+    # not the row's run of digits (270020130), which would read as the cell's number
+    assert amb.data(Qt.ItemDataRole.DisplayRole) == ""
     split = _index(window, "t3.r_new.c_total")
-    assert CellState(split.data(StateRole)) & CellState.UNCERTAIN
+    assert CellState(split.data(StateRole)) & CellState.INFERRED
+    assert not CellState(split.data(StateRole)) & CellState.AMBIGUOUS
     assert "拆" in split.data(Qt.ItemDataRole.ToolTipRole) or "split" in split.data(
         Qt.ItemDataRole.ToolTipRole
     )
@@ -39,7 +42,19 @@ def test_inferred_and_ambiguous_cells_are_marked_with_their_reason(window):
 
 def test_a_seed_read_exactly_has_no_uncertain_mark(seed002):
     idx = _index(seed002, "t3.r_new.c_total")
-    assert not CellState(idx.data(StateRole)) & CellState.UNCERTAIN
+    assert not CellState(idx.data(StateRole)) & (CellState.INFERRED | CellState.AMBIGUOUS)
+
+
+def test_inferred_and_ambiguous_badges_look_different(window):
+    """The two marks differ in their glyph, not only in their tint."""
+    from gov_review.gui.states import state_icon
+
+    def pixels(state):
+        return state_icon(int(state)).pixmap(28, 14).toImage()
+
+    inferred, ambiguous = pixels(CellState.INFERRED), pixels(CellState.AMBIGUOUS)
+    assert not inferred.isNull() and not ambiguous.isNull()
+    assert inferred != ambiguous
 
 
 def test_picking_a_candidate_is_an_undoable_edit(window):

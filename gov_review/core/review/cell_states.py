@@ -1,5 +1,5 @@
 """What a grid cell's state is: an error or warning pinned on it, taking part in a failed check,
-edited, accepted, annotated, uncertain or missing. The window draws these states (gui/states.py);
+edited, accepted, annotated, inferred, ambiguous or missing. The window draws these states (gui/states.py);
 what they are is decided here, without Qt.
 """
 
@@ -22,8 +22,9 @@ class CellState(IntFlag):
     EDITED = 8
     WAIVED = 16  # a warning on this cell was accepted with a reason
     NOTE = 32
-    UNCERTAIN = 64  # inferred (placed by position or by the one split that fits) or ambiguous
+    INFERRED = 64  # placed by position or order, by a similar label or by the one split that fits
     MISSING = 128  # the row/column is absent from the report
+    AMBIGUOUS = 256  # not read: several splits fit, or the row's numbers could not be matched to columns
 
 
 def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding] | None = None) -> CellState:
@@ -33,8 +34,10 @@ def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding]
     cell = session.cell(cell_id)
     if cell is None or cell.placement == "missing":
         state |= CellState.MISSING
-    elif cell.candidates or cell.certainty != "exact" or cell.confidence < LOW_CONFIDENCE:
-        state |= CellState.UNCERTAIN
+    elif cell.certainty == "ambiguous":
+        state |= CellState.AMBIGUOUS
+    elif cell.certainty != "exact" or cell.confidence < LOW_CONFIDENCE:
+        state |= CellState.INFERRED
     if session.is_edited(cell_id):
         state |= CellState.EDITED
     if session.notes_for(cell_id):

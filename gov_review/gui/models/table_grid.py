@@ -182,8 +182,11 @@ class TableGridModel(QAbstractTableModel):
         cid = it.cell_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             cell = session.cell(cid)
-            raw = "" if cell is None or cell.raw is None else cell.raw.strip()
-            return raw
+            if cell is None or cell.raw is None or cell.certainty == "ambiguous":
+                # an ambiguous cell's text is its whole row's run of digits, not its value: it shows
+                # its ? badge, and its tooltip the values it may have
+                return ""
+            return cell.raw.strip()
         if role == CellIdRole:
             return cid
         if role == KindRole:
@@ -322,7 +325,7 @@ _INFERRED_WHY = {
 
 
 def _certainty_lines(cell: Any) -> list[str]:
-    """How sure the reader is of a cell, in words (the grid also marks it with the ? badge)."""
+    """How sure the reader is of a cell, in words (the grid also marks it: ≈ inferred, ? ambiguous)."""
     certainty = cell.certainty
     if certainty == "exact":
         return []
