@@ -30,7 +30,8 @@ REAL = Path("/work/shared/real")  # real PDFs, for the 原件 page view (where t
 
 
 def monkey_files(workdir: Path) -> list[str]:
-    """Reports of every kind the window reads (text, Word, a saved web page) and one bad file."""
+    """Reports of every kind the window reads (text, Word, a saved web page, PDFs), text whose cells
+    are inferred, ambiguous or placed by position, and one bad file."""
     empty = workdir / "empty.txt"
     empty.write_bytes(b"")
     return [
@@ -38,6 +39,8 @@ def monkey_files(workdir: Path) -> list[str]:
         str(SAMPLES / "seed_002.docx"),
         str(SAMPLES / "seed_004.docx"),
         str(DATA / "html" / "seed002_gbk_site.html"),
+        str(DATA / "text" / "aligned_drift_2020.txt"),
+        str(DATA / "text" / "runtogether_2020.txt"),
         str(empty),
         *(str(p) for p in sorted(REAL.glob("*.pdf"))),
     ]
