@@ -31,7 +31,7 @@ def test_switching_back_shows_the_kept_document_and_highlights_the_right_text(wi
     w.open_paths([seeds()[2], seeds()[3]])
     a, b = _docs(w)[:2]
     w.set_current(a)
-    qapp.processEvents()  # a report shown the first time is laid out in the next turn
+    _settle(qapp)  # a report shown the first time is built and laid out in the next two turns
     shown_a = w.source.text.document()
     text_a = shown_a.toPlainText()
     assert text_a.startswith(a.report.source.paragraphs[0].text.strip())
@@ -107,18 +107,21 @@ def test_a_value_too_wide_for_its_column_gets_a_taller_row(window, qapp):
     assert grid.rowHeight(row) > before
 
 
-def test_a_report_shown_the_first_time_is_laid_out_in_the_next_turn_or_at_once_when_needed(window, qapp):
-    """Laying out a report's source is the longest part of showing it: it waits for the next turn
-    of the event loop (the grids are drawn first), unless something needs it before then."""
+def test_a_report_shown_the_first_time_is_laid_out_in_the_next_turns_or_at_once_when_needed(window, qapp):
+    """Building and laying out a report's source are the longest part of showing it: they wait for
+    the next two turns of the event loop (the grids are drawn first), unless something needs them
+    before then."""
     w = window
     w.open_paths([seeds()[2], seeds()[3], seeds()[4]])
-    qapp.processEvents()
+    _settle(qapp)
     a, b, c = _docs(w)[:3]
     assert w.current is a and w.source.rendered()
     w.set_current(b)
     assert not w.source.rendered() and w.source.text.document().isEmpty()
     assert w.source.places == {} and w.source.cell_at(5) is None  # nothing of the report before
-    qapp.processEvents()
+    qapp.processEvents()  # the turn that builds its document
+    assert not w.source.rendered() and w.source.text.document().isEmpty()
+    qapp.processEvents()  # the turn that lays it out on screen
     assert w.source.rendered()
     assert w.source.text.document().toPlainText().startswith(b.report.source.paragraphs[0].text.strip())
     # not laid out yet, and a cell is asked for: it is laid out at once, the cell highlighted

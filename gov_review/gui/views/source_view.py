@@ -10,10 +10,11 @@ report shows it at once: neither built nor laid out again (giving a QTextEdit an
 the whole of it out, ~7 ms for a report's tables). A kept document and its view are released when
 the report closes (or falls out of the last few).
 
-A report not rendered yet is rendered in the next turn of the event loop, not in the one that
-shows it: laying out its tables is the longest part of showing a report (20–60 ms), and done
-with the grids and the list it made the one stall of opening a folder. Until then the view is
-blank; anything that needs the rendered document sooner (a highlight) renders it at once.
+A report not rendered yet is rendered in the two turns of the event loop after the one that
+shows it: its document is built in the first (10–20 ms) and laid out on screen in the second (the
+longest part of showing a report, 20–60 ms). Done with the grids and the list, or in one turn, it
+made the one stall of opening a folder. Until then the view is blank; anything that needs the
+rendered document sooner (a highlight) renders it at once.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class SourceView(QWidget):
         self._later.setObjectName("sourceRenderLater")
         self._later.setSingleShot(True)
         self._later.setInterval(0)
-        self._later.timeout.connect(self._render_pending)
+        self._later.timeout.connect(self._render_step)
         self.sections.activated.connect(self._go_section)
 
     @property
@@ -153,15 +154,31 @@ class SourceView(QWidget):
         self._later.start()
 
     def _render_pending(self) -> None:
+        """Render now what waits for its turn: something needs the document at once."""
         if self._pending:
             self.render()
+
+    def _render_step(self) -> None:
+        """The deferred render, over two turns of the event loop: the document is built (and kept)
+        in the first and laid out on screen in the second, so neither holds the window long."""
+        if not self._pending:
+            return
+        doc = self.doc
+        kept = self._kept.get(id(doc)) if doc is not None else None
+        if doc is not None and (kept is None or kept.made_from != _made_from(doc)):
+            self._keep(doc, self._build(doc))
+            self._later.start()
+            return
+        self.render()
 
     def rendered(self) -> bool:
         """Whether the view shows the current report's document (not the blank one before it)."""
         return not self._pending
 
     def render(self) -> None:
-        """Build the current report's document again (and keep it while the report is open)."""
+        """Show the current report's document: the one built for it in the turn before, or one
+        built now (and kept while the report is open)."""
+        pending = self._pending
         self._pending = False
         self._later.stop()
         # The highlight lives in the shown document (an extra selection's QTextCursor, the lit
@@ -172,6 +189,16 @@ class SourceView(QWidget):
         if doc is None:
             self._show(None)
             return
+        kept = self._kept.get(id(doc))
+        if pending and kept is not None and kept.made_from == _made_from(doc):
+            self._show(kept)
+            return
+        rendered = self._build(doc)
+        self._show(rendered)
+        self._keep(doc, rendered)
+
+    def _build(self, doc: ReportDocument) -> _Rendered:
+        """A view holding ``doc``'s document, built but not yet laid out or shown."""
         view = self._new_view()
         qdoc = QTextDocument(view)
         qdoc.setUndoRedoEnabled(False)
@@ -188,8 +215,7 @@ class SourceView(QWidget):
             built.section_items,
             built.tables,
         )
-        self._show(rendered)
-        self._keep(doc, rendered)
+        return rendered
 
     def _show(self, rendered: _Rendered | None) -> None:
         """Put ``rendered`` (None: the blank view) on screen."""
