@@ -5,8 +5,9 @@ block of cells and folds the notes that only follow from another finding.
   every cell; the per-cell blanks and "cannot verify" notes of that table go.
 - Blank cells (R07.blank, one finding per row) that share the same columns down several rows become
   one finding naming the block (``表三“法人或其他组织”5 列在 25 行中全部空白``) with all its cells.
-- Rows of one table read the same uncertain way (each with one split of run-together digits, or in
-  the standard column order because the header was not recognised) become one finding per table.
+- Rows of one table read the same uncertain way (each with one split of run-together digits, in the
+  standard column order because the header was not recognised, or not at all because the count of
+  their values does not match the columns) become one finding per table.
 - A "cannot verify" note (``*.na``) whose blank cells are all explained by other findings (blank
   cells, absent rows, a 2019-format row) is folded under the first of them (``Finding.folded``).
 """
@@ -101,12 +102,18 @@ def _merge_blank_rows(findings: list[Finding], tpl: Template) -> list[Finding]:
 
 
 # Row findings of one cause merged per table: the row finding's code → the merged one's.
-_PER_TABLE = {"R06.split": "split_rows", "R06.split_columns": "split_rows", "R06.order_only": "order_rows"}
+_PER_TABLE = {
+    "R06.split": "split_rows",
+    "R06.split_columns": "split_rows",
+    "R06.order_only": "order_rows",
+    "R06.row_width": "width_rows",
+}
 
 
 def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
     """Rows of one table read the same uncertain way (run-together digits with one split, a header
-    not recognised): one finding that names how many rows, with each row's own folded under it."""
+    not recognised, a count of values that does not match the columns): one finding that names how
+    many rows, with each row's own folded under it."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         if f.code in _PER_TABLE and f.cells and f.cells[0] in tpl.cells:
@@ -121,11 +128,12 @@ def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
             "R06",
             _PER_TABLE[code],
             [c for f in group for c in f.cells],
-            table=TABLE_ZH[table],
-            nrows=len(group),
-            row=tpl.cells[first.cells[0]].row_label,
-            blob=first.params.get("blob", ""),
-            values=first.params.get("values", ""),
+            **{  # the first row's own words (its values, its count) as the example
+                **first.params,
+                "table": TABLE_ZH[table],
+                "nrows": len(group),
+                "row": tpl.cells[first.cells[0]].row_label,
+            },
         )
         merged.folded.extend(group)
         replaced[id(first)] = merged

@@ -81,3 +81,43 @@ def test_a_real_report_with_three_problems_shows_a_handful_of_findings():
     assert len(report.findings) <= 10
     (old,) = [f for f in report.findings if f.code == "R12.old_other_row"]
     assert len(old.folded) == 10 and all(n.code.endswith(".na") for n in old.folded)
+
+
+LAYOUTS = DATA / "text" / "layouts"
+
+
+def test_rows_read_in_the_standard_column_order_are_one_warning_per_table():
+    report = analyse_file(LAYOUTS / "seed_000__aligned.txt")
+    assert not [f for f in report.findings if f.code == "R06.order_only"]
+    merged = [f for f in report.findings if f.code == "R06.order_rows"]
+    by_table = {f.cells[0].split(".")[0]: f for f in merged}
+    assert sorted(by_table) == ["t3", "t4"] and len(merged) == 2
+    t3 = by_table["t3"]
+    assert t3.severity == "warning"
+    assert (
+        t3.message
+        == "表三表头未能识别，22 行（如“一、本年新收政府信息公开申请数量”）按标准列序读取，请核对。"
+    )
+    assert len(t3.folded) == 22 and all(f.code == "R06.order_only" for f in t3.folded)
+    assert "t3.r_new.c_natural" in t3.cells
+
+
+def test_rows_whose_values_do_not_match_the_columns_are_one_warning_per_table():
+    """seed 001 as pdftotext -layout writes it: table 三 has a number only in its 总计 column, so no
+    row shows where the columns are; 23 rows are left unread, said once."""
+    report = analyse_file(LAYOUTS / "seed_001__aligned.txt")
+    t3 = [
+        f for f in report.findings if f.code.startswith("R06.") and f.cells and f.cells[0].startswith("t3.")
+    ]
+    assert [f.code for f in t3] == ["R06.width_rows"]
+    merged = t3[0]
+    assert merged.severity == "warning"
+    assert merged.message == (
+        "表三有 23 行的数字个数与列数不符（如“一、本年新收政府信息公开申请数量”行有 1 个数，应为 7 个），"
+        "无法确定对应的列，未读取，请对照原文核对。"
+    )
+    rows = [f for f in merged.folded if f.code == "R06.row_width"]
+    assert len(rows) == 23
+    assert set(merged.cells) >= {c for f in rows for c in f.cells}
+    # nothing was guessed: the unread cells hold no value
+    assert all(report.data.cells[c].value is None for c in merged.cells)

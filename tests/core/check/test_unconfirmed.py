@@ -100,19 +100,3 @@ def test_a_blank_total_of_its_row_and_its_column_is_named_once(tmp_path):
     report = _analysed(tmp_path, text)
     named = [f for f in report.findings if f.code == "R07.total_blank" and f.cells == ["t3.r_total.c_total"]]
     assert len(named) == 1
-
-
-def test_rows_read_in_the_standard_column_order_are_one_warning_per_table():
-    report = analyse_file(ALIGNED)
-    assert not [f for f in report.findings if f.code == "R06.order_only"]
-    merged = [f for f in report.findings if f.code == "R06.order_rows"]
-    by_table = {f.cells[0].split(".")[0]: f for f in merged}
-    assert sorted(by_table) == ["t3", "t4"] and len(merged) == 2
-    t3 = by_table["t3"]
-    assert t3.severity == "warning"
-    assert (
-        t3.message
-        == "表三表头未能识别，22 行（如“一、本年新收政府信息公开申请数量”）按标准列序读取，请核对。"
-    )
-    assert len(t3.folded) == 22 and all(f.code == "R06.order_only" for f in t3.folded)
-    assert "t3.r_new.c_natural" in t3.cells
