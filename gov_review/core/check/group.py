@@ -3,6 +3,8 @@ block of cells and folds the notes that only follow from another finding.
 
 - A table that is present but holds no value at all gives one error (``表三未填写数据``) that lists
   every cell; the per-cell blanks and "cannot verify" notes of that table go.
+- Totals of one row left blank while their parts are filled (R07.total_blank, one per cell) become
+  one error naming the row and its columns; the row's blank-cell note on the same cells goes under it.
 - Blank cells (R07.blank, one finding per row) that share the same columns down several rows become
   one finding naming the block (``表三“法人或其他组织”5 列在 25 行中全部空白``) with all its cells.
 - Rows of one table read the same uncertain way (each with one split of run-together digits, in the
@@ -46,7 +48,7 @@ def consolidate(findings: list[Finding], data: ReportData) -> list[Finding]:
         if f.cells and empty_cells.issuperset(f.cells) and (f.code.startswith("R07") or not f.assessable):
             continue  # said once by the table's own finding
         rest.append(f)
-    out += _merge_splits(_merge_blank_rows(rest, tpl), tpl)
+    out += _merge_total_blanks(_merge_splits(_merge_blank_rows(rest, tpl), tpl), tpl)
     return _fold(_fold_labels(out, tpl))
 
 
@@ -138,6 +140,43 @@ def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
         merged.folded.extend(group)
         replaced[id(first)] = merged
         dropped.update(id(f) for f in group[1:])
+    return [replaced.get(id(f), f) for f in findings if id(f) not in dropped]
+
+
+def _merge_total_blanks(findings: list[Finding], tpl: Template) -> list[Finding]:
+    """Totals of one row left blank while their parts are filled (R07.total_blank, one per cell):
+    one error that names the row and its blank columns, each cell's own folded under it, and the
+    row's note on the same blank cells (R07.blank) too."""
+    info = tpl.cells
+    rows: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in findings:
+        if f.code == "R07.total_blank" and len(f.cells) == 1 and f.cells[0] in info:
+            i = info[f.cells[0]]
+            rows.setdefault((i.table, i.sub, i.row), []).append(f)
+    replaced: dict[int, Finding] = {}
+    dropped: set[int] = set()
+    for (table, _sub, _row), group in rows.items():
+        if len(group) < 2:
+            continue
+        first = info[group[0].cells[0]]
+        merged = emit(
+            "R07",
+            "total_blank_row",
+            [f.cells[0] for f in group],
+            table=TABLE_ZH[table],
+            row=first.row_label,
+            n=len(group),
+            cols="、".join(info[f.cells[0]].col_label for f in group),
+            cols_en=", ".join(info[f.cells[0]].col_short for f in group),
+        )
+        merged.folded.extend(group)
+        replaced[id(group[0])] = merged
+        dropped.update(id(f) for f in group[1:])
+        said = set(merged.cells)
+        for f in findings:
+            if f.code == "R07.blank" and f.cells and said.issuperset(f.cells):
+                merged.folded.append(f)
+                dropped.add(id(f))
     return [replaced.get(id(f), f) for f in findings if id(f) not in dropped]
 
 

@@ -32,15 +32,18 @@ def test_all_seeds_are_2019_format_with_year_and_body(analysed):
 def test_seed_000_blank_totals_and_lawsuits_without_applications(analysed):
     r = analysed(seed_path(0))
     f = r.findings
-    # （七）总计: 自然人 1 and 总计 1 present, the five 法人 columns blank (R07)
-    blank = [x for x in f if x.code == "R07.blank" and "t3.r_total.c_biz" in x.cells]
-    assert blank and set(blank[0].cells) == {
-        "t3.r_total.c_biz",
-        "t3.r_total.c_research",
-        "t3.r_total.c_ngo",
-        "t3.r_total.c_legal",
-        "t3.r_total.c_org_other",
-    }
+    # （七）总计: 自然人 1 and 总计 1 present, the five 法人 columns blank (R07): one error for the
+    # row, its totals' own findings and the row's blank-cell note folded under it
+    org = ["t3.r_total.c_biz", "t3.r_total.c_research", "t3.r_total.c_ngo", "t3.r_total.c_legal"]
+    org.append("t3.r_total.c_org_other")
+    blank = [x for x in f if x.rule == "R07" and "t3.r_total.c_biz" in x.cells]
+    assert len(blank) == 1 and blank[0].code == "R07.total_blank_row" and blank[0].severity == "error"
+    assert blank[0].cells == org
+    assert blank[0].message == (
+        "表三“（七）总计”行有 5 个合计栏为空（商业企业、科研机构、社会公益组织、法律服务机构、其他），"
+        "其组成项已填写，请补填。"
+    )
+    assert {x.code for x in blank[0].folded} >= {"R07.total_blank", "R07.blank"}
     assert r.data.cells["t3.r_total.c_biz"].value is None  # blank is missing, not 0
     assert r.data.cells["t3.r_total.c_natural"].value == 1
     # R01 and R03 hold where assessable; R04 holds
