@@ -12,11 +12,14 @@ from gov_review.core.model import Finding
 from gov_review.core.review.session import ReviewSession
 
 LOW_CONFIDENCE = 0.8
+# Findings each of whose cells is a problem of its own (one finding for a row's blank totals), not a
+# term of a check pinned on its first cell.
+EACH_CELL = frozenset({"R07.total_blank_row"})
 
 
 class CellState(IntFlag):
     NONE = 0
-    ERROR = 1  # an error pinned on this cell (it is the finding's first cell)
+    ERROR = 1  # an error pinned on this cell (the finding's first cell, or each of an EACH_CELL one)
     WARNING = 2
     INVOLVED = 4  # takes part in a failed check pinned elsewhere
     EDITED = 8
@@ -47,7 +50,7 @@ def cell_state(session: ReviewSession, cell_id: str, findings: Sequence[Finding]
             continue
         if session.is_waived(f):
             state |= CellState.WAIVED
-        elif f.cells and f.cells[0] == cell_id:
+        elif f.cells and (f.cells[0] == cell_id or f.code in EACH_CELL):
             state |= CellState.ERROR if f.severity == "error" else CellState.WARNING
         else:
             state |= CellState.INVOLVED

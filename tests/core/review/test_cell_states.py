@@ -24,3 +24,15 @@ def test_cell_states_of_a_reviewed_report():
 def test_a_cell_the_report_does_not_have_is_missing():
     s = review_002(seed_path(2))
     assert cell_state(s, "t9.no_such.cell") & CellState.MISSING
+
+
+def test_each_blank_total_of_a_row_is_marked_as_an_error():
+    """Seed 000's （七）总计 row: five totals blank, said in one finding, each cell marked on its own."""
+    from gov_review.core.review.pipeline import analyse_file
+    from gov_review.core.review.session import ReviewSession
+
+    s = ReviewSession(analyse_file(seed_path(0)), "审核人")
+    for col in ("c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"):
+        state = cell_state(s, f"t3.r_total.{col}")
+        assert state & CellState.ERROR and not state & CellState.INVOLVED, col
+    assert not cell_state(s, "t3.r_total.c_natural") & CellState.ERROR  # filled: not part of it
