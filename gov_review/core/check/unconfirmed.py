@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gov_review.core.check.emit import emit
-from gov_review.core.check.group import TABLE_ZH
+from gov_review.core.check.group import TABLE_ZH, col_en
 from gov_review.core.formats.evaluator import compare, side_value
 from gov_review.core.formats.pack import EquationInstance, equations
 from gov_review.core.formats.templates import cell_info
@@ -65,12 +65,13 @@ def _row_note(row: str, notes: list[Finding], data: ReportData) -> Finding:
     infos = {c: cell_info(c, fmt) for c in ids}
     first = next(i for i in infos.values() if i is not None)
     values = {c: data.cells[c].value for c in ids}
-    read = "、".join(
-        f"{i.col_label} {fmt_number(values[c])}" for c, i in infos.items() if i and values[c] is not None
-    )
-    blank = [i.col_label for c, i in infos.items() if i and values[c] is None]
+    filled = [(i, fmt_number(values[c])) for c, i in infos.items() if i and values[c] is not None]
+    blank = [i for c, i in infos.items() if i and values[c] is None]
+    read = "、".join(f"{i.col_label} {v}" for i, v in filled)
+    read_en = ", ".join(f"{col_en(i)} {v}" for i, v in filled)
     if blank:
-        read += ("，" if read else "") + "、".join(blank) + " 空白"
+        read += ("，" if read else "") + "、".join(i.col_label for i in blank) + " 空白"
+        read_en += ("; " if read_en else "") + ", ".join(col_en(i) for i in blank) + " blank"
     host = emit(
         "R06",
         "unconfirmed_row",
@@ -79,6 +80,7 @@ def _row_note(row: str, notes: list[Finding], data: ReportData) -> Finding:
         table=TABLE_ZH[row.split(".", 1)[0]],
         row=first.row_label,
         read=read,
+        read_en=read_en,
         n=len(notes),
     )
     host.folded.extend(notes)

@@ -57,6 +57,7 @@ def test_a_drifted_number_gives_no_error_but_one_note_on_its_row():
         "表三“（七）总计”行的数字是按其在对齐文本中的位置对应到列的，该行的合计未能印证"
     )
     assert "读到：自然人 1、其他 1" in note.message and "总计 空白" in note.message
+    assert "(read: Natural persons 1, Other organisations 1; Businesses," in note.message_en
     assert "t3.r_total.c_total" in note.cells
     # the checks it could not verify are under it, each saying why and what was read
     r01 = [n for n in note.folded if n.code == "R01.unconfirmed"]
