@@ -17,7 +17,7 @@ block of cells and folds the notes that only follow from another finding.
 from __future__ import annotations
 
 from gov_review.core.check.emit import emit
-from gov_review.core.formats.templates import FORMATS, CellInfo, Template, get_template
+from gov_review.core.formats.templates import FORMATS, Template, get_template
 from gov_review.core.model import Finding, ReportData
 from gov_review.core.text.normalize import norm, parse_value
 
@@ -50,11 +50,6 @@ def consolidate(findings: list[Finding], data: ReportData) -> list[Finding]:
         rest.append(f)
     out += _merge_total_blanks(_merge_splits(_merge_blank_rows(rest, tpl), tpl), tpl)
     return _fold(_fold_labels(out, tpl))
-
-
-def col_en(info: CellInfo) -> str:
-    """A cell's column in English (the last part of its English label)."""
-    return info.label_en.rsplit(" · ", 1)[-1]
 
 
 def _is_blank(data: ReportData, cid: str) -> bool:
@@ -172,7 +167,7 @@ def _merge_total_blanks(findings: list[Finding], tpl: Template) -> list[Finding]
             row=first.row_label,
             n=len(group),
             cols="、".join(info[f.cells[0]].col_label for f in group),
-            cols_en=", ".join(col_en(info[f.cells[0]]) for f in group),
+            cols_en=", ".join(info[f.cells[0]].col_en for f in group),
         )
         merged.folded.extend(group)
         replaced[id(group[0])] = merged
@@ -190,7 +185,7 @@ def _block_finding(table: str, cols: tuple[str, ...], group: list[Finding], cell
     first = [info[f.cells[0]] for f in group]
     name = _COL_BLOCK_NAMES.get(cols)
     col_zh = name[0] if name else "、".join(info[group[0].cells[i]].col_label for i in range(len(cols)))
-    cols_en = name[1] if name else ", ".join(col_en(info[group[0].cells[i]]) for i in range(len(cols)))
+    cols_en = name[1] if name else ", ".join(info[group[0].cells[i]].col_en for i in range(len(cols)))
     n_rows_table = len({(i.sub, i.row) for i in info.values() if i.table == table})
     rows = [i.row_label for i in first]
     if len(group) == n_rows_table:

@@ -130,7 +130,10 @@ def _row_finding(rule: str, code: str, subset: list, where: tuple) -> Finding:
     tpl, table, row = where
     info = tpl.cells
     cols = "、".join([info[c.id].col_label for c in subset])
-    return emit(rule, code, [c.id for c in subset], table=table, row=row, n=len(subset), cols=cols)
+    cols_en = ", ".join(info[c.id].col_en for c in subset)
+    return emit(
+        rule, code, [c.id for c in subset], table=table, row=row, n=len(subset), cols=cols, cols_en=cols_en
+    )
 
 
 def _old_other_row(data: ReportData) -> Finding | None:

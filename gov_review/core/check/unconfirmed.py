@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gov_review.core.check.emit import emit
-from gov_review.core.check.group import TABLE_ZH, col_en
+from gov_review.core.check.group import TABLE_ZH
 from gov_review.core.formats.evaluator import compare, side_value
 from gov_review.core.formats.pack import EquationInstance, equations
 from gov_review.core.formats.templates import cell_info
@@ -68,10 +68,10 @@ def _row_note(row: str, notes: list[Finding], data: ReportData) -> Finding:
     filled = [(i, fmt_number(values[c])) for c, i in infos.items() if i and values[c] is not None]
     blank = [i for c, i in infos.items() if i and values[c] is None]
     read = "、".join(f"{i.col_label} {v}" for i, v in filled)
-    read_en = ", ".join(f"{col_en(i)} {v}" for i, v in filled)
+    read_en = ", ".join(f"{i.col_en} {v}" for i, v in filled)
     if blank:
         read += ("，" if read else "") + "、".join(i.col_label for i in blank) + " 空白"
-        read_en += ("; " if read_en else "") + ", ".join(col_en(i) for i in blank) + " blank"
+        read_en += ("; " if read_en else "") + ", ".join(i.col_en for i in blank) + " blank"
     host = emit(
         "R06",
         "unconfirmed_row",

@@ -31,6 +31,11 @@ class CellInfo:
     row_label: str = ""  # "（七）总计", "（三）1.属于国家秘密", "规章", "行政复议"
     col_label: str = ""  # "总计", "本年新制作数量", "结果维持"
 
+    @property
+    def col_en(self) -> str:
+        """The column's name in English (the last part of ``label_en``)."""
+        return self.label_en.rsplit(" · ", 1)[-1]
+
 
 @dataclass(slots=True)
 class Template:

@@ -43,6 +43,7 @@ def test_seed_000_blank_totals_and_lawsuits_without_applications(analysed):
         "表三“（七）总计”行有 5 个合计栏为空（商业企业、科研机构、社会公益组织、法律服务机构、其他），"
         "其组成项已填写，请补填。"
     )
+    assert blank[0].message_en.startswith("Table 3, row “（七）总计”: 5 totals are blank (Businesses, Research")
     assert {x.code for x in blank[0].folded} >= {"R07.total_blank", "R07.blank"}
     assert r.data.cells["t3.r_total.c_biz"].value is None  # blank is missing, not 0
     assert r.data.cells["t3.r_total.c_natural"].value == 1
