@@ -136,12 +136,16 @@ def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
             if splits(cells[filled[0]].text, ncols, any_row):
                 continue
             tried_split = True
-        if ncols and _unreadable(infos, first + 1, ncols):
+        value_cells = _value_cells(infos, first + 1, ncols) if ncols else None
+        if ncols and value_cells is None:
             plan.append((UNREAD, "t2", r, first + 1, ids, len(filled), ncols, not tried_split))
             continue
+        if placement == "order" and value_cells is not None:
+            positions = value_cells  # one per column of the standard order
+        else:
+            positions = list(range(first + 1, len(cells)))  # the header's columns, cell by cell
         items: list[tuple[int, str | None, float, str]] = []
-        for i in range(nvalues):
-            c = first + 1 + i
+        for i, c in enumerate(positions):
             col_id = cols[i][0] if i < len(cols) else None
             if col_id is None:
                 if infos[c][0]:
@@ -153,12 +157,27 @@ def _plan_t2(rows: list[list[RawCell]], fmt_hint: str | None) -> Plan:
     return tuple(plan)
 
 
-def _unreadable(infos: list[tuple[str, bool]], first_value: int, ncols: int) -> bool:
-    """Values that cannot be matched to the row's columns: fewer cells than columns, or more filled
-    cells than columns. Such a row is never filled from the left."""
-    nvalues = len(infos) - first_value
-    filled = sum(1 for n, _lab in infos[first_value:] if n)
-    return nvalues < ncols or filled > ncols
+def _value_cells(infos: list[tuple[str, bool]], first_value: int, ncols: int) -> list[int] | None:
+    """The cells that hold a row's values, one per column in column order, or None when they cannot
+    be matched to the columns (such a row is never filled from the left):
+
+    - fewer cells than columns, or more filled cells than columns;
+    - more cells than columns with a value beyond the last column: a stray cell before it (an
+      extra ``|``, an empty cell) would shift every value after it into the next column, and which
+      cell is the stray one cannot be told. When every column has its value (as many filled cells
+      as columns), the empty cells are the stray ones.
+    """
+    cells = list(range(first_value, len(infos)))
+    filled = [c for c in cells if infos[c][0]]
+    if len(cells) < ncols or len(filled) > ncols:
+        return None
+    if len(cells) == ncols:
+        return cells
+    if len(filled) == ncols:
+        return filled
+    if any(infos[c][0] for c in cells[ncols:]):
+        return None
+    return cells[:ncols]  # the cells past the last column are empty
 
 
 def _cn_number(s: str) -> int:
@@ -249,7 +268,8 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
             if splits(cells[filled[0]].text, len(ids), t3_row_ok):
                 continue
             tried_split = True
-        if _unreadable(infos, first_value, ncols):
+        value_cells = _value_cells(infos, first_value, ncols)
+        if value_cells is None:
             plan.append((UNREAD, "t3", r, first_value, tuple(ids), len(filled), ncols, not tried_split))
             continue
         if nvalues != ncols:
@@ -257,13 +277,9 @@ def _plan_t3(rows: list[list[RawCell]]) -> Plan:
         width_conf = 1.0 if nvalues == ncols else 0.6
         confidence = min(conf, col_conf, width_conf)
         how = placement if width_conf == 1.0 else "order"
-        items: list[tuple[int, str | None, float, str]] = []
-        for i in range(nvalues):
-            c = first_value + i
-            if i < ncols:
-                items.append((c, ids[i], confidence, how))
-            elif infos[c][0]:
-                items.append((c, None, 0.0, "extra_value"))
+        items: list[tuple[int, str | None, float, str]] = [
+            (c, ids[i], confidence, how) for i, c in enumerate(value_cells)
+        ]
         if items:
             plan.append((PLACE, "t3", r, tuple(items)))
     return tuple(plan)
@@ -353,19 +369,16 @@ def _plan_t4(rows: list[list[RawCell]]) -> Plan:
         if splits(cells[filled[0]].text, ncols, t4_row_ok):
             return tuple(plan)
         tried_split = True
-    if _unreadable(infos, first_value, ncols):
+    value_cells = _value_cells(infos, first_value, ncols)
+    if value_cells is None:
         plan.append((UNREAD, "t4", r, first_value, tuple(ids), len(filled), ncols, not tried_split))
         return tuple(plan)
     if nvalues != ncols:
         plan.append((OBSERVE, "t4_row_width", {"found": nvalues, "expected": ncols}))
     confidence = conf if nvalues == ncols else 0.6
-    items: list[tuple[int, str | None, float, str]] = []
-    for i in range(nvalues):
-        c = first_value + i
-        if i < ncols:
-            items.append((c, ids[i], confidence, placement))
-        elif infos[c][0]:
-            items.append((c, None, 0.0, "extra_value"))
+    items: list[tuple[int, str | None, float, str]] = [
+        (c, ids[i], confidence, placement) for i, c in enumerate(value_cells)
+    ]
     if items:
         plan.append((PLACE, "t4", r, tuple(items)))
     for extra in data_rows[1:]:

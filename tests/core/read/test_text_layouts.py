@@ -193,6 +193,44 @@ def test_a_row_short_of_a_value_is_not_filled_from_the_left():
     assert not [f for f in findings if f.severity == "error" and "t3.r_deny_secret.c_natural" in f.cells]
 
 
+def test_a_stray_empty_cell_does_not_push_the_values_into_the_next_column():
+    """An extra ``|`` in a pipe row (an empty cell among seven values): every column has its value,
+    so the empty cell is the stray one; the 总计 is not lost and nothing is reported against it."""
+    text = (
+        REPORT_HEAD
+        + T3_HEADER
+        + "| 一、本年新收政府信息公开申请数量 | 95 | 0 | 0 | | 0 | 0 | 0 | 95 |\n"
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    data, findings = analyse(parse_text(text, path="stray.txt"))
+    got = [data.cells[f"t3.r_new.{c}"].value for c in ("c_natural", "c_biz", "c_ngo", "c_org_other", "c_total")]
+    assert got == [95, 0, 0, 0, 95]
+    assert data.cells["t3.r_new.c_total"].certainty == "inferred"  # placed by order, and says so
+    assert not [f for f in findings if f.rule == "R02" and "t3.r_new.c_total" in f.cells]
+
+
+def test_a_stray_cell_that_cannot_be_told_from_a_blank_one_leaves_the_row_unread():
+    """An extra ``|`` in a row that also has a blank cell: which empty cell is the stray one cannot
+    be told, so the row is not read (before, 95 went under 其他 and 总计 read 0: two false errors)."""
+    text = (
+        REPORT_HEAD
+        + T3_HEADER
+        + "| 一、本年新收政府信息公开申请数量 | 95 | 0 | | | 0 | 0 | 95 |  |\n"
+        + "| 二、上年结转政府信息公开申请数量 | 95 | 0 | 0 | | 0 | 0 | 0 | 95 |\n"
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    data, findings = analyse(parse_text(text, path="stray2.txt"))
+    # an empty cell after the last column is no trouble: the row is read as it stands
+    got = [data.cells[f"t3.r_new.{c}"].value for c in ("c_natural", "c_research", "c_org_other", "c_total")]
+    assert got == [95, None, 0, 95]
+    text = text.replace("| 95 | 0 | | | 0 | 0 | 95 |  |", "| 95 | | 0 | | 0 | 0 | 0 | 95 |")
+    data, findings = analyse(parse_text(text, path="stray3.txt"))
+    row = [data.cells[f"t3.r_new.{c}"] for c in ("c_natural", "c_biz", "c_total")]
+    assert all(c.value is None and c.certainty == "ambiguous" for c in row)
+    assert [f.code for f in findings if f.code.startswith("R06.row_width")] == ["R06.row_width"]
+    assert not [f for f in findings if f.severity == "error" and set(f.cells) & {c.id for c in row}]
+
+
 def _renderer():
     spec = importlib.util.spec_from_file_location("make_layouts", DATA / "text" / "make_layouts.py")
     module = importlib.util.module_from_spec(spec)
