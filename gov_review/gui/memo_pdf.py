@@ -105,6 +105,45 @@ def _scale_lengths(doc: QTextDocument, per_pt: float) -> None:
         block = block.next()
 
 
+def _split_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
+    """Cut each paragraph that runs over a page break in two at the break.
+
+    Qt paints a page with the page as clip rectangle, and ``QTextLayout::draw`` also paints the last
+    line above that rectangle: hidden by the clip, but written into the PDF's text, so whoever copied
+    or searched the memo found that line twice. The continuation starts the next page as a paragraph
+    of its own, without the first-line indent or the space above: nothing moves on the page.
+    """
+    layout = doc.documentLayout()
+    layout.documentSize()  # laid out in full: a block's lines have their places only then
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        top = lines.position().y()
+        page = int(top // page_height)
+        boundary = (page + 1) * page_height
+        split = None
+        if QTextCursor(block).currentTable() is None and layout.blockBoundingRect(block).bottom() > boundary:
+            for i in range(1, lines.lineCount()):
+                line = lines.lineAt(i)
+                if top + line.y() >= boundary - 0.5:
+                    split = block.position() + line.textStart()
+                    break
+        if split is None:
+            block = block.next()
+            continue
+        rest = QTextBlockFormat(block.blockFormat())
+        rest.setTextIndent(0)
+        rest.setTopMargin(0)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(split)
+        cursor.insertBlock(rest)
+        first = QTextBlockFormat(block.blockFormat())
+        first.setBottomMargin(0)
+        QTextCursor(block).setBlockFormat(first)
+        layout.documentSize()  # laid out again from the cut
+        block = block.next()  # the continuation: it may itself run over the next break
+
+
 def memo_pdf_bytes(html: str) -> bytes:
     """Lay out the memo HTML on A4 pages in the national form and return the PDF's bytes."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -137,6 +176,7 @@ def memo_pdf_bytes(html: str) -> bytes:
     doc.setHtml(html)
     _scale_lengths(doc, per_pt)
     doc.setPageSize(QSizeF(body.width(), body.height()))
+    _split_at_page_breaks(doc, body.height())
     number_font = QFont(["宋体", "SimSun", "AR PL UMing CN", *([family] if family else [])])
     number_font.setPointSizeF(PAGE_NUMBER_PT)
     painter = QPainter(writer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -55,6 +56,24 @@ def test_memo_pdf_embeds_a_cjk_font_and_reads_back(qapp, tmp_path: Path) -> None
     rows = _poppler("pdffonts", pdf).splitlines()[2:]
     assert rows and all(r.split()[-5] == "yes" for r in rows)  # the "emb" column: every font embedded
     assert any("Hei" in r or "CJK" in r or "Ming" in r or "Kai" in r or "Song" in r for r in rows)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_memo_pdf_text_is_the_memo_once_over_page_breaks(qapp, tmp_path: Path) -> None:
+    """What a reader copies or searches in the PDF is the memo's text, each line once. A paragraph
+    that ran over a page break had its last line on the first page written again (invisibly) at the
+    top of the next."""
+    from PySide6.QtGui import QTextDocument
+
+    html = _html()
+    pdf = tmp_path / "memo.pdf"
+    pdf.write_bytes(memo_pdf_bytes(html))
+    text = _poppler("pdftotext", pdf)
+    assert text.count("\f") >= 3  # pages enough for paragraphs to run over breaks
+    got = re.sub(r"—\d+—", "", "".join(text.split()))  # without the page numbers
+    doc = QTextDocument()
+    doc.setHtml(html)
+    assert got == "".join(doc.toPlainText().split())
 
 
 def test_memo_pdf_body_is_never_a_sans_serif_when_a_serif_cjk_font_exists(qapp, tmp_path: Path) -> None:
