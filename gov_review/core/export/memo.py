@@ -116,7 +116,7 @@ def build_memo(
     waived = sum(1 for s in states if s.status == "waived")
     open_ = sum(1 for s in states if s.status == "open")
     n_settled = sum(1 for s in states if s.status == "settled")
-    fmt = {"2019": "2019 年试行格式", "2021": "2021 年修订格式"}.get(data.format or "", "未能识别的格式")
+    fmt = {"2019": "2019年试行格式", "2021": "2021年修订格式"}.get(data.format or "", "未能识别的格式")
     intro = (
         f"经审核，你单位报送的《{report_title}》（按{fmt}审核）共发现问题 {errors + warnings} 项，"
         f"其中错误 {errors} 项、警告 {warnings} 项。审核中已更正 {len(fixes)} 处数据，"

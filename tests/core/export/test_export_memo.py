@@ -68,6 +68,7 @@ def test_unreviewed_memo_lists_each_error_and_warning(src: Path) -> None:
     for f in shown:
         assert f.message in text
     assert f"共发现问题 {len(shown)} 项" in text or (not shown and "未发现" in text)
+    assert f"按{session.data.format}年试行格式审核" in text or f"按{session.data.format}年修订格式审核" in text
     assert "·已更正]" not in text
 
 
