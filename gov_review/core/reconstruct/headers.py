@@ -46,6 +46,8 @@ def expand_header(
 T3_HEADER_STREAMS = (
     ["applicant", "c_natural", "legal", "c_total", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other"],
     ["applicant", "c_natural", "legal", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"],
+    # line by line, as pdftotext -layout writes it: the groups above, every column on the line below
+    ["applicant", "legal", "c_natural", "c_biz", "c_research", "c_ngo", "c_legal", "c_org_other", "c_total"],
 )
 _T4_LEAVES = ["c_upheld", "c_corrected", "c_other", "c_pending", "c_total"]
 T4_HEADER_STREAMS = (

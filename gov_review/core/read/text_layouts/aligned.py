@@ -116,7 +116,12 @@ def _labels(tok: Token) -> list[Token]:
 
 
 def _join_header(block: list[list[tuple[Token, int]]]) -> list[tuple[Token, int]]:
-    """Header words split over lines joined top-down where they stand in the same column."""
+    """Header words split over lines joined top-down where they stand in the same column.
+
+    The lower part is joined when it is no header word by itself (``业`` under ``商业企``), and the
+    upper part is no header word or the two make one (``商业企`` already looks like ``商业企业``); a
+    header word over another one (``法人或其他组织`` over ``社会公``) stays apart.
+    """
     words: list[tuple[Token, int]] = []
     for fields in block:
         for tok, x in fields:
@@ -124,7 +129,11 @@ def _join_header(block: list[list[tuple[Token, int]]]) -> list[tuple[Token, int]
                 if (
                     wx == x
                     and w.line_end == tok.line_start - 1
-                    and token_kind(w.text) not in ("header", "header_start")
+                    and token_kind(tok.text) not in ("header", "header_start")
+                    and (
+                        token_kind(w.text) not in ("header", "header_start")
+                        or token_kind(w.text + tok.text) == "header"
+                    )
                 ):
                     words[k] = (Token(w.text + tok.text, w.start, tok.end, w.line_start, tok.line_end), x)
                     break
