@@ -53,6 +53,8 @@ _T4_LEAVES = ["c_upheld", "c_corrected", "c_other", "c_pending", "c_total"]
 T4_HEADER_STREAMS = (
     ["review", "litigation", *_T4_LEAVES, "lit_direct", "lit_post", *_T4_LEAVES, *_T4_LEAVES],
     ["review", "litigation", *_T4_LEAVES, "lit_direct", *_T4_LEAVES, "lit_post", *_T4_LEAVES],
+    # line by line, as pdftotext -layout writes it
+    ["review", "litigation", "lit_direct", "lit_post", *_T4_LEAVES, *_T4_LEAVES, *_T4_LEAVES],
 )
 
 

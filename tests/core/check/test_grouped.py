@@ -86,28 +86,44 @@ def test_a_real_report_with_three_problems_shows_a_handful_of_findings():
 LAYOUTS = DATA / "text" / "layouts"
 
 
-def test_rows_read_in_the_standard_column_order_are_one_warning_per_table():
-    """seed 000 as pdftotext -layout writes it: table 四's header (结果维 / 持, one character of each
-    word on the line below) is not recognised, so its three rows are read in the standard order."""
-    report = analyse_file(LAYOUTS / "seed_000__aligned.txt")
+def test_rows_read_in_the_standard_column_order_are_one_warning_per_table(tmp_path):
+    """seed 000 with table 三's column words not the national ones (甲类 … 戊类): the header is not
+    recognised and its 23 rows are read in the standard column order, said once for the table."""
+    src = (LAYOUTS / "seed_000__pipe.txt").read_text(encoding="utf-8")
+    odd = src.replace(
+        "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |", "| 甲类 | 乙类 | 丙类 | 丁类 | 戊类 |"
+    )
+    assert odd != src
+    path = tmp_path / "odd_header.txt"
+    path.write_text(odd, encoding="utf-8")
+    report = analyse_file(path)
     assert not [f for f in report.findings if f.code == "R06.order_only"]
     merged = [f for f in report.findings if f.code == "R06.order_rows"]
     assert len(merged) == 1
-    t4 = merged[0]
-    assert t4.severity == "warning" and t4.cells[0].startswith("t4.")
-    assert t4.message == "表四表头未能识别，3 行（如“行政复议”）按标准列序读取，请核对。"
-    assert len(t4.folded) == 3 and all(f.code == "R06.order_only" for f in t4.folded)
+    t3 = merged[0]
+    assert t3.severity == "warning" and t3.cells[0].startswith("t3.")
+    assert (
+        t3.message
+        == "表三表头未能识别，23 行（如“一、本年新收政府信息公开申请数量”）按标准列序读取，请核对。"
+    )
+    rows = [f for f in t3.folded if f.code == "R06.order_only"]
+    assert len(rows) == 23
+    assert report.data.cells["t3.r_new.c_natural"].certainty == "inferred"
 
 
-def test_an_aligned_table_3_header_split_over_lines_is_read_by_its_labels():
-    """商业企 / 业, 科研机 / 构 … on two lines under 申请人情况 and 法人或其他组织: joined back, the
-    header is the national one and the full rows are placed by their columns' labels."""
+def test_aligned_headers_split_over_lines_are_read_by_their_labels():
+    """pdftotext -layout splits header words over two lines (商业企 / 业, 结果维 / 持): joined back, the
+    headers of tables 三 and 四 are the national ones and the full rows are placed by their labels."""
     report = analyse_file(LAYOUTS / "seed_002__aligned.txt")
     cells = report.data.cells
     full = [c for c in cells.values() if c.id.startswith("t3.") and c.placement != "missing"]
     assert full and all(c.placement == "label" and c.certainty == "exact" for c in full)
     assert cells["t3.r_new.c_natural"].value == 4 and cells["t3.r_new.c_total"].value == 4
-    assert not [f for f in report.findings if f.code.startswith("R06.order") and f.cells[0].startswith("t3.")]
+    assert not [f for f in report.findings if f.code.startswith("R06.order")]
+    # table 四: 结果维 / 持 … over its one row of numbers, also joined and read by its labels
+    t4 = [cells[f"t4.{g}.{c}"] for g in ("review", "lit_direct", "lit_post") for c in ("c_upheld", "c_total")]
+    assert [c.value for c in t4] == [4, 4, 1, 3, 0, 2]
+    assert all(c.placement == "label" and c.certainty == "exact" for c in t4)
 
 
 def test_rows_whose_values_do_not_match_the_columns_are_one_warning_per_table():

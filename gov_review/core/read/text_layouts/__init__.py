@@ -11,7 +11,7 @@ so that reconstruction can say how sure each cell is.
 from __future__ import annotations
 
 from gov_review.core.model import Anchor, Block, Paragraph, RawCell, RawTable
-from gov_review.core.read.text_layouts.aligned import aligned_rows, is_aligned_row
+from gov_review.core.read.text_layouts.aligned import aligned_rows, field_count, is_aligned_row
 from gov_review.core.read.text_layouts.flat import split_flat
 from gov_review.core.read.text_layouts.lines import (
     MAX_TABLE_ROWS,
@@ -131,7 +131,9 @@ def _read_region(region: list[Line]) -> list[Block]:
     if pipes * 2 > len(body):
         return [_table(_pipe_rows(body), "pipe")]
     aligned = sum(1 for ln in body if is_aligned_row(ln))
-    if aligned >= 2 and aligned * 4 >= len(body):
+    # a table of one row of numbers (table 四) under header lines of words standing apart
+    one_row = aligned == 1 and all(is_aligned_row(ln) or field_count(ln) >= 2 for ln in body)
+    if (aligned >= 2 and aligned * 4 >= len(body)) or one_row:
         rows, positional = aligned_rows([ln for ln in region if not is_furniture(ln.text)])
         table_rows = _finish_tokens(rows)
         return [_table(table_rows, "aligned", positional)]

@@ -46,6 +46,11 @@ def _fields(line: Line) -> list[tuple[Token, int]]:
     return out
 
 
+def field_count(line: Line) -> int:
+    """How many fields the line has (runs of text two spaces or more apart)."""
+    return len(_fields(line))
+
+
 def is_aligned_row(line: Line) -> bool:
     """A label followed by two or more numbers standing apart, or a line of such numbers."""
     fields = _fields(line)
