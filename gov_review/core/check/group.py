@@ -48,7 +48,7 @@ def consolidate(findings: list[Finding], data: ReportData) -> list[Finding]:
         if f.cells and empty_cells.issuperset(f.cells) and (f.code.startswith("R07") or not f.assessable):
             continue  # said once by the table's own finding
         rest.append(f)
-    out += _merge_total_blanks(_merge_splits(_merge_blank_rows(rest, tpl), tpl), tpl)
+    out += _merge_total_blanks(_merge_rows_per_table(_merge_blank_rows(rest, tpl), tpl), tpl)
     return _fold(_fold_labels(out, tpl))
 
 
@@ -112,7 +112,7 @@ _PER_TABLE = {
 }
 
 
-def _merge_splits(findings: list[Finding], tpl: Template) -> list[Finding]:
+def _merge_rows_per_table(findings: list[Finding], tpl: Template) -> list[Finding]:
     """Rows of one table read the same uncertain way (run-together digits with one split, a header
     not recognised, a count of values that does not match the columns): one finding that names how
     many rows, with each row's own folded under it."""
